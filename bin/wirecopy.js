@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Entry point. wirecopy runs its TypeScript sources directly with Node's type stripping
+// (default from Node 22.18/23.6); on an older 22.x it re-runs itself with the flags it needs.
+import { spawnSync } from 'node:child_process';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `wirecopy needs Node.js 22.12 or newer; this is ${process.version}.\n` +
+      'Run it through npm (npm start, npx wirecopy), which uses the Node 24 the project pins, or install Node 24.\n',
+  );
+  process.exit(2);
+}
+
+if (!process.features.typescript) {
+  const flags = ['--experimental-strip-types', '--experimental-sqlite', '--no-warnings=ExperimentalWarning'];
+  const child = spawnSync(process.execPath, [...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
+
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,85 @@
+/**
+ * What every command gets: the merged configuration, the symbol registry, the store (opened on
+ * first use), the content folders, today's date, and where to print. Tests build one with their
+ * own folder, environment and output.
+ */
+import { resolve } from 'node:path';
+import { newYorkDate } from '../calendar/dates.ts';
+import { type Config, loadConfig, symbolRegistry } from '../config.ts';
+import { Errors, WirecopyError } from '../errors.ts';
+import { MarketStore } from '../store/market-store.ts';
+import type { SymbolRegistry } from '../symbols.ts';
+import type { IsoDate } from '../types.ts';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface GlobalFlags {
+  store?: string;
+  content?: string;
+  config?: string;
+}
+
+export interface CliEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  io: Output;
+  /** Now, for the session clock; tests pin it. */
+  now: () => Date;
+}
+
+export class CommandContext {
+  readonly config: Config;
+  readonly registry: SymbolRegistry;
+  readonly io: Output;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  private readonly now: () => Date;
+  private openStore: MarketStore | undefined;
+
+  constructor(flags: GlobalFlags, environment: CliEnvironment) {
+    this.cwd = environment.cwd;
+    this.env = environment.env;
+    this.io = environment.io;
+    this.now = environment.now;
+    this.config = loadConfig(flags, environment.env, environment.cwd);
+    this.registry = symbolRegistry(this.config);
+  }
+
+  get storePath(): string {
+    return resolve(this.cwd, this.config.store);
+  }
+
+  get contentDir(): string {
+    return resolve(this.cwd, this.config.content);
+  }
+
+  get templatesDir(): string {
+    return resolve(this.cwd, this.config.templates);
+  }
+
+  store(): MarketStore {
+    this.openStore ??= MarketStore.open(this.storePath);
+    return this.openStore;
+  }
+
+  /** Today's date in New York, or `WIRECOPY_TODAY` (for reproducible runs). */
+  today(): IsoDate {
+    const pinned = this.env['WIRECOPY_TODAY'];
+    if (pinned) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) {
+        throw new WirecopyError(Errors.Usage, `WIRECOPY_TODAY=${pinned} is not a YYYY-MM-DD date.`, {
+          hint: 'Unset it to use the real date.',
+        });
+      }
+      return pinned;
+    }
+    return newYorkDate(this.now());
+  }
+
+  close(): void {
+    this.openStore?.close();
+  }
+}

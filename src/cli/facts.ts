@@ -1,0 +1,17 @@
+/** Builds the FactSet a command speaks for, from the context's store and config. */
+import { buildFactSet } from '../facts/build.ts';
+import type { FactSet } from '../facts/types.ts';
+import { resolveAsOf } from './as-of.ts';
+import type { CommandContext } from './context.ts';
+
+export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefined): FactSet {
+  const store = ctx.store();
+  const lead = ctx.config.indexes[0] ?? 'RUT';
+  const asOf = resolveAsOf(requestedAsOf, store, lead);
+  return buildFactSet(store, {
+    asOf,
+    indexes: ctx.config.indexes,
+    benchmark: ctx.config.benchmark,
+    registry: ctx.registry,
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * The `wirecopy` command line. One file per verb; this file wires them up, reads the global
+ * flags, and maps errors to exit codes: 0 ok, 1 checks failed, 2 usage or input error.
+ */
+import { Command, CommanderError } from 'commander';
+import { isWirecopyError } from '../errors.ts';
+import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
+import { demoCommand } from './demo.ts';
+import { draftCommand } from './draft.ts';
+import { importCommand } from './import.ts';
+import { runCommand } from './run.ts';
+import { statsCommand } from './stats.ts';
+import { statusCommand } from './status.ts';
+
+const defaultEnvironment = (): CliEnvironment => ({
+  cwd: process.cwd(),
+  env: process.env,
+  now: () => new Date(),
+  io: {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  },
+});
+
+export async function main(
+  argv: readonly string[],
+  environment: CliEnvironment = defaultEnvironment(),
+): Promise<number> {
+  const { io } = environment;
+  let context: CommandContext | undefined;
+  const program = new Command('wirecopy')
+    .description('Market data in, small-cap market commentary drafts out.')
+    .option('--store <file>', 'SQLite market store (default .wirecopy/market.db, env WIRECOPY_STORE)')
+    .option('--content <dir>', 'content folder with drafts/, articles/, inputs/ (default content)')
+    .option('--config <file>', 'config file (default wirecopy.config.json|yaml if present)')
+    .showHelpAfterError('(run wirecopy --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
+  const getContext = () => {
+    context ??= new CommandContext(program.opts<GlobalFlags>(), environment);
+    return context;
+  };
+  for (const make of [runCommand, demoCommand, importCommand, statsCommand, draftCommand, statusCommand]) {
+    program.addCommand(make(getContext).exitOverride());
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they exit 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isWirecopyError(error)) {
+      io.err(`${error.title}: ${error.message}`);
+      for (const line of error.details) io.err(`  ${line}`);
+      if (error.hint) io.err(`What to do: ${error.hint}`);
+      return error.exitCode;
+    }
+    io.err('wirecopy hit an internal error (a bug): please report it with the output below.');
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  } finally {
+    context?.close();
+  }
+}

@@ -1,0 +1,46 @@
+/** `wirecopy stats`: every fact for one session, as a table or as one JSON object. */
+import { Command } from 'commander';
+import type { FactSet } from '../facts/types.ts';
+import type { CommandContext } from './context.ts';
+import { factSetFor } from './facts.ts';
+import { formatTable } from './format-table.ts';
+
+export function statsJson(factSet: FactSet): string {
+  const facts = Object.fromEntries(
+    Object.values(factSet.facts).map((f) => [
+      f.id,
+      { value: f.value, unit: f.unit, display: f.display, inputs: f.inputs, definition: f.definition },
+    ]),
+  );
+  return JSON.stringify(
+    { asOf: factSet.asOf, dataset: factSet.dataset, facts, missing: factSet.missing, series: factSet.series },
+    null,
+    2,
+  );
+}
+
+function statsTable(factSet: FactSet): string {
+  const rows = Object.values(factSet.facts).map((f) => [f.id, f.display, f.unit]);
+  const lines = [
+    `Facts as of ${factSet.asOf} (dataset: ${factSet.dataset})`,
+    '',
+    formatTable(['fact', 'display', 'unit'], rows, [1]),
+  ];
+  if (factSet.missing.length > 0) {
+    lines.push('', `Missing (${factSet.missing.length}):`);
+    for (const m of factSet.missing) lines.push(`  ${m.id}: ${m.reason}`);
+  }
+  return lines.join('\n');
+}
+
+export function statsCommand(context: () => CommandContext): Command {
+  return new Command('stats')
+    .description('print the facts for the last session on or before a date')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
+    .option('--json', 'print one JSON object: {asOf, dataset, facts, missing}')
+    .action((options: { asOf?: string; json?: boolean }) => {
+      const ctx = context();
+      const factSet = factSetFor(ctx, options.asOf);
+      ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
+    });
+}

@@ -1,0 +1,54 @@
+/**
+ * A draft on disk: front matter + markdown body, with a content hash of everything the
+ * generator wrote. A file whose text no longer matches its hash was edited by hand, and is
+ * never overwritten. Writes are atomic (temp file + rename).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import writeFileAtomic from 'write-file-atomic';
+import type { FrontMatter } from './front-matter.ts';
+
+const HASH_LINE = /^(\s*contentHash:\s*)(['"]?)(sha256:[0-9a-f]{64})\2\s*$/m;
+
+/** The draft's text; `generator.contentHash` is computed here, over the text with the hash blank. */
+export function serializeDraft(
+  frontMatter: Omit<FrontMatter, 'generator'> & { generator: Omit<FrontMatter['generator'], 'contentHash'> },
+  body: string,
+): string {
+  const placeholder = `sha256:${'0'.repeat(64)}`;
+  const data = { ...frontMatter, generator: { ...frontMatter.generator, contentHash: placeholder } };
+  const text = matter.stringify(`\n${body.trim()}\n`, data, { lineWidth: -1, noRefs: true } as never);
+  return text.replace(placeholder, hashOf(text));
+}
+
+/** sha256 of the text with the content hash itself blanked. */
+export function hashOf(text: string): string {
+  const blanked = text.replace(HASH_LINE, '$1');
+  return `sha256:${createHash('sha256').update(blanked).digest('hex')}`;
+}
+
+/** Whether a draft's text is exactly what the generator wrote (no hand edits). */
+export function isUntouched(text: string): boolean {
+  const recorded = HASH_LINE.exec(text)?.[3];
+  return recorded !== undefined && recorded === hashOf(text);
+}
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'edited';
+
+/**
+ * Writes a generated draft unless an editor has changed the file there: `edited` means it was
+ * left alone. Regenerating from the same data leaves the file untouched (`unchanged`).
+ */
+export async function writeDraft(path: string, text: string): Promise<WriteOutcome> {
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (existing === text) return 'unchanged';
+  if (existing !== undefined && !isUntouched(existing)) return 'edited';
+  await writeFileAtomic(path, text, { encoding: 'utf8' });
+  return existing === undefined ? 'created' : 'updated';
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns a FactSet into the parts of a template view that print numbers: the facts themselves at
+ * their dotted ids (`{{RUT.return.5d}}` → "8.5%"), their magnitudes under `abs` for copy that
+ * carries the sign in a verb (`{{abs.RUT.change.1d}}` → "3.2%" for a fall), and ordinals of
+ * counts under `ord` (`{{ord.RUT.record.count_ytd}}` → "4th"). Only display text gets in.
+ */
+import { formatMagnitude } from '../facts/format.ts';
+import type { Fact, FactSet } from '../facts/types.ts';
+import { FactText, placeFact } from './view-values.ts';
+
+export interface FactView {
+  facts: Record<string, unknown>;
+  abs: Record<string, unknown>;
+  ord: Record<string, unknown>;
+}
+
+export function buildFactView(factSet: FactSet): FactView {
+  const view: FactView = { facts: {}, abs: {}, ord: {} };
+  for (const fact of Object.values(factSet.facts)) {
+    if (fact.value === null) continue;
+    placeFact(view.facts, fact.id, new FactText(fact.id, fact.display));
+    if (typeof fact.value === 'number' && (fact.unit === 'fraction' || fact.unit === 'points')) {
+      placeFact(view.abs, fact.id, new FactText(fact.id, formatMagnitude(fact.value, fact.unit)));
+    }
+    if (typeof fact.value === 'number' && (fact.unit === 'count' || fact.unit === 'sessions')) {
+      placeFact(view.ord, fact.id, new FactText(fact.id, ordinal(fact.value)));
+    }
+  }
+  return view;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th. */
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n.toLocaleString('en-US')}${suffix}`;
+}
+
+/** The numeric value of a fact that exists and is not null, else undefined. */
+export function numberOf(factSet: FactSet, id: string): number | undefined {
+  const fact: Fact | undefined = factSet.facts[id];
+  return typeof fact?.value === 'number' ? fact.value : undefined;
+}
+
+export function boolOf(factSet: FactSet, id: string): boolean | undefined {
+  const fact = factSet.facts[id];
+  return typeof fact?.value === 'boolean' ? fact.value : undefined;
+}
+
+export function has(factSet: FactSet, id: string): boolean {
+  const fact = factSet.facts[id];
+  return fact !== undefined && fact.value !== null;
+}

@@ -1,0 +1,44 @@
+/**
+ * The front matter of a draft or article: one zod schema, used to write drafts, to read them
+ * back in review, and by the site's content collection. Types come from it.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+
+export const frontMatterSchema = z.object({
+  title: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
+  story: z.string().min(1),
+  asOf: isoDate,
+  date: isoDate,
+  status: z.enum(['draft', 'approved', 'rejected', 'published']),
+  dataset: z.string().min(1),
+  tags: z.array(z.string()).default([]),
+  summary: z.string().min(1),
+  facts: z.record(
+    z.string(),
+    z.object({ value: z.union([z.number(), z.boolean(), z.string(), z.null()]), display: z.string() }),
+  ),
+  angles: z.object({
+    story: z.string(),
+    lead: z.string(),
+    reason: z.string(),
+  }),
+  social: z.object({ x: z.string(), linkedin: z.string(), facebook: z.string() }),
+  sources: z.array(
+    z.object({
+      symbol: z.string(),
+      name: z.string(),
+      sources: z.array(z.string()),
+      first: isoDate,
+      last: isoDate,
+    }),
+  ),
+  generator: z.object({ version: z.string(), template: z.string(), contentHash: z.string() }),
+  review: z
+    .object({ by: z.string(), at: z.string(), checks: z.string().optional(), reason: z.string().optional() })
+    .optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -1,0 +1,58 @@
+/**
+ * The error catalogue. Every failure a user can meet has a stable name, says what happened
+ * and why, and says what to do. `main` catches `WirecopyError` and maps it to an exit code;
+ * anything else is a bug and prints its stack.
+ */
+
+/** 1: checks failed (a draft edited, data fails a gate); 2: usage or input error. */
+export type ExitCode = 1 | 2;
+
+export interface ErrorSpec {
+  name: string;
+  title: string;
+  exitCode: ExitCode;
+}
+
+export class WirecopyError extends Error {
+  readonly code: string;
+  readonly title: string;
+  readonly hint: string | undefined;
+  readonly exitCode: ExitCode;
+  /** Extra lines (one per problem) printed under the message. */
+  readonly details: string[];
+
+  constructor(
+    spec: ErrorSpec,
+    message: string,
+    options: { hint?: string; details?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = spec.name;
+    this.code = spec.name;
+    this.title = spec.title;
+    this.exitCode = spec.exitCode;
+    this.hint = options.hint;
+    this.details = options.details ?? [];
+  }
+}
+
+const spec = (name: string, title: string, exitCode: ExitCode): ErrorSpec => ({ name, title, exitCode });
+
+export const Errors = {
+  Usage: spec('UsageError', 'The command line is not valid', 2),
+  ConfigInvalid: spec('ConfigInvalid', 'The config file is not valid', 2),
+  FileUnreadable: spec('FileUnreadable', 'A file could not be read', 2),
+  ImportRejected: spec('ImportRejected', 'A file was not imported', 2),
+  UnknownSymbol: spec('UnknownSymbol', 'A symbol is not configured', 2),
+  StoreUnavailable: spec('StoreUnavailable', 'The market store could not be opened', 2),
+  StoreSchemaNewer: spec('StoreSchemaNewer', 'The market store was written by a newer wirecopy', 2),
+  NoData: spec('NoData', 'The store has no data for that request', 2),
+  OutsideCalendar: spec('OutsideCalendar', 'The date is outside the trading calendar', 2),
+  TemplateInvalid: spec('TemplateInvalid', 'A template does not match its view', 2),
+  DraftEdited: spec('DraftEdited', 'A draft was edited by hand and was not overwritten', 1),
+  DraftInvalid: spec('DraftInvalid', 'A draft file is not valid', 2),
+} as const;
+
+export function isWirecopyError(error: unknown): error is WirecopyError {
+  return error instanceof WirecopyError;
+}

@@ -1,0 +1,138 @@
+/**
+ * The fact catalogue: for every statistic, its unit and what it means, in words an editor can
+ * check by hand. Ids read as sentences: `RUT.vs.SPX.outperform_streak`. `{S}` is the series,
+ * `{B}` the benchmark; the methodology page and `stats --explain` print these definitions.
+ */
+import type { FactUnit } from './types.ts';
+
+export interface CatalogueEntry {
+  unit: FactUnit;
+  definition: string;
+}
+
+/** Single-series statistics, keyed by the id after `S.`. */
+export const SERIES_FACTS: Record<string, CatalogueEntry> = {
+  close: { unit: 'level', definition: 'Closing level of {S} on the as-of session.' },
+  'change.1d': {
+    unit: 'fraction',
+    definition: 'Change of the close from the prior session: close ÷ prior close − 1.',
+  },
+  'change.1d.points': {
+    unit: 'points',
+    definition: 'Change of the close from the prior session, in index points.',
+  },
+  'return.5d': {
+    unit: 'fraction',
+    definition: 'Close vs the close 5 sessions earlier: close ÷ close[−5] − 1.',
+  },
+  'return.5d.points': {
+    unit: 'points',
+    definition: 'Points gained over the last 5 sessions: close − close[−5].',
+  },
+  'return.week': {
+    unit: 'fraction',
+    definition: 'Change since the last close of the prior calendar week (not a rolling 5 sessions).',
+  },
+  'return.mtd': { unit: 'fraction', definition: 'Month to date: close ÷ last close of the prior month − 1.' },
+  'return.ytd': { unit: 'fraction', definition: 'Year to date: close ÷ last close of the prior year − 1.' },
+  'return.ytd.points': {
+    unit: 'points',
+    definition: 'Points gained year to date: close − last close of the prior year.',
+  },
+  'return.1y': { unit: 'fraction', definition: 'One year: close ÷ close 252 sessions earlier − 1.' },
+  'ytd_share.5d': {
+    unit: 'fraction',
+    definition:
+      'Share of the year-to-date gain made in the last 5 sessions: 5-session points ÷ YTD points; none when {S} is not up for the year.',
+  },
+  'streak.up': {
+    unit: 'sessions',
+    definition:
+      'Consecutive sessions with a higher close, ending on the as-of session; an unchanged close breaks it.',
+  },
+  'streak.down': {
+    unit: 'sessions',
+    definition:
+      'Consecutive sessions with a lower close, ending on the as-of session; an unchanged close breaks it.',
+  },
+  'record.today': { unit: 'bool', definition: 'The as-of close is above every earlier close in the series.' },
+  'record.count_ytd': {
+    unit: 'count',
+    definition: "Record closes in the as-of session's calendar year, through the as-of session.",
+  },
+  'record.last_date': {
+    unit: 'date',
+    definition: 'Date of the latest record close on or before the as-of session.',
+  },
+  'record.last_close': {
+    unit: 'level',
+    definition: 'The latest record close on or before the as-of session.',
+  },
+  'record.pct_below': {
+    unit: 'fraction',
+    definition: 'Distance of the close from the latest record close: close ÷ record − 1 (zero or negative).',
+  },
+  'record.sessions_since': {
+    unit: 'sessions',
+    definition: 'Sessions since the latest record close (0 on a record day).',
+  },
+  'record.drought_sessions': {
+    unit: 'sessions',
+    definition:
+      'Sessions strictly between the last two record closes when the as-of close is a record; otherwise sessions since the last record.',
+  },
+  'record.drought_longest_since': {
+    unit: 'date',
+    definition:
+      'End date of the most recent earlier stretch without a record that was at least as long; none means the longest in the data.',
+  },
+  sma200: { unit: 'level', definition: 'Simple average of the last 200 closes, including the as-of close.' },
+  'sma200.above': { unit: 'bool', definition: 'The as-of close is above its 200-session average.' },
+  'sma200.cross_date': {
+    unit: 'date',
+    definition:
+      'Latest session whose close crossed above its 200-session average (the prior close was at or below its own).',
+  },
+};
+
+/** Statistics of a series against the benchmark, keyed by the id after `S.vs.B.`. */
+export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
+  outperform_streak: {
+    unit: 'sessions',
+    definition: "Consecutive sessions, ending on the as-of session, in which {S}'s daily return beat {B}'s.",
+  },
+  'spread.ytd': { unit: 'fraction', definition: "{S}'s year-to-date return minus {B}'s." },
+  'spread.mtd': { unit: 'fraction', definition: "{S}'s month-to-date return minus {B}'s." },
+  years_under: {
+    unit: 'count',
+    definition:
+      "Consecutive completed calendar years, counting back from last year, in which {S}'s annual return was below {B}'s.",
+  },
+  'years_under.provisional': {
+    unit: 'count',
+    definition: 'The same streak counting the current year too when {S} is behind {B} year to date.',
+  },
+  'years_under.longest': { unit: 'count', definition: 'The longest such streak of years on record.' },
+  'years_under.longest_end': { unit: 'year', definition: 'The last year of that longest streak.' },
+};
+
+export function catalogueEntry(statId: string): CatalogueEntry | undefined {
+  const relative = /^vs\.[A-Z0-9_]+\.(.+)$/.exec(statId);
+  return relative ? RELATIVE_FACTS[relative[1]!] : SERIES_FACTS[statId];
+}
+
+/** The definition with `{S}` and `{B}` filled with the readers' names of the series. */
+export function describe(entry: CatalogueEntry, seriesName: string, benchmarkName = ''): string {
+  return entry.definition.replaceAll('{S}', seriesName).replaceAll('{B}', benchmarkName);
+}
+
+/** Every fact id the catalogue defines for these series: what a template may name. */
+export function catalogueIds(indexes: readonly string[], benchmark: string): string[] {
+  const ids: string[] = [];
+  for (const s of indexes) {
+    for (const id of Object.keys(SERIES_FACTS)) ids.push(`${s}.${id}`);
+    if (s === benchmark) continue;
+    for (const id of Object.keys(RELATIVE_FACTS)) ids.push(`${s}.vs.${benchmark}.${id}`);
+  }
+  return ids;
+}

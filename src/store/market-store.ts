@@ -1,0 +1,241 @@
+/**
+ * The market store: the only code that reads or writes the database. Every write is one
+ * transaction, so a batch that fails leaves the file exactly as it was.
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
+import { openDatabase } from './open.ts';
+import { rankSources, type SourceInfo } from './source-rank.ts';
+
+export interface BatchInput {
+  kind: 'import' | 'fetch' | 'demo';
+  /** `demo`, `yahoo`, `fred`, `csv:RUT.csv`: the key bars are stored under. */
+  source: string;
+  /** Where it came from: a file path, a URL, a seed. */
+  origin: string;
+  dataset: Dataset;
+  series: ReadonlyArray<{ symbol: SymbolKey; bars: readonly DailyBar[] }>;
+  note?: string;
+  startedAt?: Date;
+}
+
+export interface BatchRecord {
+  id: number;
+  kind: string;
+  source: string;
+  origin: string;
+  dataset: Dataset;
+  startedAt: string;
+  finishedAt: string;
+  rows: number;
+  note: string | null;
+}
+
+export interface SeriesSummary {
+  symbol: SymbolKey;
+  source: string;
+  dataset: Dataset;
+  first: IsoDate;
+  last: IsoDate;
+  rows: number;
+  lastBatchAt: string;
+}
+
+/** A loaded series plus the datasets its closes came from. */
+export interface StoredSeries extends Series {
+  sources: string[];
+  datasets: Dataset[];
+}
+
+export class MarketStore {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly upsertBar: StatementSync;
+
+  private constructor(path: string, db: DatabaseSync) {
+    this.path = path;
+    this.db = db;
+    this.upsertBar = db.prepare(`
+      INSERT INTO bars (symbol, date, source, open, high, low, close, volume, dataset, batch_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (symbol, date, source) DO UPDATE SET
+        open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+        volume = excluded.volume, dataset = excluded.dataset, batch_id = excluded.batch_id`);
+  }
+
+  static open(path: string): MarketStore {
+    return new MarketStore(path, openDatabase(path));
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Writes one batch (a file, a provider response, the demo set) atomically; returns its id. */
+  writeBatch(batch: BatchInput): number {
+    const startedAt = (batch.startedAt ?? new Date()).toISOString();
+    const rows = batch.series.reduce((n, s) => n + s.bars.length, 0);
+    return this.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO batches (kind, source, origin, dataset, started_at, finished_at, rows, note)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          batch.kind,
+          batch.source,
+          batch.origin,
+          batch.dataset,
+          startedAt,
+          new Date().toISOString(),
+          rows,
+          batch.note ?? null,
+        );
+      const batchId = Number(result.lastInsertRowid);
+      for (const { symbol, bars } of batch.series) {
+        for (const bar of bars) {
+          this.upsertBar.run(
+            symbol,
+            bar.date,
+            batch.source,
+            bar.open,
+            bar.high,
+            bar.low,
+            bar.close,
+            bar.volume,
+            batch.dataset,
+            batchId,
+          );
+        }
+      }
+      return batchId;
+    });
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it. */
+  transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The sources that hold a symbol, best first (see `rankSources`). */
+  sourcesOf(symbol: SymbolKey): SourceInfo[] {
+    const rows = this.db
+      .prepare(
+        `SELECT source, dataset, max(batch_id) AS lastBatch FROM bars WHERE symbol = ?
+         GROUP BY source, dataset`,
+      )
+      .all(symbol) as Array<{ source: string; dataset: Dataset; lastBatch: number }>;
+    return rankSources(rows);
+  }
+
+  /**
+   * The close series of a symbol: for each date the close of the best-ranked source that has
+   * it. Demo closes are used only for a symbol with no real data at all, so demo and real
+   * history never mix within one series.
+   */
+  loadSeries(symbol: SymbolKey, through?: IsoDate): StoredSeries | undefined {
+    const ranked = this.sourcesOf(symbol);
+    if (ranked.length === 0) return undefined;
+    const usable = ranked.some((s) => s.dataset !== 'demo')
+      ? ranked.filter((s) => s.dataset !== 'demo')
+      : ranked;
+    const rankOf = new Map(usable.map((s, i) => [s.source, i]));
+    const rows = this.db
+      .prepare(`SELECT date, close, source, dataset FROM bars WHERE symbol = ? AND date <= ? ORDER BY date`)
+      .all(symbol, through ?? '9999-12-31') as Array<{
+      date: IsoDate;
+      close: number;
+      source: string;
+      dataset: Dataset;
+    }>;
+    const series: StoredSeries = { symbol, dates: [], closes: [], sources: [], datasets: [] };
+    let bestRank = Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      const rank = rankOf.get(row.source);
+      if (rank === undefined) continue;
+      const last = series.dates.length - 1;
+      if (last >= 0 && series.dates[last] === row.date) {
+        if (rank >= bestRank) continue;
+        series.closes[last] = row.close;
+        series.sources[last] = row.source;
+        series.datasets[last] = row.dataset;
+      } else {
+        series.dates.push(row.date);
+        series.closes.push(row.close);
+        series.sources.push(row.source);
+        series.datasets.push(row.dataset);
+      }
+      bestRank = rank;
+    }
+    return series.dates.length > 0 ? series : undefined;
+  }
+
+  /** Full bars of one source, for cross-checks and exports. */
+  loadBars(symbol: SymbolKey, source: string): DailyBar[] {
+    return this.db
+      .prepare(
+        `SELECT date, open, high, low, close, volume FROM bars WHERE symbol = ? AND source = ? ORDER BY date`,
+      )
+      .all(symbol, source) as unknown as DailyBar[];
+  }
+
+  summary(): SeriesSummary[] {
+    return this.db
+      .prepare(
+        `SELECT b.symbol, b.source, b.dataset, min(b.date) AS first, max(b.date) AS last, count(*) AS rows,
+                max(t.finished_at) AS lastBatchAt
+         FROM bars b JOIN batches t ON t.id = b.batch_id
+         GROUP BY b.symbol, b.source, b.dataset ORDER BY b.symbol, b.source`,
+      )
+      .all() as unknown as SeriesSummary[];
+  }
+
+  batches(limit = 20): BatchRecord[] {
+    return this.db
+      .prepare(
+        `SELECT id, kind, source, origin, dataset, started_at AS startedAt, finished_at AS finishedAt, rows, note
+         FROM batches ORDER BY id DESC LIMIT ?`,
+      )
+      .all(limit) as unknown as BatchRecord[];
+  }
+
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM bars LIMIT 1').get() === undefined;
+  }
+
+  /** Keeps the facts a draft was written from, so a later check can tell what changed. */
+  saveFactSnapshot(snapshot: { asOf: IsoDate; slug: string; dataset: string; facts: unknown }): void {
+    this.db
+      .prepare(
+        'INSERT INTO fact_snapshots (as_of, slug, dataset, created_at, facts_json) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        snapshot.asOf,
+        snapshot.slug,
+        snapshot.dataset,
+        new Date().toISOString(),
+        JSON.stringify(snapshot.facts),
+      );
+  }
+
+  /** Every row of every table in a stable order: for tests that prove a failure changed nothing. */
+  dump(): string {
+    const tables = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as Array<{ name: string }>;
+    return tables
+      .map(({ name }) => {
+        const rows = this.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
+        return `${name}\n${rows.map((r) => JSON.stringify(r)).join('\n')}`;
+      })
+      .join('\n\n');
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The store's schema as an ordered list of migrations. A migration is never edited once
+ * released: a change is a new entry. `schema_migrations` records which ones a file has.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'daily bars with provenance, the import/fetch log, fact snapshots',
+    sql: `
+      CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('import', 'fetch', 'demo')),
+        source      TEXT NOT NULL,
+        origin      TEXT NOT NULL,
+        dataset     TEXT NOT NULL CHECK (dataset IN ('demo', 'csv', 'live')),
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        rows        INTEGER NOT NULL,
+        note        TEXT
+      );
+      CREATE TABLE bars (
+        symbol   TEXT NOT NULL,
+        date     TEXT NOT NULL,
+        source   TEXT NOT NULL,
+        open     REAL,
+        high     REAL,
+        low      REAL,
+        close    REAL NOT NULL,
+        volume   REAL,
+        dataset  TEXT NOT NULL,
+        batch_id INTEGER NOT NULL REFERENCES batches (id),
+        PRIMARY KEY (symbol, date, source)
+      ) WITHOUT ROWID;
+      CREATE TABLE fact_snapshots (
+        id         INTEGER PRIMARY KEY,
+        as_of      TEXT NOT NULL,
+        slug       TEXT NOT NULL,
+        dataset    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        facts_json TEXT NOT NULL
+      );
+      CREATE INDEX fact_snapshots_by_as_of ON fact_snapshots (as_of, slug);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
