@@ -24,7 +24,8 @@ export const configSchema = z.object({
   store: z.string().min(1).default('.wirecopy/market.db'),
   /** Folder with drafts/, articles/ and inputs/. */
   content: z.string().min(1).default('content'),
-  templates: z.string().min(1).default('templates'),
+  /** Mustache templates; default: the templates/ folder that ships with wirecopy. */
+  templates: z.string().min(1).optional(),
   publication: z
     .object({
       name: z.string().min(1).default('Wirecopy Small Caps'),

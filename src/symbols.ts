@@ -48,6 +48,28 @@ export const DEFAULT_SYMBOLS: SymbolSpec[] = [
     aliases: ['IWM', 'IWM_to2025-09'],
     yahoo: 'IWM',
   },
+  // Split- and dividend-adjusted closes are a different series from the traded price: kept apart
+  // so that an adjusted file can never splice into IWM's unadjusted history.
+  {
+    key: 'IWM_ADJ',
+    name: 'iShares Russell 2000 ETF, adjusted closes',
+    kind: 'etf',
+    aliases: ['IWM_adjusted', 'IWM adjusted'],
+  },
+  {
+    key: 'IWN',
+    name: 'iShares Russell 2000 Value ETF',
+    kind: 'etf',
+    aliases: ['IWN', 'IWN_to2025-09'],
+    yahoo: 'IWN',
+  },
+  {
+    key: 'IXIC',
+    name: 'Nasdaq Composite',
+    kind: 'index',
+    aliases: ['^IXIC', 'IXIC', 'IXIC_ibkr'],
+    yahoo: '^IXIC',
+  },
   { key: 'DGS2', name: '2-year Treasury yield', kind: 'rate', aliases: ['DGS2'], fred: 'DGS2' },
   { key: 'DGS10', name: '10-year Treasury yield', kind: 'rate', aliases: ['DGS10'], fred: 'DGS10' },
   { key: 'DFF', name: 'Effective federal funds rate', kind: 'rate', aliases: ['DFF'], fred: 'DFF' },

@@ -4,12 +4,15 @@
  * own folder, environment and output.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { newYorkDate } from '../calendar/dates.ts';
 import { type Config, loadConfig, symbolRegistry } from '../config.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { MarketStore } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { IsoDate } from '../types.ts';
+
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface Output {
   out(text: string): void;
@@ -57,7 +60,7 @@ export class CommandContext {
   }
 
   get templatesDir(): string {
-    return resolve(this.cwd, this.config.templates);
+    return this.config.templates ? resolve(this.cwd, this.config.templates) : BUILT_IN_TEMPLATES;
   }
 
   store(): MarketStore {

@@ -6,8 +6,8 @@ import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
 
-/** Problems printed per file before "... and N more". */
-const PROBLEMS_SHOWN = 20;
+/** Problems of one kind printed per file before "... and N more". */
+const PROBLEMS_SHOWN_PER_CODE = 5;
 
 export function formatProblem(p: InputProblem): string {
   const place = [p.file, p.line].filter((x) => x !== undefined).join(':');
@@ -35,9 +35,15 @@ function report(result: FileImport, lenient: boolean): string[] {
   for (const s of result.series)
     lines.push(`  ${s.symbol.padEnd(10)} ${thousands(s.rows).padStart(7)} rows  ${s.first} to ${s.last}`);
   if (result.ignoredColumns.length > 0) lines.push(`  ignored columns: ${result.ignoredColumns.join(', ')}`);
-  for (const p of result.problems.slice(0, PROBLEMS_SHOWN)) lines.push(`  ${formatProblem(p)}`);
-  if (result.problems.length > PROBLEMS_SHOWN)
-    lines.push(`  ... and ${result.problems.length - PROBLEMS_SHOWN} more problems`);
+  for (const [code, problems] of Map.groupBy(result.problems, (p) => p.code)) {
+    for (const p of problems.slice(0, PROBLEMS_SHOWN_PER_CODE)) lines.push(`  ${formatProblem(p)}`);
+    const rest = problems.slice(PROBLEMS_SHOWN_PER_CODE);
+    if (rest.length > 0) {
+      lines.push(
+        `  ... and ${rest.length} more ${code} (lines ${rest.map((p) => p.line ?? p.date).join(', ')})`,
+      );
+    }
+  }
   if (result.status === 'rejected' && errors > 0 && !lenient) {
     lines.push('  Fix the rows above, or run again with --lenient to import the good rows and skip these.');
   }

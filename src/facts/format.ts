@@ -29,7 +29,7 @@ const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
  * move ("0.04%"). Negative values keep their sign ("-3.2%").
  */
 export function formatPercent(fraction: number): string {
-  const pct = fraction * 100;
+  const pct = withoutFloatNoise(fraction * 100);
   const decimals = Math.abs(pct) < 0.05 && pct !== 0 ? 2 : 1;
   const text = Math.abs(pct).toFixed(decimals);
   const isZero = Number(text) === 0;
@@ -37,7 +37,16 @@ export function formatPercent(fraction: number): string {
 }
 
 export function formatLevel(value: number): string {
-  return level.format(value).replace(/^-/, '-');
+  return level.format(withoutFloatNoise(value));
+}
+
+/**
+ * 1.2345 × 100 is 123.44999999999999 in binary floating point; rounding that to one decimal
+ * would print 123.4 where a reader doing the sum expects 123.5. Twelve significant digits drop
+ * the noise and keep every digit a market number has.
+ */
+function withoutFloatNoise(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /** "Nov. 28" in the as-of year; "Nov. 8, 2021" in any other. */

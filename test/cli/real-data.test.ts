@@ -1,0 +1,130 @@
+/**
+ * The whole pipeline on real history from ../shared/data/market: every file imports (or is
+ * rejected with its real faults named), and the facts reproduce numbers published in the press.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  HAS_MARKET_DATA,
+  MARKET_DATA,
+  NO_MARKET_DATA_REASON,
+  type Workspace,
+  workspace,
+} from '../support/cli.ts';
+
+if (!HAS_MARKET_DATA) console.warn(NO_MARKET_DATA_REASON);
+
+describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
+  describe('import of every file', () => {
+    it('imports 36 files and rejects asset_prices_yf.csv whole for its weekend rows; --lenient takes its good rows', async () => {
+      const ws = workspace();
+      const all = await ws.run(['import', MARKET_DATA]);
+      expect(all.code).toBe(2);
+      expect(all.stdout).toContain('36 of 37 file(s) imported');
+      expect(all.stdout).toMatch(/asset_prices_yf\.csv \[wide\]: REJECTED, nothing stored; 9 errors/);
+      // Lines 712/713 (Sat/Sun 2026-08-01/02) and 726 (Sat 2026-08-15) repeat Friday's SPX, NDX and RUT closes.
+      expect(all.stdout).toContain(
+        'asset_prices_yf.csv:712 error csv/non-session: SPX has a value on 2026-08-01',
+      );
+      expect(all.stdout).toMatch(/more csv\/non-session \(lines 713, 726, 726, 726\)/);
+      // RUT.csv: the README's 17 zero-volume rows, saved intraday, are reported (and kept) as warnings.
+      expect(all.stdout).toMatch(/RUT\.csv \[ohlc\]: imported; 17 warnings/);
+      expect(all.stderr).toContain('1 file(s) were rejected');
+
+      const lenient = await ws.run(['import', '--lenient', join(MARKET_DATA, 'asset_prices_yf.csv')]);
+      expect(lenient.code).toBe(0);
+      expect(lenient.stdout).toContain('imported the good rows (--lenient)');
+      // 504 rows carry a RUT value; less the 3 weekend rows, 501: every NYSE session of 2024-08-22..2026-08-21.
+      expect(lenient.stdout).toMatch(/RUT\s+501 rows {2}2024-08-22 to 2026-08-21/);
+    });
+
+    it('leaves the store exactly as it was when a file is rejected', async () => {
+      const ws = workspace();
+      await ws.run(['import', join(MARKET_DATA, 'GSPC.csv')]);
+      const { MarketStore } = await import('../../src/store/market-store.ts');
+      const dump = () => {
+        const store = MarketStore.open(join(ws.dir, 'market.db'));
+        try {
+          return store.dump();
+        } finally {
+          store.close();
+        }
+      };
+      const before = dump();
+      const rejected = await ws.run(['import', join(MARKET_DATA, 'asset_prices_yf.csv')]);
+      expect(rejected.code).toBe(2);
+      expect(dump()).toBe(before);
+    });
+  });
+
+  describe('facts on the Russell 2000 record of 2025-09-18', () => {
+    let ws: Workspace;
+    beforeAll(async () => {
+      ws = workspace();
+      const result = await ws.run(['import', join(MARKET_DATA, 'RUT.csv'), join(MARKET_DATA, 'GSPC.csv')]);
+      expect(result.code).toBe(0);
+    });
+
+    const factsAt = async (asOf: string) => {
+      const result = await ws.run(['stats', '--as-of', asOf, '--json']);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as {
+        asOf: string;
+        dataset: string;
+        facts: Record<string, { value: unknown; display: string; unit: string; inputs: unknown[] }>;
+        missing: Array<{ id: string; reason: string }>;
+      };
+    };
+
+    it('the day before: the last record is 2,442.74 on 2021-11-08 (published record close before 2025)', async () => {
+      const json = await factsAt('2025-09-17');
+      expect(json).toMatchObject({ asOf: '2025-09-17', dataset: 'csv' });
+      expect(json.facts['RUT.record.today']?.value).toBe(false);
+      expect(json.facts['RUT.record.last_date']?.value).toBe('2021-11-08');
+      expect(json.facts['RUT.record.last_close']?.display).toBe('2,442.74');
+      expect(json.facts['RUT.record.last_date']?.display).toBe('Nov. 8, 2021');
+    });
+
+    it('2025-09-18 is a record close ending a 967-session drought (published: 967 trading days)', async () => {
+      const json = await factsAt('2025-09-18');
+      expect(json.facts['RUT.record.today']?.value).toBe(true);
+      expect(json.facts['RUT.record.drought_sessions']).toMatchObject({
+        value: 967,
+        display: '967',
+        unit: 'sessions',
+      });
+      // The close in RUT.csv is 2467.699951171875 (float32 of 2,467.70).
+      expect(json.facts['RUT.close']?.display).toBe('2,467.70');
+      expect(json.facts['RUT.record.count_ytd']?.value).toBe(1);
+    });
+
+    it('a date with no session resolves to the session before it (2025-09-20 is a Saturday)', async () => {
+      expect((await factsAt('2025-09-20')).asOf).toBe('2025-09-19');
+    });
+
+    it('after RUT.csv ends, RUT facts are missing with the reason, never zero', async () => {
+      const json = await factsAt('2026-08-21');
+      expect(json.facts['RUT.close']).toBeUndefined();
+      expect(json.missing).toContainEqual({
+        id: 'RUT.close',
+        reason: 'RUT has no close for 2026-08-21 (its latest close on or before it is 2026-02-23)',
+      });
+      expect(json.facts['SPX.close']?.display).toBe('7,674.37');
+    });
+
+    it('drafts the record day from real data, with the drought sentence and the real-data sources', async () => {
+      const result = await ws.run(['draft', '--as-of', '2025-09-18']);
+      expect(result.code).toBe(0);
+      const text = readFileSync(join(ws.dir, 'content', 'drafts', '2025-09-18-small-caps-daily.md'), 'utf8');
+      const { data, content } = matter(text);
+      expect(data['title']).toBe('Russell 2000 closes at a record 2,467.70');
+      expect(data['dataset']).toBe('csv');
+      expect(content).toContain('The close is a record, the first of the year.');
+      expect(content).toContain('It ends a stretch of 967 sessions without a record close');
+      expect(content).toContain('Sources: imported file RUT.csv; imported file GSPC.csv.');
+      expect(content).not.toContain('Demo data');
+    });
+  });
+});
