@@ -14,16 +14,18 @@ export interface FactView {
   ord: Record<string, unknown>;
 }
 
-export function buildFactView(factSet: FactSet): FactView {
+/** `linked`: each printed number carries its fact id (see `factLink`); for article bodies. */
+export function buildFactView(factSet: FactSet, options: { linked?: boolean } = {}): FactView {
+  const linked = options.linked === true;
   const view: FactView = { facts: {}, abs: {}, ord: {} };
   for (const fact of Object.values(factSet.facts)) {
     if (fact.value === null) continue;
-    placeFact(view.facts, fact.id, new FactText(fact.id, fact.display));
+    placeFact(view.facts, fact.id, new FactText(fact.id, fact.display, linked));
     if (typeof fact.value === 'number' && (fact.unit === 'fraction' || fact.unit === 'points')) {
-      placeFact(view.abs, fact.id, new FactText(fact.id, formatMagnitude(fact.value, fact.unit)));
+      placeFact(view.abs, fact.id, new FactText(fact.id, formatMagnitude(fact.value, fact.unit), linked));
     }
     if (typeof fact.value === 'number' && (fact.unit === 'count' || fact.unit === 'sessions')) {
-      placeFact(view.ord, fact.id, new FactText(fact.id, ordinal(fact.value)));
+      placeFact(view.ord, fact.id, new FactText(fact.id, ordinal(fact.value), linked));
     }
   }
   return view;

@@ -61,14 +61,15 @@ export function renderDraft(story: Story, factSet: FactSet, context: DraftContex
   }
   const { templates, publication } = context;
   const angle = story.angle(factSet);
-  const facts = buildFactView(factSet);
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
-  const view = {
+  const words = story.view(factSet);
+  // The article body links each number to its fact; summaries and social posts print plain text.
+  const viewWith = (facts: ReturnType<typeof buildFactView>) => ({
     ...facts.facts,
     abs: facts.abs,
     ord: facts.ord,
-    ...story.view(factSet),
+    ...words,
     headline: angle.headline,
     disclaimer: publication.disclaimer,
     sources: sources.text,
@@ -78,10 +79,12 @@ export function renderDraft(story: Story, factSet: FactSet, context: DraftContex
         `${articleUrl}?utm_source=${network}&utm_medium=social&utm_campaign=${story.slug}`,
       ]),
     ),
-  };
+  });
+  const view = viewWith(buildFactView(factSet));
+  const bodyView = viewWith(buildFactView(factSet, { linked: true }));
   const printed = new Set<string>();
   const partials = templates.partials();
-  const body = renderStrict(templates.get(story.template), view, partials, printed);
+  const body = renderStrict(templates.get(story.template), bodyView, partials, printed);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const social = Object.fromEntries(
     SOCIAL.map((network) => [

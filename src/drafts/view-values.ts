@@ -6,17 +6,32 @@
 export class FactText {
   readonly factId: string;
   readonly display: string;
+  /** Whether the printed text carries its fact id (article bodies do; social posts do not). */
+  readonly linked: boolean;
   [child: string]: unknown;
 
-  constructor(factId: string, display: string) {
+  constructor(factId: string, display: string, linked = false) {
     this.factId = factId;
     this.display = display;
+    this.linked = linked;
   }
 
   toString(): string {
-    return this.display;
+    return this.linked ? `${this.display}${factLink(this.factId)}` : this.display;
   }
 }
+
+/**
+ * The mark that ties a printed number to its fact: an HTML comment right after the number,
+ * invisible on the site, which the review step reads back to check an edited number against
+ * the fact it claims to be.
+ */
+export function factLink(factId: string): string {
+  return `<!--fact:${factId}-->`;
+}
+
+/** `8.5%<!--fact:RUT.return.5d-->` → display and id, for every linked number in a text. */
+export const FACT_LINK = /<!--fact:([A-Za-z0-9_.]+)-->/g;
 
 /** Values a template may print: text, or a fact's display. */
 export type Printable = string | FactText;

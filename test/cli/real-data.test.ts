@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FACT_LINK } from '../../src/drafts/view-values.ts';
 import {
   HAS_MARKET_DATA,
   MARKET_DATA,
@@ -118,7 +119,10 @@ describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
       const result = await ws.run(['draft', '--as-of', '2025-09-18']);
       expect(result.code).toBe(0);
       const text = readFileSync(join(ws.dir, 'content', 'drafts', '2025-09-18-small-caps-daily.md'), 'utf8');
-      const { data, content } = matter(text);
+      const { data, content: linked } = matter(text);
+      // Each printed number carries its fact id; the sentences below read the text without them.
+      expect(linked).toContain('967<!--fact:RUT.record.drought_sessions--> sessions');
+      const content = linked.replace(FACT_LINK, '');
       expect(data['title']).toBe('Russell 2000 closes at a record 2,467.70');
       expect(data['dataset']).toBe('csv');
       expect(content).toContain('The close is a record, the first of the year.');

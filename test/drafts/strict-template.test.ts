@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, renderStrict, type TemplateSource } from '../../src/drafts/strict-template.ts';
-import { FactText, placeFact } from '../../src/drafts/view-values.ts';
+import { FACT_LINK, FactText, placeFact } from '../../src/drafts/view-values.ts';
 import { isWirecopyError } from '../../src/errors.ts';
 
 const template = (text: string, file = 'templates/articles/t.mustache'): TemplateSource => ({ file, text });
@@ -111,5 +111,15 @@ describe('strict mustache', () => {
         message: '{{missing}} is not in the view',
       },
     ]);
+  });
+});
+
+describe('fact links', () => {
+  it('a linked fact prints its display followed by an invisible comment naming its id', () => {
+    const view: Record<string, unknown> = {};
+    placeFact(view, 'RUT.return.5d', new FactText('RUT.return.5d', '8.5%', true));
+    const text = renderStrict(template('up {{RUT.return.5d}} in five sessions'), view);
+    expect(text).toBe('up 8.5%<!--fact:RUT.return.5d--> in five sessions');
+    expect([...text.matchAll(FACT_LINK)].map((m) => m[1])).toEqual(['RUT.return.5d']);
   });
 });
