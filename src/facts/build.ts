@@ -3,7 +3,13 @@
  * date, runs the pure stats engine once per series (and once per series vs the benchmark),
  * and turns its values into facts with units, house-style text and definitions.
  */
-import { analyzePair, analyzeSeries, indexStatsAt, relativeStatsAt } from '../stats/analysis.ts';
+import {
+  analyzePair,
+  analyzeSeries,
+  pairStatsAt,
+  type SignalConfig,
+  seriesStatsAt,
+} from '../stats/analysis.ts';
 import type { StatResult } from '../stats/types.ts';
 import type { StoredSeries } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';
@@ -21,6 +27,8 @@ export interface FactSetOptions {
   indexes: readonly SymbolKey[];
   benchmark: SymbolKey;
   registry: SymbolRegistry;
+  /** Event-study signals (`S.pattern.<id>.*`); default: three-day-surge. */
+  signals?: readonly SignalConfig[];
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
@@ -78,13 +86,13 @@ export function buildFactSet(source: SeriesSource, options: FactSetOptions): Fac
     const series = loaded.get(symbol);
     if (!series) {
       const reason = unavailable.get(symbol)!;
-      for (const id of catalogueIds([symbol], benchmark)) missing.push({ id, reason });
+      for (const id of catalogueIds([symbol], benchmark, options.signals)) missing.push({ id, reason });
       continue;
     }
     for (const d of series.datasets) datasets.add(d);
     used[symbol] = { sources: [...new Set(series.sources)], first: series.dates[0]!, last: asOf };
-    const analysis = analyzeSeries(series);
-    add(symbol, symbol, indexStatsAt(analysis, series.dates.length - 1));
+    const analysis = analyzeSeries(series, options.signals ? { signals: options.signals } : {});
+    add(symbol, symbol, seriesStatsAt(analysis, series.dates.length - 1));
     if (symbol === benchmark) continue;
     if (!benchmarkSeries) {
       const reason = unavailable.get(benchmark)!;
@@ -92,7 +100,7 @@ export function buildFactSet(source: SeriesSource, options: FactSetOptions): Fac
         missing.push({ id, reason });
       continue;
     }
-    add(symbol, symbol, relativeStatsAt(analyzePair(series, benchmarkSeries), asOf), nameOf(benchmark));
+    add(symbol, symbol, pairStatsAt(analyzePair(series, benchmarkSeries), asOf), nameOf(benchmark));
   }
   if (benchmarkSeries && !indexes.includes(benchmark)) {
     for (const d of benchmarkSeries.datasets) datasets.add(d);

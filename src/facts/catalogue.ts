@@ -86,6 +86,35 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
     definition:
       'End date of the most recent earlier stretch without a record that was at least as long; none means the longest in the data.',
   },
+  'change.1d.rank': {
+    unit: 'fraction',
+    definition:
+      "Share of all earlier one-session moves of {S} smaller in size than the as-of session's (how big the move is next to history).",
+  },
+  'return.5d.rank': {
+    unit: 'fraction',
+    definition:
+      'Share of all earlier five-session moves of {S} smaller in size than the latest five-session move.',
+  },
+  'day.best_since': {
+    unit: 'date',
+    definition:
+      "Most recent earlier session with a one-session gain at least as large as the as-of session's; none means the best on record.",
+  },
+  'week.best_since': {
+    unit: 'date',
+    definition:
+      "End of the most recent earlier calendar week whose gain (prior week's last close to the week's last close) was at least as large as this week's so far; none means the best on record.",
+  },
+  'month.best_since': {
+    unit: 'date',
+    definition:
+      "End of the most recent earlier calendar month with a gain at least as large as this month's so far; none means the best on record.",
+  },
+  'history.first_date': {
+    unit: 'date',
+    definition: 'First session of {S} in the data: how far back "on record" reaches.',
+  },
   sma200: { unit: 'level', definition: 'Simple average of the last 200 closes, including the as-of close.' },
   'sma200.above': { unit: 'bool', definition: 'The as-of close is above its 200-session average.' },
   'sma200.cross_date': {
@@ -103,6 +132,11 @@ export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
   },
   'spread.ytd': { unit: 'fraction', definition: "{S}'s year-to-date return minus {B}'s." },
   'spread.mtd': { unit: 'fraction', definition: "{S}'s month-to-date return minus {B}'s." },
+  'month_spread.best_since': {
+    unit: 'date',
+    definition:
+      'End of the most recent earlier month in which {S} beat {B} by at least as much as this month so far; none means the widest on record.',
+  },
   years_under: {
     unit: 'count',
     definition:
@@ -116,7 +150,78 @@ export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
   'years_under.longest_end': { unit: 'year', definition: 'The last year of that longest streak.' },
 };
 
+/**
+ * Event-study facts, keyed by the id after `S.pattern.<signal>.`; `hH` is a horizon in sessions
+ * (21, 63, 126, 252), and `baseline` the same statistic over every session with a full window.
+ */
+export const PATTERN_FACTS: Record<string, CatalogueEntry> = {
+  last_signal_date: {
+    unit: 'date',
+    definition: 'The latest session of the last 5 on which the signal fired; none when it did not.',
+  },
+  prior_occurrences: {
+    unit: 'count',
+    definition: 'Earlier occurrences of the signal (edge-triggered: a longer run counts once).',
+  },
+  'rule.sessions': {
+    unit: 'sessions',
+    definition: 'The configured signal: how many consecutive sessions it needs.',
+  },
+  'rule.min_return': {
+    unit: 'fraction',
+    definition: 'The configured signal: the smallest daily return each of those sessions needs.',
+  },
+  treaded_water: {
+    unit: 'bool',
+    definition: 'The median 21-session return after earlier occurrences was within ±0.5%.',
+  },
+  n: { unit: 'count', definition: 'Earlier occurrences with a full forward window of H sessions.' },
+  excluded: {
+    unit: 'count',
+    definition: 'Earlier occurrences left out because fewer than H sessions have followed them.',
+  },
+  small_sample: { unit: 'bool', definition: 'Fewer than 10 occurrences: too few to read much into.' },
+  mean: { unit: 'fraction', definition: 'Mean return over the H sessions after earlier occurrences.' },
+  median: { unit: 'fraction', definition: 'Median return over the H sessions after earlier occurrences.' },
+  hit_rate: {
+    unit: 'fraction',
+    definition: 'Share of earlier occurrences followed by a gain over H sessions.',
+  },
+  min: { unit: 'fraction', definition: 'Worst H-session return after an earlier occurrence.' },
+  max: { unit: 'fraction', definition: 'Best H-session return after an earlier occurrence.' },
+  'baseline.n': {
+    unit: 'count',
+    definition: 'Sessions in the same span with a full forward window of H sessions.',
+  },
+  'baseline.mean': {
+    unit: 'fraction',
+    definition: 'Mean H-session return after any session in the same span.',
+  },
+  'baseline.median': {
+    unit: 'fraction',
+    definition: 'Median H-session return after any session in the same span.',
+  },
+  'baseline.hit_rate': {
+    unit: 'fraction',
+    definition: 'Share of all sessions in the span followed by a gain over H sessions.',
+  },
+  'baseline.min': { unit: 'fraction', definition: 'Worst H-session return after any session in the span.' },
+  'baseline.max': { unit: 'fraction', definition: 'Best H-session return after any session in the span.' },
+  beat_baseline: { unit: 'bool', definition: 'The mean after occurrences beat the mean after any session.' },
+};
+
+export const PATTERN_HORIZONS = [21, 63, 126, 252] as const;
+const PATTERN_TOP_LEVEL = [
+  'last_signal_date',
+  'prior_occurrences',
+  'treaded_water',
+  'rule.sessions',
+  'rule.min_return',
+];
+
 export function catalogueEntry(statId: string): CatalogueEntry | undefined {
+  const pattern = /^pattern\.[a-z0-9-]+\.(?:h\d+\.)?(.+)$/.exec(statId);
+  if (pattern) return PATTERN_FACTS[pattern[1]!];
   const relative = /^vs\.[A-Z0-9_]+\.(.+)$/.exec(statId);
   return relative ? RELATIVE_FACTS[relative[1]!] : SERIES_FACTS[statId];
 }
@@ -127,10 +232,20 @@ export function describe(entry: CatalogueEntry, seriesName: string, benchmarkNam
 }
 
 /** Every fact id the catalogue defines for these series: what a template may name. */
-export function catalogueIds(indexes: readonly string[], benchmark: string): string[] {
+export function catalogueIds(
+  indexes: readonly string[],
+  benchmark: string,
+  signals: ReadonlyArray<{ id: string }> = [{ id: 'three-day-surge' }],
+): string[] {
   const ids: string[] = [];
+  const perHorizon = Object.keys(PATTERN_FACTS).filter((id) => !PATTERN_TOP_LEVEL.includes(id));
   for (const s of indexes) {
     for (const id of Object.keys(SERIES_FACTS)) ids.push(`${s}.${id}`);
+    for (const { id: signal } of signals) {
+      for (const id of PATTERN_TOP_LEVEL) ids.push(`${s}.pattern.${signal}.${id}`);
+      for (const h of PATTERN_HORIZONS)
+        for (const id of perHorizon) ids.push(`${s}.pattern.${signal}.h${h}.${id}`);
+    }
     if (s === benchmark) continue;
     for (const id of Object.keys(RELATIVE_FACTS)) ids.push(`${s}.vs.${benchmark}.${id}`);
   }

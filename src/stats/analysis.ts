@@ -4,6 +4,15 @@
  * cost O(n) in all, never a rescan per session.
  */
 import type { Series } from '../types.ts';
+import { type BestSinceIndex, bestSinceStatsAt, indexBestSince } from './best-since.ts';
+import {
+  DEFAULT_SIGNALS,
+  indexPatterns,
+  type PatternIndex,
+  patternStatsAt,
+  type SignalConfig,
+} from './events.ts';
+import { indexMoveRanks, type MoveRanks, moveRankStatsAt } from './move-rank.ts';
 import {
   computeMovingAverage,
   type MovingAverage,
@@ -16,8 +25,11 @@ import { returnStatsAt } from './returns.ts';
 import { computeStreaks, type Streaks, streakStatsAt } from './streaks.ts';
 import type { StatResult } from './types.ts';
 
+export { describeSignal, type SignalConfig, signalConfigSchema } from './events.ts';
 export { indexOnOrBefore } from './periods.ts';
-export { analyzePair, type PairAnalysis, relativeStatsAt } from './relative.ts';
+export { analyzePair, type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
+
+import { type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
 
 export interface SeriesAnalysis {
   series: Series;
@@ -25,10 +37,19 @@ export interface SeriesAnalysis {
   streaks: Streaks;
   records: RecordIndex;
   movingAverage: MovingAverage;
+  bestSince: BestSinceIndex;
+  /** One per configured signal. */
+  patterns: PatternIndex[];
+  ranks: MoveRanks;
+}
+
+export interface AnalysisOptions {
+  /** The event-study signals (`pattern.<id>`); default: three-day-surge. */
+  signals?: readonly SignalConfig[];
 }
 
 /** Indexes a series for `indexStatsAt`. Throws on a malformed series: the store hands over validated ones. */
-export function analyzeSeries(series: Series): SeriesAnalysis {
+export function analyzeSeries(series: Series, options: AnalysisOptions = {}): SeriesAnalysis {
   assertWellFormed(series);
   const periods = indexPeriods(series.dates);
   return {
@@ -37,6 +58,9 @@ export function analyzeSeries(series: Series): SeriesAnalysis {
     streaks: computeStreaks(series.closes),
     records: indexRecords(series.closes, periods),
     movingAverage: computeMovingAverage(series.closes, SMA_WINDOW),
+    bestSince: indexBestSince(series, periods),
+    patterns: indexPatterns(series.closes, options.signals ?? DEFAULT_SIGNALS),
+    ranks: indexMoveRanks(series.closes),
   };
 }
 
@@ -52,6 +76,33 @@ export function indexStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
     ...recordStatsAt(series, a.periods, a.records, i),
     ...movingAverageStatsAt(series, a.movingAverage, i),
   ];
+}
+
+/**
+ * The stats at session `i` that compare it with all of history: `day|week|month.best_since`,
+ * `history.first_date` and `pattern.<id>.…` (ids without the `S.` prefix). O(1) per session,
+ * like `indexStatsAt`; their indexes cost O(n log n) (binary searches for best-since, order
+ * statistics for medians), about 25 ms of `analyzeSeries` on RUT's 9,686 sessions.
+ */
+export function historyStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
+  const { series } = a;
+  if (!Number.isInteger(i) || i < 0 || i >= series.dates.length) {
+    throw new RangeError(`session index ${i} is outside ${series.symbol}'s ${series.dates.length} sessions`);
+  }
+  return [
+    ...bestSinceStatsAt(a.series, a.periods, a.bestSince, i),
+    ...a.patterns.flatMap((pattern) => patternStatsAt(a.series, pattern, i)),
+  ];
+}
+
+/** Every stat of one series at session `i`: what a FactSet holds for it. */
+export function seriesStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
+  return [...indexStatsAt(a, i), ...historyStatsAt(a, i), ...moveRankStatsAt(a.series, a.ranks, i)];
+}
+
+/** Every stat of a series against its benchmark at a date. */
+export function pairStatsAt(p: PairAnalysis, date: string): StatResult[] {
+  return [...relativeStatsAt(p, date), ...relativeHistoryStatsAt(p, date)];
 }
 
 /** Ratios of closes and "higher than" need ascending unique dates and positive closes. */

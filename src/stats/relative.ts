@@ -5,6 +5,7 @@
  */
 import type { IsoDate, Series } from '../types.ts';
 import { type AnnualReturn, annualReturns, compareYears, type YearsUnder } from './annual.ts';
+import { indexMonthSpreadBestSince, monthSpreadBestSinceAt } from './best-since.ts';
 import { indexOnOrBefore, indexPeriods, type PeriodIndex, priorPeriodClose } from './periods.ts';
 import { closeInput, computed, missing, rangeInput } from './results.ts';
 import { runLengths } from './streaks.ts';
@@ -25,6 +26,8 @@ export interface PairAnalysis {
   /** Consecutive common sessions, ending at each, in which S's daily return beat B's. */
   outperform: Int32Array;
   years: YearsUnder;
+  /** Per common session: the common index ending the most recent earlier month with a spread ≥ the month to date; -1 if none. */
+  monthSpreadBestSince: Int32Array;
 }
 
 const RELATIVE_IDS = [
@@ -64,7 +67,7 @@ export function analyzePair(s: Series, b: Series): PairAnalysis {
   });
   const sPeriods = indexPeriods(s.dates);
   const bPeriods = indexPeriods(b.dates);
-  return {
+  const pair = {
     s,
     b,
     sPeriods,
@@ -76,6 +79,7 @@ export function analyzePair(s: Series, b: Series): PairAnalysis {
     outperform,
     years: compareYears(annualReturns(s, sPeriods), annualReturns(b, bPeriods)),
   };
+  return { ...pair, monthSpreadBestSince: indexMonthSpreadBestSince(pair) };
 }
 
 /**
@@ -100,6 +104,30 @@ export function relativeStatsAt(p: PairAnalysis, date: IsoDate): StatResult[] {
     spread(p, i, j, 'month', `${prefix}spread.mtd`),
     ...yearsUnderStats(p, i, j, prefix),
   ];
+}
+
+/**
+ * Stats of S against B that compare the as-of with all of history (`vs.<B>.month_spread.best_since`),
+ * at the same session as `relativeStatsAt`.
+ */
+export function relativeHistoryStatsAt(p: PairAnalysis, date: IsoDate): StatResult[] {
+  const id = `vs.${p.b.symbol}.month_spread.best_since`;
+  const sessions = sessionsOn(p, date);
+  if (typeof sessions === 'string') return [missing(id, sessions)];
+  return [monthSpreadBestSinceAt(p, sessions[0], sessions[1], id)];
+}
+
+/**
+ * S's last session on or before `date` and B's session on that same date, or why there is none
+ * (the same rule and words as `relativeStatsAt`).
+ */
+function sessionsOn(p: PairAnalysis, date: IsoDate): [number, number] | string {
+  const i = indexOnOrBefore(p.s, date);
+  const j = i >= 0 ? p.bIndexOfS[i]! : -1;
+  if (j >= 0) return [i, j];
+  return i < 0
+    ? `needs a close of ${p.s.symbol} on or before ${date}; history starts ${p.s.dates[0] ?? 'nowhere'}`
+    : `needs a close of ${p.b.symbol} on ${p.s.dates[i]}, the ${p.s.symbol} session on or before ${date}`;
 }
 
 function outperformStreak(p: PairAnalysis, i: number, j: number, prefix: string): StatResult {

@@ -1,0 +1,204 @@
+/**
+ * "Best since": the end date of the most recent earlier day, calendar week or calendar month
+ * whose gain was at least as large as the current one's (to date, at the as-of session); null
+ * when none was, i.e. the best since `history.first_date`. The definition holds for losses too
+ * (after a −3% week it names the last week that did at least as well as −3%); whether that is
+ * worth printing is the drafting layer's call. Gains compare unrounded.
+ *
+ * A period's return runs from the last close of the period before to its last close (to the
+ * as-of session for the current one), the base of `return.week` and `return.mtd`: a week after
+ * a gap in the data has no return, and is neither compared nor a candidate.
+ */
+import type { Series } from '../types.ts';
+import { type PeriodIndex, priorPeriodClose } from './periods.ts';
+import type { PairAnalysis } from './relative.ts';
+import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
+import type { StatInputs, StatResult } from './types.ts';
+
+export type BestSinceKind = 'day' | 'week' | 'month';
+
+/** For each kind and session: the last session of the most recent earlier period with a return ≥ the current one; -1 if none. */
+export type BestSinceIndex = Record<BestSinceKind, Int32Array>;
+
+const KINDS: readonly BestSinceKind[] = ['day', 'week', 'month'];
+
+/**
+ * For steps grouped into consecutive periods, each with a period-to-date value (NaN: none):
+ * for every step, the last step of the most recent earlier period whose final value is ≥ the
+ * step's value, or -1.
+ *
+ * Completed periods sit on a stack from which an older period no better than a newer one is
+ * popped: the newer one answers every query the older could, and is more recent. What remains
+ * has strictly decreasing values from bottom to top, so the entries ≥ x are a bottom run of the
+ * stack and the answer is its top: a binary search, O(log n) per step; pushes and pops are
+ * amortized O(1) per period. (records.ts gets away with a pointer that only moves down because
+ * a drought only grows; a period-to-date return moves both ways within its period.)
+ */
+export function mostRecentAtLeast(
+  length: number,
+  startsPeriod: (k: number) => boolean,
+  valueAt: (k: number) => number,
+): Int32Array {
+  const answer = new Int32Array(length).fill(-1);
+  const ends = new Int32Array(length);
+  const values = new Float64Array(length);
+  let top = -1;
+  let previous = Number.NaN;
+  for (let k = 0; k < length; k++) {
+    if (k > 0 && startsPeriod(k) && !Number.isNaN(previous)) {
+      while (top >= 0 && values[top]! <= previous) top--;
+      top++;
+      ends[top] = k - 1;
+      values[top] = previous;
+    }
+    const x = valueAt(k);
+    previous = x;
+    if (Number.isNaN(x)) continue;
+    let lo = 0;
+    let hi = top + 1; // entries below lo are ≥ x, entries from hi on are < x
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid]! >= x) lo = mid + 1;
+      else hi = mid;
+    }
+    answer[k] = lo > 0 ? ends[lo - 1]! : -1;
+  }
+  return answer;
+}
+
+export function indexBestSince(series: Series, periods: PeriodIndex): BestSinceIndex {
+  const closes = series.closes;
+  const build = (kind: BestSinceKind) => {
+    const prior = priorEnds(periods, kind, closes.length);
+    const bases = validBases(series, periods, kind, prior);
+    return mostRecentAtLeast(
+      closes.length,
+      (k) => prior[k] !== prior[k - 1],
+      (k) => (bases[k]! < 0 ? Number.NaN : closes[k]! / closes[bases[k]!]! - 1),
+    );
+  };
+  return { day: build('day'), week: build('week'), month: build('month') };
+}
+
+/** `day.best_since`, `week.best_since`, `month.best_since` and the `history.first_date` they reach back to. */
+export function bestSinceStatsAt(
+  series: Series,
+  periods: PeriodIndex,
+  index: BestSinceIndex,
+  i: number,
+): StatResult[] {
+  const results = KINDS.map((kind) => {
+    const id = `${kind}.best_since`;
+    const base =
+      kind === 'day'
+        ? i >= 1
+          ? i - 1
+          : needsSessions(series, 2, i)
+        : priorPeriodClose(series, periods, kind, i);
+    if (typeof base === 'string') return missing(id, base);
+    const end = index[kind][i]!;
+    const inputs: StatInputs = [closeInput(series, base), closeInput(series, i)];
+    if (end < 0) inputs.push(rangeInput(series, 0, i));
+    else inputs.push(closeInput(series, periodBase(periods, kind, end)), closeInput(series, end));
+    return computed(id, end >= 0 ? series.dates[end]! : null, inputs);
+  });
+  results.push(computed('history.first_date', series.dates[0]!, [closeInput(series, 0)]));
+  return results;
+}
+
+/** The index before each session's period (a day is its own period: the session before it). */
+function priorEnds(periods: PeriodIndex, kind: BestSinceKind, n: number): Int32Array {
+  if (kind === 'week') return periods.priorWeekEnd;
+  if (kind === 'month') return periods.priorMonthEnd;
+  return Int32Array.from({ length: n }, (_, k) => k - 1);
+}
+
+/** The base of a period that had a return, from its last session. */
+function periodBase(periods: PeriodIndex, kind: BestSinceKind, end: number): number {
+  if (kind === 'week') return periods.priorWeekEnd[end]!;
+  if (kind === 'month') return periods.priorMonthEnd[end]!;
+  return end - 1;
+}
+
+/** Each session's return base, or -1 where `return.week` / `return.mtd` would be missing. */
+function validBases(
+  series: Series,
+  periods: PeriodIndex,
+  kind: BestSinceKind,
+  prior: Int32Array,
+): Int32Array {
+  if (kind === 'day') return prior;
+  const bases = new Int32Array(prior.length);
+  for (let k = 0; k < prior.length; k++) {
+    // The check reads dates as text, so it runs once per period, at its first session.
+    if (k > 0 && prior[k] === prior[k - 1]) bases[k] = bases[k - 1]!;
+    else {
+      const base = priorPeriodClose(series, periods, kind, k);
+      bases[k] = typeof base === 'number' ? base : -1;
+    }
+  }
+  return bases;
+}
+
+/**
+ * The month spread (S's month return minus B's, as `spread.mtd`) over the sessions both series
+ * have, indexed by common session: a completed month's spread is its `spread.mtd` at its last
+ * common session. A month where either base is missing is skipped, as for a single series.
+ */
+export function indexMonthSpreadBestSince(p: Omit<PairAnalysis, 'monthSpreadBestSince'>): Int32Array {
+  const { s, b, sPeriods, bPeriods, commonS, commonB } = p;
+  const length = commonS.length;
+  const sameMonth = (k: number) =>
+    k > 0 && sPeriods.priorMonthEnd[commonS[k]!] === sPeriods.priorMonthEnd[commonS[k - 1]!];
+  const sBases = new Int32Array(length);
+  const bBases = new Int32Array(length);
+  for (let k = 0; k < length; k++) {
+    if (sameMonth(k)) {
+      sBases[k] = sBases[k - 1]!;
+      bBases[k] = bBases[k - 1]!;
+      continue;
+    }
+    const sBase = priorPeriodClose(s, sPeriods, 'month', commonS[k]!);
+    const bBase = priorPeriodClose(b, bPeriods, 'month', commonB[k]!);
+    const valid = typeof sBase === 'number' && typeof bBase === 'number';
+    sBases[k] = valid ? sBase : -1;
+    bBases[k] = valid ? bBase : -1;
+  }
+  return mostRecentAtLeast(
+    length,
+    (k) => !sameMonth(k),
+    (k) =>
+      sBases[k]! < 0
+        ? Number.NaN
+        : // The same expression as `spread.mtd`, so equal spreads compare equal.
+          s.closes[commonS[k]!]! / s.closes[sBases[k]!]! - b.closes[commonB[k]!]! / b.closes[bBases[k]!]!,
+  );
+}
+
+/** `vs.<B>.month_spread.best_since` at S's session `i`, B's session `j` (the same date). */
+export function monthSpreadBestSinceAt(p: PairAnalysis, i: number, j: number, id: string): StatResult {
+  const sBase = priorPeriodClose(p.s, p.sPeriods, 'month', i);
+  const bBase = priorPeriodClose(p.b, p.bPeriods, 'month', j);
+  if (typeof sBase === 'string') return missing(id, sBase);
+  if (typeof bBase === 'string') return missing(id, bBase);
+  const inputs: StatInputs = [
+    closeInput(p.s, sBase),
+    closeInput(p.s, i),
+    closeInput(p.b, bBase),
+    closeInput(p.b, j),
+  ];
+  const end = p.monthSpreadBestSince[p.commonOfS[i]!]!;
+  if (end < 0) {
+    inputs.push(rangeInput(p.s, p.commonS[0]!, i), rangeInput(p.b, p.commonB[0]!, j));
+    return computed(id, null, inputs);
+  }
+  const sEnd = p.commonS[end]!;
+  const bEnd = p.commonB[end]!;
+  inputs.push(
+    closeInput(p.s, p.sPeriods.priorMonthEnd[sEnd]!),
+    closeInput(p.s, sEnd),
+    closeInput(p.b, p.bPeriods.priorMonthEnd[bEnd]!),
+    closeInput(p.b, bEnd),
+  );
+  return computed(id, p.s.dates[sEnd]!, inputs);
+}
