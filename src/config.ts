@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Errors, WirecopyError } from './errors.ts';
+import { DEFAULT_SIGNALS, signalConfigSchema } from './stats/events.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry, type SymbolSpec } from './symbols.ts';
 
 const symbolSchema = z.object({
@@ -36,6 +37,25 @@ export const configSchema = z.object({
         .default(
           'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.',
         ),
+      /** Added to pieces that quote what followed past occurrences of a pattern. */
+      forwardReturnsDisclaimer: z
+        .string()
+        .min(1)
+        .default(
+          'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.',
+        ),
+    })
+    .prefault({}),
+  /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */
+  signals: z.array(signalConfigSchema).default([...DEFAULT_SIGNALS]),
+  /** When each story applies; see src/drafts/stories/story.ts. */
+  stories: z
+    .object({
+      rallyMargin: z.number().positive().default(0.02),
+      longDrought: z.number().int().positive().default(60),
+      cutOddsMove: z.number().positive().default(0.1),
+      twoYearMove: z.number().positive().default(0.15),
+      pattern: z.string().default('three-day-surge'),
     })
     .prefault({}),
   /** The series whose facts are computed, and the benchmark of the `vs` facts. */

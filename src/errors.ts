@@ -49,8 +49,17 @@ export const Errors = {
   NoData: spec('NoData', 'The store has no data for that request', 2),
   OutsideCalendar: spec('OutsideCalendar', 'The date is outside the trading calendar', 2),
   TemplateInvalid: spec('TemplateInvalid', 'A template does not match its view', 2),
+  TemplateCheckFailed: spec('TemplateCheckFailed', 'Templates failed their check', 1),
   DraftEdited: spec('DraftEdited', 'A draft was edited by hand and was not overwritten', 1),
   DraftInvalid: spec('DraftInvalid', 'A draft file is not valid', 2),
+  // Fetch errors. A request the user got wrong is a usage error (2); a provider that is down,
+  // slow or refusing is outside the user's hands and usually passes, so it is 1, like a failed gate.
+  FetchRequestInvalid: spec('FetchRequestInvalid', 'A fetch request is not valid', 2),
+  FetchFailed: spec('FetchFailed', 'A data provider could not be reached', 1),
+  FetchTimedOut: spec('FetchTimedOut', 'A data provider did not answer in time', 1),
+  ProviderRefused: spec('ProviderRefused', 'A data provider refused the request', 1),
+  PayloadInvalid: spec('PayloadInvalid', 'A data provider sent data that is not valid', 1),
+  SessionNotClosed: spec('SessionNotClosed', 'The trading session has not closed yet', 2),
 } as const;
 
 export function isWirecopyError(error: unknown): error is WirecopyError {

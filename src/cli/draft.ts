@@ -1,8 +1,9 @@
-/** `wirecopy draft`: write the drafts for one session into content/drafts/. */
+/** `wirecopy draft`: write the day's draft (or every story that applies) into content/drafts/. */
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
-import { STORIES } from '../drafts/stories/index.ts';
+import { chooseStories } from '../drafts/select.ts';
+import { storiesFor } from '../drafts/stories/index.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
@@ -10,19 +11,38 @@ import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
 
-export async function draftsFor(ctx: CommandContext, factSet: FactSet): Promise<DraftResult[]> {
+export interface DraftOptions {
+  story?: string;
+  all?: boolean;
+  force?: boolean;
+}
+
+export async function draftsFor(
+  ctx: CommandContext,
+  factSet: FactSet,
+  options: DraftOptions = {},
+): Promise<DraftResult[]> {
   const templates = new TemplateLibrary(ctx.templatesDir);
-  const rendered = STORIES.map((story) =>
-    renderDraft(story, factSet, {
+  const choices = chooseStories(
+    factSet,
+    storiesFor(ctx.config.stories, ctx.config.signals),
+    ctx.config.stories,
+    options,
+  );
+  const rendered = choices.map((choice) =>
+    renderDraft(choice, factSet, {
       templates,
       registry: ctx.registry,
       publication: ctx.config.publication,
+      settings: ctx.config.stories,
       generatorVersion: VERSION,
     }),
   );
-  const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'));
+  const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
+    force: options.force === true,
+  });
   for (const result of results) {
-    if (result.outcome === 'created' || result.outcome === 'updated') {
+    if (result.outcome === 'created' || result.outcome === 'updated' || result.outcome === 'revision') {
       ctx.store().saveFactSnapshot({
         asOf: factSet.asOf,
         slug: result.story,
@@ -34,7 +54,7 @@ export async function draftsFor(ctx: CommandContext, factSet: FactSet): Promise<
   return results;
 }
 
-/** Prints one line per draft; an edited draft left alone makes the command fail with exit 1. */
+/** Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1. */
 export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[], factSet: FactSet): void {
   const relativePath = (p: string) => (p.startsWith(`${ctx.cwd}/`) ? p.slice(ctx.cwd.length + 1) : p);
   for (const r of results) {
@@ -43,6 +63,7 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
       updated: 'regenerated',
       unchanged: 'unchanged',
       edited: 'NOT overwritten: edited by hand',
+      revision: `new revision: ${relativePath(r.editedPath ?? '')} was edited by hand and kept`,
     }[r.outcome];
     ctx.io.out(`${relativePath(r.path)}  ${what}  "${r.title}"`);
   }
@@ -56,7 +77,7 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
       `${edited.length} draft(s) were changed by an editor since they were generated, so they were left as they are.`,
       {
         details: edited.map((r) => relativePath(r.path)),
-        hint: 'Keep the edits and review them with `wirecopy check`, or delete the file to regenerate it.',
+        hint: 'Keep the edits and review them with `wirecopy check`; or run `wirecopy draft --force` to write the new text next to the edited file as a revision (-r2.md).',
       },
     );
   }
@@ -64,11 +85,22 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
 
 export function draftCommand(context: () => CommandContext): Command {
   return new Command('draft')
-    .description('write the drafts for the last session on or before a date into content/drafts/')
+    .description(
+      "write the session's draft into content/drafts/: the most newsworthy story, or --story / --all",
+    )
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
-    .action(async (options: { asOf?: string }) => {
+    .option(
+      '--story <id>',
+      'write this story: daily-wrap, record-high, small-cap-rally, pattern-study, weekly-recap, monthly-recap',
+    )
+    .option('--all', 'write every story that applies to the session')
+    .option(
+      '--force',
+      'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md)',
+    )
+    .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
       const factSet = factSetFor(ctx, options.asOf);
-      reportDrafts(ctx, await draftsFor(ctx, factSet), factSet);
+      reportDrafts(ctx, await draftsFor(ctx, factSet, options), factSet);
     });
 }

@@ -13,5 +13,6 @@ export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefine
     indexes: ctx.config.indexes,
     benchmark: ctx.config.benchmark,
     registry: ctx.registry,
+    signals: ctx.config.signals,
   });
 }

@@ -11,6 +11,7 @@ import { importCommand } from './import.ts';
 import { runCommand } from './run.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
+import { templatesCommand } from './templates.ts';
 
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
@@ -43,7 +44,15 @@ export async function main(
     context ??= new CommandContext(program.opts<GlobalFlags>(), environment);
     return context;
   };
-  for (const make of [runCommand, demoCommand, importCommand, statsCommand, draftCommand, statusCommand]) {
+  for (const make of [
+    runCommand,
+    demoCommand,
+    importCommand,
+    statsCommand,
+    draftCommand,
+    statusCommand,
+    templatesCommand,
+  ]) {
     program.addCommand(make(getContext).exitOverride());
   }
 

@@ -53,3 +53,19 @@ export function has(factSet: FactSet, id: string): boolean {
   const fact = factSet.facts[id];
   return fact !== undefined && fact.value !== null;
 }
+
+/** A fact's display without its sign ("3.2%" for "-3.2%"), for headlines whose verb carries it. */
+export function magnitudeOf(factSet: FactSet, id: string): string {
+  const display = factSet.facts[id]?.display ?? '';
+  return display.startsWith('-') ? display.slice(1) : display;
+}
+
+/** The fact node at a dotted id in a view tree (`RUT.return.5d`), for lists a story builds. */
+export function factNode(tree: Record<string, unknown>, id: string): FactText | undefined {
+  let node: unknown = tree;
+  for (const segment of id.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node instanceof FactText ? node : undefined;
+}

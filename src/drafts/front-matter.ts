@@ -22,8 +22,12 @@ export const frontMatterSchema = z.object({
   ),
   angles: z.object({
     story: z.string(),
+    /** Why the story applies to the session (or that it was forced). */
+    why: z.string(),
     lead: z.string(),
+    score: z.number(),
     reason: z.string(),
+    runnersUp: z.array(z.object({ id: z.string(), score: z.number(), reason: z.string() })),
   }),
   social: z.object({ x: z.string(), linkedin: z.string(), facebook: z.string() }),
   sources: z.array(

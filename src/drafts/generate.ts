@@ -5,21 +5,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
-import { buildFactView } from './fact-view.ts';
+import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
+import type { StoryChoice } from './select.ts';
 import { describeSources } from './sources.ts';
-import type { Story } from './stories/story.ts';
+import { commonView } from './stories/common-view.ts';
+import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import type { TemplateLibrary } from './templates.ts';
+import { createVariation } from './variation.ts';
+import { FACT_LINK } from './view-values.ts';
 
 export interface DraftContext {
   templates: TemplateLibrary;
   registry: SymbolRegistry;
-  publication: { name: string; siteUrl: string; disclaimer: string };
+  publication: { name: string; siteUrl: string; disclaimer: string; forwardReturnsDisclaimer: string };
+  settings: StorySettings;
   generatorVersion: string;
 }
 
@@ -35,43 +39,37 @@ export interface DraftResult {
   story: string;
   path: string;
   title: string;
-  outcome: WriteOutcome;
+  /** `revision`: the draft at `editedPath` was edited, so this text went to a new revision file. */
+  outcome: WriteOutcome | 'revision';
+  editedPath?: string;
 }
 
-const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
+export const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
 
-/** Facts the story needs that the FactSet lacks, each with the reason it is missing. */
-export function unmetRequirements(story: Story, factSet: FactSet): string[] {
-  return story.requires
-    .filter((id) => !factSet.facts[id])
-    .map((id) => `${id}: ${factSet.missing.find((m) => m.id === id)?.reason ?? 'not computed'}`);
-}
-
-export function renderDraft(story: Story, factSet: FactSet, context: DraftContext): RenderedDraft {
-  const unmet = unmetRequirements(story, factSet);
-  if (unmet.length > 0) {
-    throw new WirecopyError(
-      Errors.NoData,
-      `Cannot write the ${story.id} story for ${factSet.asOf}: facts it needs are missing.`,
-      {
-        details: unmet,
-        hint: 'Import or fetch the missing series through that date (wirecopy status shows what the store holds), or pick an earlier --as-of.',
-      },
-    );
-  }
-  const { templates, publication } = context;
-  const angle = story.angle(factSet);
+/**
+ * The views a story's templates render from: `view` for the summary and social posts (plain
+ * numbers) and `bodyView` for the article (each number linked to its fact). Both share one set
+ * of used phrasings, so the piece never repeats itself.
+ */
+export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<DraftContext, 'templates'>) {
+  const { story, angle } = choice;
+  const { publication } = context;
+  const seed = `${factSet.asOf}|${story.slug}`;
+  const phrasingsUsed = new Set<string>();
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
-  const words = story.view(factSet);
-  // The article body links each number to its fact; summaries and social posts print plain text.
-  const viewWith = (facts: ReturnType<typeof buildFactView>) => ({
+  const common = commonView(factSet, context.settings);
+  const viewWith = (facts: FactView, variationSeed: string) => ({
     ...facts.facts,
     abs: facts.abs,
     ord: facts.ord,
-    ...words,
+    ...common,
+    ...story.view?.(factSet, context.settings, facts),
+    is: { ...common.is, forward_returns: story.quotesForwardReturns === true },
     headline: angle.headline,
     disclaimer: publication.disclaimer,
+    forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
+    vary: createVariation(variationSeed, phrasingsUsed).vary,
     sources: sources.text,
     links: Object.fromEntries(
       SOCIAL.map((network) => [
@@ -80,11 +78,22 @@ export function renderDraft(story: Story, factSet: FactSet, context: DraftContex
       ]),
     ),
   });
-  const view = viewWith(buildFactView(factSet));
-  const bodyView = viewWith(buildFactView(factSet, { linked: true }));
+  return {
+    view: viewWith(buildFactView(factSet), seed),
+    bodyView: viewWith(buildFactView(factSet, { linked: true }), `${seed}|body`),
+    sources,
+  };
+}
+
+export function renderDraft(choice: StoryChoice, factSet: FactSet, context: DraftContext): RenderedDraft {
+  const { story, angle } = choice;
+  const { templates } = context;
+  const { view, bodyView, sources } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const body = renderStrict(templates.get(story.template), bodyView, partials, printed);
+  const body = renderStrict(templates.get(story.template), bodyView, partials);
+  // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
+  for (const match of body.matchAll(FACT_LINK)) printed.add(match[1]!);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const social = Object.fromEntries(
     SOCIAL.map((network) => [
@@ -109,7 +118,14 @@ export function renderDraft(story: Story, factSet: FactSet, context: DraftContex
         return [id, { value: fact.value, display: fact.display }];
       }),
     ),
-    angles: { story: story.id, lead: angle.lead, reason: angle.reason },
+    angles: {
+      story: story.id,
+      why: choice.why,
+      lead: angle.lead,
+      score: angle.score,
+      reason: angle.reason,
+      runnersUp: angle.runnersUp,
+    },
     social,
     sources: sources.list,
     generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
@@ -124,20 +140,42 @@ export function renderDraft(story: Story, factSet: FactSet, context: DraftContex
   };
 }
 
+/**
+ * Writes each draft unless an editor changed the file there. With `force`, an edited draft
+ * stays as it is and the new text goes next to it as the next free revision (`-r2.md`, `-r3.md`).
+ */
 export async function writeDrafts(
   drafts: readonly RenderedDraft[],
   draftsDir: string,
+  options: { force?: boolean } = {},
 ): Promise<DraftResult[]> {
   mkdirSync(draftsDir, { recursive: true });
   const results: DraftResult[] = [];
   for (const draft of drafts) {
     const path = join(draftsDir, draft.fileName);
-    results.push({
-      story: draft.story,
-      path,
-      title: draft.frontMatter.title,
-      outcome: await writeDraft(path, draft.text),
-    });
+    const outcome = await writeDraft(path, draft.text);
+    if (outcome === 'edited' && options.force) {
+      const revision = await writeRevision(draftsDir, draft);
+      results.push({
+        story: draft.story,
+        path: revision,
+        title: draft.frontMatter.title,
+        outcome: 'revision',
+        editedPath: path,
+      });
+      continue;
+    }
+    results.push({ story: draft.story, path, title: draft.frontMatter.title, outcome });
   }
   return results;
+}
+
+async function writeRevision(draftsDir: string, draft: RenderedDraft): Promise<string> {
+  const stem = draft.fileName.replace(/\.md$/, '');
+  for (let n = 2; ; n++) {
+    const path = join(draftsDir, `${stem}-r${n}.md`);
+    const outcome = await writeDraft(path, draft.text);
+    // An earlier revision with the same text, or a fresh slot, ends the search; an edited one does not.
+    if (outcome !== 'edited') return path;
+  }
 }

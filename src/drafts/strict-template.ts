@@ -6,6 +6,7 @@
  */
 import Mustache from 'mustache';
 import { Errors, WirecopyError } from '../errors.ts';
+import { LAMBDA } from './variation.ts';
 import { FactText } from './view-values.ts';
 
 export interface TemplateSource {
@@ -75,12 +76,23 @@ export function parseTemplate(source: TemplateSource): Token[] {
 }
 
 /** Every problem of rendering `source` with `view`; empty when it is safe to render. */
+export interface CheckOptions {
+  /** Collects the ids of the facts the text prints. */
+  printed?: Set<string>;
+  /**
+   * Walk both sides of every boolean section, not only the one this view takes: checks a
+   * template against everything it could print (`wirecopy templates check`).
+   */
+  allBranches?: boolean;
+}
+
 export function checkTemplate(
   source: TemplateSource,
   view: object,
   partials: Record<string, TemplateSource> = {},
-  printed?: Set<string>,
+  options: CheckOptions = {},
 ): TemplateProblem[] {
+  const { printed, allBranches = false } = options;
   const problems: TemplateProblem[] = [];
   const walk = (tokens: Token[], stack: unknown[], src: TemplateSource, seen: readonly string[]) => {
     for (const token of tokens) {
@@ -105,9 +117,13 @@ export function checkTemplate(
           report(`section {{${type}${name}}} is over a name that is not in the view`);
         } else if (Array.isArray(value)) {
           if (type === '#') for (const item of value) walk(body, [...stack, item], src, seen);
-          else if (value.length === 0) walk(body, stack, src, seen);
+          else if (value.length === 0 || allBranches) walk(body, stack, src, seen);
         } else if (typeof value === 'boolean') {
-          if (value === (type === '#')) walk(body, stack, src, seen);
+          if (allBranches || value === (type === '#')) walk(body, stack, src, seen);
+        } else if (typeof value === 'function' && LAMBDA in value) {
+          // A phrasing section: every alternative must resolve, whichever one renders.
+          if (type === '#') walk(body, stack, src, seen);
+          else report(`{{^${name}}} cannot invert a phrasing section`);
         } else {
           report(
             `section {{${type}${name}}} must be over a list or a boolean, not ${typeof value === 'object' ? 'an object' : `a ${typeof value}`}`,
@@ -135,7 +151,7 @@ export function renderStrict(
   partials: Record<string, TemplateSource> = {},
   printed?: Set<string>,
 ): string {
-  const problems = checkTemplate(source, view, partials, printed);
+  const problems = checkTemplate(source, view, partials, { printed });
   if (problems.length > 0) {
     throw new WirecopyError(
       Errors.TemplateInvalid,

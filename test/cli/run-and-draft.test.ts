@@ -14,17 +14,16 @@ describe('wirecopy run (npm start) on a fresh store', () => {
     expect(first.stdout).toContain('is empty: loading the DEMO dataset');
     expect(first.stdout).toContain('Drafts for the 2026-11-20 session (dataset: demo)');
 
+    // One draft: the day's most newsworthy story (which one depends on the demo data).
     const drafts = readdirSync(join(ws.dir, 'content', 'drafts'));
-    expect(drafts).toEqual(['2026-11-20-small-caps-daily.md']);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatch(/^2026-11-20-[a-z-]+\.md$/);
     const text = readFileSync(join(ws.dir, 'content', 'drafts', drafts[0]!), 'utf8');
     const { data, content } = matter(text);
     const fm = frontMatterSchema.parse(data);
-    expect(fm).toMatchObject({
-      asOf: '2026-11-20',
-      status: 'draft',
-      dataset: 'demo',
-      story: 'small-caps-daily',
-    });
+    expect(fm).toMatchObject({ asOf: '2026-11-20', status: 'draft', dataset: 'demo' });
+    expect(drafts[0]).toBe(`2026-11-20-${fm.story}.md`);
+    expect(fm.angles.why.length).toBeGreaterThan(0);
     expect(content).toContain('**Demo data.**');
     // Every fact the front matter lists was printed from the FactSet: its display is in the text.
     for (const [id, fact] of Object.entries(fm.facts)) {
@@ -44,8 +43,10 @@ describe('wirecopy run (npm start) on a fresh store', () => {
   it('never overwrites a draft an editor changed: says so, exits 1, leaves the file as edited', async () => {
     const ws = workspace();
     expect((await ws.run(['run'])).code).toBe(0);
-    const path = join(ws.dir, 'content', 'drafts', '2026-11-20-small-caps-daily.md');
+    const [file] = readdirSync(join(ws.dir, 'content', 'drafts'));
+    const path = join(ws.dir, 'content', 'drafts', file!);
     const edited = readFileSync(path, 'utf8').replace('The Russell 2000', 'The small-cap Russell 2000');
+    expect(edited).not.toBe(readFileSync(path, 'utf8'));
     writeFileSync(path, edited);
     const again = await ws.run(['draft', '--as-of', '2026-11-20']);
     expect(again.code).toBe(1);
@@ -68,5 +69,28 @@ describe('usage and input errors exit 2 with what to do', () => {
     const result = await workspace().run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('wirecopy draft --force', () => {
+  it('keeps an edited draft and writes the new text as the next revision, saying so', async () => {
+    const ws = workspace();
+    expect((await ws.run(['run'])).code).toBe(0);
+    const dir = join(ws.dir, 'content', 'drafts');
+    const [file] = readdirSync(dir);
+    const path = join(dir, file!);
+    const edited = `${readFileSync(path, 'utf8')}\nAn editor's added line.\n`;
+    writeFileSync(path, edited);
+    const forced = await ws.run(['draft', '--as-of', '2026-11-20', '--force']);
+    expect(forced.code).toBe(0);
+    const revision = file!.replace(/\.md$/, '-r2.md');
+    expect(forced.stdout).toContain(`${revision}  new revision:`);
+    expect(readdirSync(dir).sort()).toEqual([file, revision].sort());
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+    // Forcing again with the same data finds the same revision unchanged rather than an -r3.
+    expect((await ws.run(['draft', '--as-of', '2026-11-20', '--force'])).stdout).toContain(
+      `${revision}  new revision:`,
+    );
+    expect(readdirSync(dir)).toHaveLength(2);
   });
 });

@@ -8,8 +8,8 @@ import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
 
 const frontMatter = {
   title: 'Small caps jump 8.5% in five sessions',
-  slug: 'small-caps-daily',
-  story: 'small-caps-daily',
+  slug: 'daily-wrap',
+  story: 'daily-wrap',
   asOf: '2025-11-28',
   date: '2025-11-28',
   status: 'draft' as const,
@@ -17,7 +17,14 @@ const frontMatter = {
   tags: ['small caps'],
   summary: 'The Russell 2000 rose.',
   facts: { 'RUT.return.5d': { value: 0.0847, display: '8.5%' } },
-  angles: { story: 'small-caps-daily', lead: 'RUT.return.5d', reason: 'big week' },
+  angles: {
+    story: 'daily-wrap',
+    why: 'every session',
+    lead: 'RUT.return.5d',
+    score: 80,
+    reason: 'big week',
+    runnersUp: [],
+  },
   social: { x: 'x', linkedin: 'l', facebook: 'f' },
   sources: [
     {
@@ -28,7 +35,7 @@ const frontMatter = {
       last: '2025-11-28',
     },
   ],
-  generator: { version: '0.1.0', template: 'templates/articles/small-caps-daily.mustache' },
+  generator: { version: '0.1.0', template: 'templates/articles/daily-wrap.mustache' },
 };
 
 describe('draft files', () => {

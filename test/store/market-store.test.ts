@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MarketStore } from '../../src/store/market-store.ts';
+import { SCHEMA_VERSION } from '../../src/store/schema.ts';
 import type { DailyBar } from '../../src/types.ts';
 
 const bar = (date: string, close: number): DailyBar => ({
@@ -116,6 +117,8 @@ describe('market store', () => {
     const db = new DatabaseSync(path);
     db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (999, ?)').run('2030-01-01');
     db.close();
-    expect(() => MarketStore.open(path)).toThrow(/schema version 999; this wirecopy knows up to 1/);
+    expect(() => MarketStore.open(path)).toThrow(
+      `schema version 999; this wirecopy knows up to ${SCHEMA_VERSION}`,
+    );
   });
 });

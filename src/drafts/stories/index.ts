@@ -1,5 +1,15 @@
-/** The stories wirecopy can write, in the order they are considered. */
-import { smallCapsDaily } from './small-caps-daily.ts';
-import type { Story } from './story.ts';
+/**
+ * The stories wirecopy can write. On a tie in newsworthiness the earlier wins, so the specific
+ * stories come first and the daily wrap, which always applies, last.
+ */
+import type { SignalConfig } from '../../stats/events.ts';
+import { dailyWrap } from './daily-wrap.ts';
+import { patternStudy } from './pattern-study.ts';
+import { monthlyRecap, weeklyRecap } from './period-recaps.ts';
+import { recordHigh } from './record-high.ts';
+import { smallCapRally } from './small-cap-rally.ts';
+import type { Story, StorySettings } from './story.ts';
 
-export const STORIES: readonly Story[] = [smallCapsDaily];
+export function storiesFor(settings: StorySettings, signals: readonly SignalConfig[]): Story[] {
+  return [recordHigh, patternStudy(settings, signals), smallCapRally, monthlyRecap, weeklyRecap, dailyWrap];
+}

@@ -1,14 +1,42 @@
 import type { FactSet } from '../../facts/types.ts';
+import type { AngleRule, ScoredAngle } from '../angles.ts';
+import type { FactView } from '../fact-view.ts';
+
+/** Thresholds that decide when a story applies; from the config file (`stories`). */
+export interface StorySettings {
+  /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
+  rallyMargin: number;
+  /** A record that ends a drought at least this many sessions long is a story of its own. */
+  longDrought: number;
+  /** Moves in cut odds (fraction) or the 2-year yield (percentage points) that make a rates story. */
+  cutOddsMove: number;
+  twoYearMove: number;
+  /** The event-study signal the pattern story follows. */
+  pattern: string;
+}
+
+export const DEFAULT_STORY_SETTINGS: StorySettings = {
+  rallyMargin: 0.02,
+  longDrought: 60,
+  cutOddsMove: 0.1,
+  twoYearMove: 0.15,
+  pattern: 'three-day-surge',
+};
 
 /** Why a piece leads with what it leads with; written to the draft's front matter. */
 export interface StoryAngle {
   /** The fact the headline carries. */
   lead: string;
   reason: string;
+  score: number;
   headline: string;
+  runnersUp: ScoredAngle[];
 }
 
-/** A kind of piece: which facts it needs, how it leads, and the words its template chooses between. */
+/** Picks one phrasing of several, deterministically for the piece. */
+export type Pick = (alternatives: readonly string[]) => string;
+
+/** A kind of piece: when it applies, which facts it needs, how it leads, and its words. */
 export interface Story {
   id: string;
   slug: string;
@@ -17,7 +45,16 @@ export interface Story {
   tags: string[];
   /** Facts without which the story cannot be written. */
   requires: string[];
-  angle(factSet: FactSet): StoryAngle;
-  /** Words and flags for the template; numbers come only from the FactSet. */
-  view(factSet: FactSet): Record<string, unknown>;
+  /** Why the story applies to this session, or null when it does not. */
+  applies(f: FactSet, settings: StorySettings): string | null;
+  /** Candidate leads, scored by `rankAngles`; the first fact of `requires` leads when none scores. */
+  angles: AngleRule[];
+  headline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick): string;
+  /**
+   * Words and flags for the template beyond the common ones. Numbers come only from `facts`
+   * (the fact nodes of this text: linked in the body, plain in social posts), never from `f`.
+   */
+  view?(f: FactSet, settings: StorySettings, facts: FactView): Record<string, unknown>;
+  /** Whether the piece quotes forward returns, which needs the past-performance disclaimer. */
+  quotesForwardReturns?: boolean;
 }

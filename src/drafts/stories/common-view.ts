@@ -1,0 +1,89 @@
+/**
+ * Words and flags every story's template can use: verbs for the day's and the period's moves,
+ * and the conditions that decide which sentences a piece carries. Numbers never come from here:
+ * only from the FactSet's display text.
+ */
+import { dayOfWeek, yearOf } from '../../calendar/dates.ts';
+import { formatDate } from '../../facts/format.ts';
+import type { FactSet } from '../../facts/types.ts';
+import { boolOf, has, numberOf } from '../fact-view.ts';
+import { bodyVerb, gainedOrLost, upOrDown, weekdayName } from '../lexicon.ts';
+import type { StorySettings } from './story.ts';
+
+/** "That run accounts for X of the year's gain" is worth saying from this share and this run up. */
+const TELLING_YTD_SHARE = 0.25;
+const TELLING_RUN = 0.02;
+
+export function commonView(f: FactSet, settings: StorySettings) {
+  const num = (id: string) => numberOf(f, id) ?? 0;
+  const share = numberOf(f, 'RUT.ytd_share.5d');
+  const drought = numberOf(f, 'RUT.record.drought_sessions') ?? 0;
+  const recordToday = boolOf(f, 'RUT.record.today') === true;
+  const noun = (x: number) => (x >= 0 ? 'gain' : 'loss');
+  return {
+    as_of_day: weekdayName(dayOfWeek(f.asOf)),
+    as_of_date: formatDate(f.asOf),
+    year: String(yearOf(f.asOf)),
+    data_start: f.series['RUT'] ? formatDate(f.series['RUT'].first) : 'the start of the data',
+    w: {
+      day_verb: bodyVerb(num('RUT.change.1d')),
+      five_day_updown: upOrDown(num('RUT.return.5d')),
+      spx_day_verb: bodyVerb(num('SPX.change.1d')),
+      spx_5d_updown: upOrDown(num('SPX.return.5d')),
+      week_updown: upOrDown(num('RUT.return.week')),
+      spx_week_updown: upOrDown(num('SPX.return.week')),
+      ndx_week_updown: upOrDown(num('NDX.return.week')),
+      month_updown: upOrDown(num('RUT.return.mtd')),
+      spx_month_updown: upOrDown(num('SPX.return.mtd')),
+      ndx_month_updown: upOrDown(num('NDX.return.mtd')),
+      ytd_updown: upOrDown(num('RUT.return.ytd')),
+      spx_ytd_updown: upOrDown(num('SPX.return.ytd')),
+      spx_ytd_noun: noun(num('SPX.return.ytd')),
+      week_noun: noun(num('RUT.return.week')),
+      month_noun: noun(num('RUT.return.mtd')),
+      ytd_gained: gainedOrLost(num('RUT.return.ytd')),
+      ruj_ytd: upOrDown(num('RUJ.return.ytd')),
+      ruo_ytd: upOrDown(num('RUO.return.ytd')),
+    },
+    is: {
+      demo: f.dataset === 'demo',
+      up_day: num('RUT.change.1d') > 0,
+      up_5d: num('RUT.return.5d') >= 0,
+      // "bringing its five-session gain to" reads right only when the day added to a larger gain.
+      five_day_extends: num('RUT.change.1d') > 0 && num('RUT.return.5d') > num('RUT.change.1d'),
+      leads_spx_5d: num('RUT.return.5d') > num('SPX.return.5d'),
+      leads_spx_week: num('RUT.return.week') > num('SPX.return.week'),
+      leads_spx_month: num('RUT.return.mtd') > num('SPX.return.mtd'),
+      share_of_year:
+        share !== undefined &&
+        share >= TELLING_YTD_SHARE &&
+        share <= 1 &&
+        num('RUT.return.5d') >= TELLING_RUN,
+      share_exceeds_year: share !== undefined && share > 1 && num('RUT.return.5d') >= TELLING_RUN,
+      outperform_streak: num('RUT.vs.SPX.outperform_streak') >= 2,
+      streak_up: num('RUT.streak.up') >= 3,
+      streak_down: num('RUT.streak.down') >= 3,
+      record_today: recordToday,
+      first_record_of_year: recordToday && num('RUT.record.count_ytd') === 1,
+      later_record_of_year: recordToday && num('RUT.record.count_ytd') > 1,
+      records_this_year: num('RUT.record.count_ytd') >= 2,
+      drought_ended: recordToday && drought >= settings.longDrought,
+      drought_longest_known: has(f, 'RUT.record.drought_longest_since'),
+      below_record: !recordToday && has(f, 'RUT.record.pct_below') && num('RUT.record.pct_below') < 0,
+      sma_known: has(f, 'RUT.sma200'),
+      above_sma: boolOf(f, 'RUT.sma200.above') === true,
+      cross_known: has(f, 'RUT.sma200.cross_date'),
+      lags_ytd: num('RUT.return.ytd') < num('SPX.return.ytd'),
+      years_under: num('RUT.vs.SPX.years_under') >= 2,
+      style_known: has(f, 'RUJ.return.ytd') && has(f, 'RUO.return.ytd'),
+      ndx_week_known: has(f, 'NDX.return.week'),
+      ndx_month_known: has(f, 'NDX.return.mtd'),
+      week_best_known: has(f, 'RUT.week.best_since'),
+      month_best_known: has(f, 'RUT.month.best_since'),
+      week_best_on_record: f.facts['RUT.week.best_since']?.value === null && num('RUT.return.week') > 0,
+      month_best_on_record: f.facts['RUT.month.best_since']?.value === null && num('RUT.return.mtd') > 0,
+      up_week: num('RUT.return.week') > 0,
+      up_month: num('RUT.return.mtd') > 0,
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The weekly and monthly recaps: written on the last session of a calendar week or month,
+ * with the period's move, how it compares with earlier periods, and the year so far.
+ */
+import { monthOf, weekKey } from '../../calendar/dates.ts';
+import { CALENDAR_LAST, nextSession } from '../../calendar/nyse.ts';
+import type { FactSet } from '../../facts/types.ts';
+import type { ScoredAngle } from '../angles.ts';
+import { magnitudeOf, numberOf } from '../fact-view.ts';
+import { headlineVerb } from '../lexicon.ts';
+import type { Story } from './story.ts';
+
+const nextSessionAfter = (date: string) => (date < CALENDAR_LAST ? nextSession(date) : undefined);
+
+/** True when the session after `asOf` falls in another period (so `asOf` closes this one). */
+function closesPeriod(asOf: string, periodOf: (d: string) => string): boolean {
+  const next = nextSessionAfter(asOf);
+  return next === undefined || periodOf(next) !== periodOf(asOf);
+}
+
+const bestSinceAngle =
+  (returnId: string, bestId: string, label: string) =>
+  (f: FactSet): ScoredAngle | undefined => {
+    const move = numberOf(f, returnId);
+    const best = f.facts[bestId];
+    if (move === undefined || move <= 0 || best === undefined) return undefined;
+    if (best.value === null) return { id: bestId, score: 95, reason: `The best ${label} in the data.` };
+    const years = (Date.parse(f.asOf) - Date.parse(String(best.value))) / (365.25 * 86_400_000);
+    if (years < 0.5) return undefined;
+    return {
+      id: bestId,
+      score: Math.min(90, Math.round(50 + years * 8)),
+      reason: `The best ${label} since ${best.display}.`,
+    };
+  };
+
+const periodMoveAngle =
+  (id: string, label: string) =>
+  (f: FactSet): ScoredAngle | undefined => {
+    const move = numberOf(f, id);
+    if (move === undefined) return undefined;
+    return {
+      id,
+      score: Math.min(80, Math.round(30 + Math.abs(move) * 1000)),
+      reason: `The ${label} move: ${f.facts[id]!.display}.`,
+    };
+  };
+
+export const weeklyRecap: Story = {
+  id: 'weekly-recap',
+  slug: 'weekly-recap',
+  template: 'articles/weekly-recap',
+  tags: ['small caps', 'Russell 2000', 'weekly recap'],
+  requires: ['RUT.close', 'RUT.return.week', 'SPX.return.week', 'RUT.return.ytd', 'SPX.return.ytd'],
+  applies: (f) => (closesPeriod(f.asOf, weekKey) ? 'The last session of the calendar week.' : null),
+  angles: [
+    bestSinceAngle('RUT.return.week', 'RUT.week.best_since', 'week'),
+    periodMoveAngle('RUT.return.week', 'weekly'),
+  ],
+  headline(f, lead, pick) {
+    const move = numberOf(f, 'RUT.return.week')!;
+    const size = magnitudeOf(f, 'RUT.return.week');
+    if (lead?.id === 'RUT.week.best_since') {
+      const best = f.facts['RUT.week.best_since']!;
+      return best.value === null
+        ? `Small caps post their best week on record, up ${size}`
+        : `Small caps have their best week since ${best.display}, up ${size}`;
+    }
+    return pick([
+      `Small caps ${headlineVerb(move, 5)} ${size} on the week`,
+      `Russell 2000 ends the week ${move >= 0 ? 'up' : 'down'} ${size}`,
+    ]);
+  },
+};
+
+export const monthlyRecap: Story = {
+  id: 'monthly-recap',
+  slug: 'monthly-recap',
+  template: 'articles/monthly-recap',
+  tags: ['small caps', 'Russell 2000', 'monthly recap'],
+  requires: ['RUT.close', 'RUT.return.mtd', 'SPX.return.mtd', 'RUT.return.ytd', 'SPX.return.ytd'],
+  applies: (f) => (closesPeriod(f.asOf, monthOf) ? 'The last session of the calendar month.' : null),
+  angles: [
+    bestSinceAngle('RUT.return.mtd', 'RUT.month.best_since', 'month'),
+    periodMoveAngle('RUT.return.mtd', 'monthly'),
+  ],
+  headline(f, lead, pick) {
+    const move = numberOf(f, 'RUT.return.mtd')!;
+    const size = magnitudeOf(f, 'RUT.return.mtd');
+    if (lead?.id === 'RUT.month.best_since') {
+      const best = f.facts['RUT.month.best_since']!;
+      return best.value === null
+        ? `Small caps post their best month on record, up ${size}`
+        : `Small caps have their best month since ${best.display}, up ${size}`;
+    }
+    return pick([
+      `Small caps ${move >= 0 ? 'gain' : 'lose'} ${size} in the month`,
+      `Russell 2000 ends the month ${move >= 0 ? 'up' : 'down'} ${size}`,
+    ]);
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Relative strength: the Russell 2000 leading the S&P 500 by a clear margin over five
+ * sessions — the "small caps are finally catching up" piece, with the other side (the year)
+ * kept in view.
+ */
+import { ANGLE_RULES } from '../angles.ts';
+import { magnitudeOf, numberOf } from '../fact-view.ts';
+import { headlineVerb } from '../lexicon.ts';
+import { CORE_FACTS } from './daily-wrap.ts';
+import type { Story } from './story.ts';
+
+export const smallCapRally: Story = {
+  id: 'small-cap-rally',
+  slug: 'small-cap-rally',
+  template: 'articles/small-cap-rally',
+  tags: ['small caps', 'Russell 2000', 'S&P 500', 'relative strength'],
+  requires: CORE_FACTS,
+  applies(f, settings) {
+    const lead = (numberOf(f, 'RUT.return.5d') ?? 0) - (numberOf(f, 'SPX.return.5d') ?? 0);
+    if ((numberOf(f, 'RUT.return.5d') ?? 0) <= 0 || lead < settings.rallyMargin) return null;
+    return `The Russell 2000 leads the S&P 500 by ${(lead * 100).toFixed(1)} percentage points over five sessions (threshold ${(settings.rallyMargin * 100).toFixed(1)}).`;
+  },
+  angles: [
+    ANGLE_RULES['relativeWeek']!,
+    ANGLE_RULES['fiveDays']!,
+    ANGLE_RULES['outperformStreak']!,
+    ANGLE_RULES['shareOfYear']!,
+    ANGLE_RULES['upStreak']!,
+  ],
+  headline(f, lead, pick) {
+    const move = magnitudeOf(f, 'RUT.return.5d');
+    const verb = headlineVerb(numberOf(f, 'RUT.return.5d')!, 5);
+    if (lead?.id === 'RUT.vs.SPX.outperform_streak') {
+      return `Small caps beat large caps for ${f.facts['RUT.vs.SPX.outperform_streak']!.display} straight sessions`;
+    }
+    if (lead?.id === 'RUT.ytd_share.5d') {
+      return `Small caps ${verb} ${move} in five sessions, ${f.facts['RUT.ytd_share.5d']!.display} of the year's gain`;
+    }
+    return pick([
+      `Small caps ${verb} ${move} in five sessions, leaving large caps behind`,
+      `Russell 2000 outruns the S&P 500 with a ${move} five-session gain`,
+    ]);
+  },
+};
