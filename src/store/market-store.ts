@@ -41,6 +41,20 @@ export interface SeriesSummary {
   lastBatchAt: string;
 }
 
+/** One session's options activity for a symbol, summed over every expiry. */
+export interface OptionsSnapshot {
+  symbol: SymbolKey;
+  /** The session the volumes belong to. */
+  date: IsoDate;
+  callVolume: number;
+  putVolume: number;
+  callOpenInterest: number;
+  putOpenInterest: number;
+  /** Expiries summed over. */
+  expiries: number;
+  fetchedAt: string;
+}
+
 /** A loaded series plus the datasets its closes came from. */
 export interface StoredSeries extends Series {
   sources: string[];
@@ -224,6 +238,39 @@ export class MarketStore {
         new Date().toISOString(),
         JSON.stringify(snapshot.facts),
       );
+  }
+
+  /** Stores one session's options snapshot; a later fetch for the same session replaces it. */
+  writeOptionsSnapshot(snapshot: OptionsSnapshot): void {
+    this.db
+      .prepare(
+        `INSERT INTO options_snapshots (symbol, date, call_volume, put_volume, call_oi, put_oi, expiries, fetched_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (symbol, date) DO UPDATE SET
+           call_volume = excluded.call_volume, put_volume = excluded.put_volume, call_oi = excluded.call_oi,
+           put_oi = excluded.put_oi, expiries = excluded.expiries, fetched_at = excluded.fetched_at`,
+      )
+      .run(
+        snapshot.symbol,
+        snapshot.date,
+        snapshot.callVolume,
+        snapshot.putVolume,
+        snapshot.callOpenInterest,
+        snapshot.putOpenInterest,
+        snapshot.expiries,
+        snapshot.fetchedAt,
+      );
+  }
+
+  /** A symbol's options snapshots in date order. */
+  loadOptionsSnapshots(symbol: SymbolKey): OptionsSnapshot[] {
+    return this.db
+      .prepare(
+        `SELECT symbol, date, call_volume AS callVolume, put_volume AS putVolume, call_oi AS callOpenInterest,
+                put_oi AS putOpenInterest, expiries, fetched_at AS fetchedAt
+         FROM options_snapshots WHERE symbol = ? ORDER BY date`,
+      )
+      .all(symbol) as unknown as OptionsSnapshot[];
   }
 
   /** Every row of every table in a stable order: for tests that prove a failure changed nothing. */

@@ -48,6 +48,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX fact_snapshots_by_as_of ON fact_snapshots (as_of, slug);
     `,
   },
+  {
+    version: 2,
+    description:
+      'options snapshots: call/put volume and open interest summed over all expiries, one row per session',
+    sql: `
+      CREATE TABLE options_snapshots (
+        symbol      TEXT NOT NULL,
+        date        TEXT NOT NULL,
+        call_volume INTEGER NOT NULL,
+        put_volume  INTEGER NOT NULL,
+        call_oi     INTEGER NOT NULL,
+        put_oi      INTEGER NOT NULL,
+        expiries    INTEGER NOT NULL,
+        fetched_at  TEXT NOT NULL,
+        PRIMARY KEY (symbol, date)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
