@@ -1,0 +1,58 @@
+/**
+ * `wirecopy approve <file> --by NAME [--allow-demo]`: check the draft and, when it passes, publish
+ * it into content/articles/ with its review recorded (see src/review/approve.ts for the steps
+ * and what an interruption leaves).
+ */
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { Errors, WirecopyError } from '../errors.ts';
+import { approveDraft } from '../review/approve.ts';
+import { checkText } from '../review/check.ts';
+import { formatMessage } from '../review/format-report.ts';
+import { VERSION } from '../version.ts';
+import { checkOptionsFor, parseMaxAge, shownPath } from './check.ts';
+import type { CommandContext } from './context.ts';
+
+export function reviewerName(by: string | undefined): string {
+  const name = by?.trim() ?? '';
+  if (name === '') {
+    throw new WirecopyError(Errors.Usage, 'The reviewer name is empty.', { hint: 'Pass --by "Your Name".' });
+  }
+  return name;
+}
+
+export function approveCommand(context: () => CommandContext): Command {
+  return new Command('approve')
+    .description('check a draft and publish it into content/articles/ as status: published')
+    .argument('<file>', 'the draft, e.g. content/drafts/2025-09-18-record-high.md')
+    .requiredOption('--by <name>', 'who approves it (recorded in review.by)')
+    .option('--allow-demo', 'allow a draft written from the demo dataset')
+    .option(
+      '--max-age <sessions>',
+      'accept data this many sessions older than the latest in the store (default 0)',
+    )
+    .action(async (file: string, options: { by: string; allowDemo?: boolean; maxAge?: string }) => {
+      const ctx = context();
+      const by = reviewerName(options.by);
+      const checkOptions = checkOptionsFor(ctx, {
+        maxAgeSessions: parseMaxAge(options.maxAge),
+        exemptPublished: false,
+      });
+      const result = await approveDraft({
+        draftPath: resolve(ctx.cwd, file),
+        label: file,
+        articlesDir: join(ctx.contentDir, 'articles'),
+        by,
+        at: new Date().toISOString(),
+        allowDemo: options.allowDemo === true,
+        check: (text, path) => checkText(text, path, checkOptions),
+        checkedWith: `wirecopy ${VERSION}`,
+      });
+      for (const message of result.checked.file.messages) {
+        if (message.fatal === false) ctx.io.out(formatMessage(message, file));
+      }
+      ctx.io.out(
+        `Approved by ${by}: ${shownPath(ctx, result.articlePath)}; checks passed with ${result.review.checks}.`,
+      );
+    });
+}

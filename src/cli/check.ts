@@ -1,0 +1,126 @@
+/**
+ * `wirecopy check [file|dir]...`: the review checks on drafts (default: content/drafts), one
+ * line per problem. Exit 0 with warnings only, 1 with errors, 2 when a file cannot be read.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { Errors, WirecopyError } from '../errors.ts';
+import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
+import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
+import { generatedTextOf } from '../review/generated-text.ts';
+import type { CommandContext } from './context.ts';
+
+export interface ReviewSettings {
+  /** Sessions the as-of may trail the store's latest session. */
+  maxAgeSessions: number;
+  /** Judge freshness of files already marked published too (approve resuming an interrupted move). */
+  exemptPublished?: boolean;
+}
+
+/** Check options from the config and the store; a missing store is not created, just absent. */
+export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
+  const lead = ctx.config.indexes[0] ?? 'RUT';
+  const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
+  return {
+    disclaimer: ctx.config.publication.disclaimer,
+    freshness: {
+      lead,
+      latestSession: store?.loadSeries(lead)?.dates.at(-1),
+      maxAgeSessions: settings.maxAgeSessions,
+      exemptPublished: settings.exemptPublished ?? true,
+    },
+    ...(store ? { generatedText: (ref) => generatedTextOf(store, ref) } : {}),
+  };
+}
+
+export function parseMaxAge(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (!/^\d+$/.test(text)) {
+    throw new WirecopyError(Errors.Usage, `--max-age ${text} is not a number of sessions.`, {
+      hint: 'Write a whole number, e.g. --max-age 1 to accept drafts one session old.',
+    });
+  }
+  return Number(text);
+}
+
+export function shownPath(ctx: CommandContext, path: string): string {
+  const rel = relative(ctx.cwd, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** Checks the drafts under `paths` (default: content/drafts), one file after another. */
+export async function checkPaths(
+  ctx: CommandContext,
+  paths: readonly string[],
+  settings: ReviewSettings,
+): Promise<CheckedFile[]> {
+  const targets = paths.length > 0 ? paths.map((p) => resolve(ctx.cwd, p)) : [join(ctx.contentDir, 'drafts')];
+  const files = draftFilesIn(targets);
+  const checkOptions = checkOptionsFor(ctx, settings);
+  const results: CheckedFile[] = [];
+  for (const file of files) results.push(await checkFile(file, checkOptions));
+  return results;
+}
+
+export function checkCommand(context: () => CommandContext): Command {
+  return new Command('check')
+    .description(
+      'run the review checks on drafts: numbers vs facts, freshness, front matter, disclaimer, links, social, style',
+    )
+    .argument('[paths...]', 'draft files or folders (default: content/drafts)')
+    .option('--json', 'print one JSON object')
+    .option(
+      '--max-age <sessions>',
+      'accept data this many sessions older than the latest in the store (default 0)',
+    )
+    .action(async (paths: string[], options: { json?: boolean; maxAge?: string }) => {
+      const ctx = context();
+      const results = await checkPaths(ctx, paths, { maxAgeSessions: parseMaxAge(options.maxAge) });
+      const totals = results.reduce(
+        (t, r) => ({
+          errors: t.errors + r.counts.errors,
+          warnings: t.warnings + r.counts.warnings,
+          unreadable: t.unreadable + (r.unreadable ? 1 : 0),
+        }),
+        { errors: 0, warnings: 0, unreadable: 0 },
+      );
+      if (options.json) {
+        const files = results.map((r) => fileJson(r, shownPath(ctx, r.file.path)));
+        ctx.io.out(JSON.stringify({ files, ...totals }, null, 2));
+      } else {
+        for (const result of results) {
+          const path = shownPath(ctx, result.file.path);
+          for (const message of result.file.messages) ctx.io.out(formatMessage(message, path));
+          ctx.io.out(`${path}: ${formatCounts(result)}`);
+        }
+        ctx.io.out(
+          `${plural(results.length, 'file')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`,
+        );
+      }
+      if (results.length === 0) {
+        throw new WirecopyError(Errors.Usage, 'No draft files were found to check.', {
+          details: paths.length > 0 ? paths : [join(ctx.config.content, 'drafts')],
+          hint: 'Name .md files or folders that hold them; `wirecopy draft` writes drafts into content/drafts.',
+        });
+      }
+      if (totals.unreadable > 0) {
+        throw new WirecopyError(
+          Errors.FileUnreadable,
+          `${plural(totals.unreadable, 'file')} could not be read as a draft.`,
+          {
+            hint: 'Fix the path or the YAML syntax at the place reported above.',
+          },
+        );
+      }
+      if (totals.errors > 0) {
+        throw new WirecopyError(
+          Errors.ReviewFailed,
+          `${plural(totals.errors, 'error')} must be fixed before approval.`,
+          {
+            hint: 'Fix each error at the place reported above; `wirecopy diff <file>` shows what changed since the draft was generated.',
+          },
+        );
+      }
+    });
+}

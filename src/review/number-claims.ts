@@ -1,0 +1,124 @@
+/**
+ * Finds the numbers a piece of copy claims: percentages, plain numbers (levels, points,
+ * counts), ordinals and written-out dates, each with its place and the precision it was
+ * written with. Digits on the non-claim list (`non-claims.ts`) are skipped.
+ */
+import { maskNonClaims } from './non-claims.ts';
+
+export type ClaimKind = 'percent' | 'number' | 'ordinal' | 'date';
+
+/** Words in front of a number that make it a bound or an estimate ("more than 70%"). */
+export type Qualifier = 'at-least' | 'at-most' | 'about';
+
+export interface CalendarDay {
+  month: number;
+  day: number;
+  /** Absent when the copy leaves it out ("Sept. 18" means the as-of year, AP style). */
+  year?: number;
+}
+
+export interface NumberClaim {
+  kind: ClaimKind;
+  /** As written: "8.5%", "-3.2%", "2,442.74", "4th", "Sept. 18", "Nov. 8, 2021". */
+  text: string;
+  /** Offsets in the scanned string. */
+  start: number;
+  end: number;
+  /** The number written (8.5 for "8.5%"); NaN for dates. */
+  value: number;
+  /** Digits after the decimal point: the rounding the writer used. */
+  decimals: number;
+  /** Written with an explicit sign: then the sign must match too. */
+  signed: boolean;
+  date?: CalendarDay;
+  qualifier?: Qualifier;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+// A sign counts only at the start of a token ("fell -3.2%"), never after a letter or digit
+// ("COVID-19", "2-3"): the look-behind rejects both the sign and a digit right after it.
+const LEADING = String.raw`(?<![\w.,:/\-−])([-+−]?)`;
+
+const DATE =
+  /(?<![\w.])(Jan\.?|January|Feb\.?|February|Mar\.|March|Apr\.|April|May|Jun\.|June|Jul\.|July|Aug\.?|August|Sept?\.?|September|Oct\.?|October|Nov\.?|November|Dec\.?|December) (\d{1,2})(?:, (\d{4}))?(?![\d])/g;
+const PERCENT = new RegExp(`${LEADING}${NUMBER}\\s?(%|percent\\b|per cent\\b|percentage points?\\b)`, 'g');
+const ORDINAL = /(?<![\w.,:/\-−])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b/g;
+const PLAIN = new RegExp(`${LEADING}${NUMBER}(?![\\w%])`, 'g');
+
+const QUALIFIERS: ReadonlyArray<[RegExp, Qualifier]> = [
+  [/\b(?:more than|over|above|at least|upward of)\s+\$?$/i, 'at-least'],
+  [/\b(?:less than|under|below|nearly|almost|at most|just shy of)\s+\$?$/i, 'at-most'],
+  [/\b(?:about|around|roughly|approximately|some|close to)\s+\$?$/i, 'about'],
+];
+
+/** Every number `text` claims, in order. */
+export function scanClaims(text: string): NumberClaim[] {
+  const claims: NumberClaim[] = [];
+  let rest = text;
+  const take = (claim: NumberClaim) => {
+    claims.push({ ...claim, ...qualifierBefore(text, claim.start) });
+    rest = rest.slice(0, claim.start) + ' '.repeat(claim.end - claim.start) + rest.slice(claim.end);
+  };
+
+  // Dates first: "Nov. 8, 2021" holds a year, which on its own would be a non-claim.
+  for (const m of rest.matchAll(DATE)) {
+    const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()]!;
+    take({
+      kind: 'date',
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      value: Number.NaN,
+      decimals: 0,
+      signed: false,
+      date: { month, day: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) },
+    });
+  }
+  rest = maskNonClaims(rest);
+  for (const m of [...rest.matchAll(PERCENT)]) take(numeric('percent', m, m[1]!, m[2]!, m[3]));
+  for (const m of [...rest.matchAll(ORDINAL)]) {
+    take({ ...numeric('ordinal', m, '', m[1]!, undefined), text: m[0] });
+  }
+  for (const m of [...rest.matchAll(PLAIN)]) take(numeric('number', m, m[1]!, m[2]!, m[3]));
+  return claims.sort((a, b) => a.start - b.start);
+}
+
+function numeric(
+  kind: ClaimKind,
+  m: RegExpMatchArray,
+  sign: string,
+  whole: string,
+  fraction: string | undefined,
+): NumberClaim {
+  const magnitude = Number(`${whole.replaceAll(',', '')}${fraction ? `.${fraction}` : ''}`);
+  return {
+    kind,
+    text: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+    value: sign === '-' || sign === '−' ? -magnitude : magnitude,
+    decimals: fraction?.length ?? 0,
+    signed: sign !== '',
+  };
+}
+
+function qualifierBefore(text: string, start: number): { qualifier?: Qualifier } {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const found = QUALIFIERS.find(([pattern]) => pattern.test(before));
+  return found ? { qualifier: found[1] } : {};
+}

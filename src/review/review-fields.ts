@@ -1,0 +1,35 @@
+/**
+ * Writes a review's outcome into a draft's front matter (`status`, `review`) and changes nothing
+ * else: the YAML is edited as a document, so the editor's formatting, quoting and comments, and
+ * the body byte for byte, stay as they were.
+ */
+import { isScalar, parseDocument, Scalar } from 'yaml';
+import { findFrontMatter } from './draft-source.ts';
+
+export interface ReviewRecord {
+  by: string;
+  /** ISO timestamp. */
+  at: string;
+  checks?: string;
+  reason?: string;
+  dataHash?: string;
+}
+
+export function withReview(text: string, status: 'published' | 'rejected', review: ReviewRecord): string {
+  const block = findFrontMatter(text);
+  if (!block) throw new Error('withReview: the text has no front matter (check it first)');
+  const document = parseDocument(text.slice(block.yamlStart, block.yamlEnd), { customTags: ['timestamp'] });
+  if (document.errors.length > 0)
+    throw new Error('withReview: the front matter is not valid YAML (check it first)');
+  document.set('status', status);
+  const node = document.createNode(
+    Object.fromEntries(Object.entries(review).filter(([, v]) => v !== undefined)),
+  );
+  // Quoted, so no YAML reader takes the timestamp for a date or the hash for anything but text.
+  for (const pair of node.items) {
+    if (isScalar(pair.value) && typeof pair.value.value === 'string') pair.value.type = Scalar.QUOTE_SINGLE;
+  }
+  document.set('review', node);
+  const yaml = document.toString({ lineWidth: 0 });
+  return `${text.slice(0, block.yamlStart)}${yaml.endsWith('\n') ? yaml : `${yaml}\n`}${text.slice(block.yamlEnd)}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { NON_CLAIMS } from '../../src/review/non-claims.ts';
+import { scanClaims } from '../../src/review/number-claims.ts';
+
+const texts = (text: string) => scanClaims(text).map((c) => `${c.kind}:${c.text}`);
+
+describe('scanClaims finds the numbers copy claims', () => {
+  it.each([
+    ['rose 8.5% in five sessions', ['percent:8.5%']],
+    ['fell -3.2% on the day', ['percent:-3.2%']],
+    ['up 8.5 percent', ['percent:8.5 percent']],
+    ['a 0.3 percentage point lead', ['percent:0.3 percentage point']],
+    ['closed at 2,442.74, up 35.21 points', ['number:2,442.74', 'number:35.21']],
+    ['for 3 sessions in a row', ['number:3']],
+    ['the 4th record of the year, the 21st since', ['ordinal:4th', 'ordinal:21st']],
+    ['set on Sept. 18, a line crossed on Aug. 4', ['date:Sept. 18', 'date:Aug. 4']],
+    ['the drought that ended on Nov. 8, 2021', ['date:Nov. 8, 2021']],
+    ['on April 5, 2004 and on March 3', ['date:April 5, 2004', 'date:March 3']],
+    ['gained $1.5 billion', ['number:1.5']],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+
+  it('keeps the precision and the sign as written', () => {
+    const [fall, level] = scanClaims('fell -3.25% to 2,442.7');
+    expect(fall).toMatchObject({ value: -3.25, decimals: 2, signed: true });
+    expect(level).toMatchObject({ value: 2442.7, decimals: 1, signed: false });
+  });
+
+  it('reads a date with and without its year', () => {
+    expect(scanClaims('Nov. 8, 2021')[0]?.date).toEqual({ month: 11, day: 8, year: 2021 });
+    expect(scanClaims('Sept. 18')[0]?.date).toEqual({ month: 9, day: 18 });
+  });
+
+  it.each([
+    ['more than 70% of its gain', 'at-least'],
+    ['nearly 1,000 sessions', 'at-most'],
+    ['about 2,400', 'about'],
+  ])('reads the qualifier in %j', (text, qualifier) => {
+    expect(scanClaims(text)[0]?.qualifier).toBe(qualifier);
+  });
+});
+
+describe('non-claims are not numbers to check', () => {
+  it.each([
+    ['the Russell 2000 and the S&P 500', 'index-name'],
+    ['the Nasdaq-100 and the Russell 2000 Value index', 'index-name'],
+    ['the 200-day average, a 52-week high, the 10-year yield', 'window'],
+    ['in 2025, and in 2025’s first half', 'year'],
+    ['at 4 p.m. and 9:30 a.m.', 'clock-time'],
+    ['Small caps rise on the week. 1/2', 'thread-number'],
+    ['https://wirecopy.example/articles/?id=42&page=2', 'url'],
+  ])('%j (%s)', (text, id) => {
+    expect(NON_CLAIMS.some((n) => n.id === id)).toBe(true);
+    expect(texts(text)).toEqual([]);
+  });
+
+  it('leaves tickers, labels, decades, digits inside words and spelled-out numbers alone', () => {
+    expect(texts('$IWM and ^RUT, Q3, H1, FY2026, the 1990s, COVID-19 and ZQZ6 in five sessions')).toEqual([]);
+  });
+
+  it('still reads a year-like number that is a percentage or has decimals', () => {
+    expect(texts('a 2025.5 level and a 1999% move')).toEqual(['number:2025.5', 'percent:1999%']);
+  });
+});

@@ -1,0 +1,110 @@
+/** The rules the corpus does not reach, each on the generated draft with one edit. */
+import { describe, expect, it } from 'vitest';
+import { escapeLinkedIn } from '../../src/drafts/social/linkedin.ts';
+import { fixture, messagesOf } from './support.ts';
+
+const ORIGINAL = fixture('original.md');
+const LINKEDIN_URL =
+  'https://wirecopy.example/articles/2025-09-18-weekly-recap/?utm_source=linkedin&utm_medium=social&utm_campaign=weekly-recap';
+
+function edit(from: string, to: string): string {
+  if (!ORIGINAL.includes(from)) throw new Error(`not in the fixture: ${from}`);
+  return ORIGINAL.replace(from, to);
+}
+
+async function lines(text: string) {
+  return (await messagesOf(text, 'edited.md')).lines;
+}
+
+describe('social posts', () => {
+  it('accepts a LinkedIn post stored escaped (little format)', async () => {
+    const escaped = `Read the full piece: ${escapeLinkedIn(LINKEDIN_URL)}`;
+    expect(escaped).toContain('utm\\_source');
+    expect(await lines(edit(`Read the full piece: ${LINKEDIN_URL}`, escaped))).toEqual([]);
+  });
+
+  it('fails an escaped LinkedIn post with a bare reserved character, on the field line', async () => {
+    const slipped = `Read the full piece (free): ${escapeLinkedIn(LINKEDIN_URL)}`;
+    const result = await messagesOf(edit(`Read the full piece: ${LINKEDIN_URL}`, slipped), 'edited.md');
+    expect(result.lines).toEqual(['69:3 error wirecopy:linkedin-unescaped']);
+    expect(result.file.messages[0]?.reason).toContain('first "("');
+  });
+
+  it('fails a LinkedIn post over 3,000 characters once escaped', async () => {
+    const long = `${'Small caps led. '.repeat(190)}\n\n    Read the full piece: ${LINKEDIN_URL}`;
+    expect(await lines(edit(`Read the full piece: ${LINKEDIN_URL}`, long))).toEqual([
+      '69:3 error wirecopy:linkedin-too-long',
+    ]);
+  });
+
+  it('warns when the Facebook lead is pushed past the fold', async () => {
+    const padded = edit(
+      '  facebook: |-\n    Small caps rise 2.9% on the week.',
+      `  facebook: |-\n    ${'Markets were busy this week. '.repeat(17)}Small caps rise 2.9% on the week.`,
+    );
+    expect(await lines(padded)).toEqual(['75:3 warning wirecopy:facebook-lead-late']);
+  });
+
+  it('checks every post of an X thread (social.xThread), on its own line', async () => {
+    const thread = (last: string) =>
+      edit(
+        '  linkedin: |-',
+        `  xThread:\n    - 'Small caps rise 2.9% on the week. 1/2'\n    - '${last} 2/2'\n  linkedin: |-`,
+      );
+    expect(await lines(thread('Small caps led. '.repeat(10).trim()))).toEqual([]);
+    const result = await messagesOf(thread('Small caps led. '.repeat(20).trim()), 'thread.md');
+    expect(result.lines).toEqual(['71:7 error wirecopy:x-too-long']);
+    expect(result.file.messages[0]?.reason).toBe(
+      'Post 2 of the X thread is 323 weighted characters; X allows 280.',
+    );
+  });
+});
+
+describe('links and HTML', () => {
+  it.each([
+    ['[chart](http://wirecopy.example/chart)', 'wirecopy:link-not-https'],
+    ['[chart](https://wirecopy example/chart)', 'wirecopy:link-malformed'],
+    ['[chart](charts/rut.png)', 'wirecopy:link-not-absolute'],
+  ])('%s', async (link, rule) => {
+    const text = edit('so small caps led the week.', `so small caps led the week (${link}).`);
+    expect(await lines(text)).toEqual([expect.stringMatching(new RegExp(`^98:\\d+ error ${rule}$`))]);
+  });
+
+  it('checks the links in the social posts', async () => {
+    const text = edit('Read the full piece: https://', 'Read the full piece: http://');
+    expect(await lines(text)).toEqual(['74:26 error wirecopy:link-not-https']);
+  });
+
+  it('warns about an HTML comment the site would strip', async () => {
+    const text = edit('\nOn Thursday,', '\n<!-- check this with the desk -->\n\nOn Thursday,');
+    expect(await lines(text)).toEqual(['100:1 warning wirecopy:html-comment']);
+  });
+
+  it('warns about a mark left with no number before it', async () => {
+    const text = edit('jumped 2.5%<!--fact:RUT.change.1d-->.', 'jumped sharply<!--fact:RUT.change.1d-->.');
+    expect(await lines(text)).toEqual(['100:75 warning wirecopy:marker-without-number']);
+  });
+});
+
+describe('numbers in lists, tables and headings', () => {
+  it('reads list items and table cells as copy, list markers as structure', async () => {
+    const list =
+      '\n1. Small caps up 2.9%<!--fact:RUT.return.week--> on the week\n2. Large caps up 0.7% on the week\n3. Breadth up 8.8%\n';
+    const table = '\n| index | week |\n| --- | --- |\n| Russell 2000 | 2.9% |\n| S&P 500 | 0.8% |\n';
+    const text = edit('\n**Bottom line:**', `${list}${table}\n**Bottom line:**`);
+    expect(await lines(text)).toEqual([
+      '108:15 error wirecopy:number-without-fact',
+      '113:13 error wirecopy:number-without-fact',
+    ]);
+  });
+});
+
+describe('readability', () => {
+  it('warns about a sentence that is hard to read, from retext-readability', async () => {
+    const text = edit(
+      '\n**Bottom line:**',
+      '\nNotwithstanding considerable institutional apprehensiveness regarding macroeconomic uncertainties, characteristically undercapitalized constituents demonstrated extraordinary resilience.\n\n**Bottom line:**',
+    );
+    expect(await lines(text)).toEqual(['106:1 warning retext-readability:readability']);
+  });
+});
