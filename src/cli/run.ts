@@ -1,23 +1,70 @@
 /**
- * `wirecopy run` (what `npm start` does): the daily job. Until live fetching lands it works from
- * the store; an empty store is filled with the demo dataset, loudly. Then it writes the drafts
- * for the latest session and says where they are.
+ * `wirecopy run` (what `npm start` does): the daily job, fetch → stats → gate → drafts → summary.
+ *
+ * - On a day without a session there are no new closes: with market data in the store it has
+ *   nothing to do, unless --as-of names a session. An empty or demo-only store still gets its
+ *   latest (demo) session drafted, so `npm start` works on any day of the week.
+ * - One short probe per provider comes first: when none answers, one line says so and the store
+ *   is used as it is, instead of every series waiting out its retries.
+ * - An empty store after that is filled with the demo dataset, loudly.
  */
 import { Command } from 'commander';
+import { CALENDAR_FIRST, CALENDAR_LAST, closureReason } from '../calendar/nyse.ts';
+import { Errors, WirecopyError } from '../errors.ts';
+import type { FactSet } from '../facts/types.ts';
+import type { IsoDate } from '../types.ts';
+import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { loadDemo } from './demo.ts';
 import { draftsFor, reportDrafts } from './draft.ts';
 import { factSetFor } from './facts.ts';
+import {
+  clockOf,
+  type FetchSummary,
+  fetchIncomplete,
+  fetchSummaryLine,
+  fetchToStore,
+  unreachableText,
+} from './fetch.ts';
 import { thousands } from './format-table.ts';
+import { loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { gateDraft } from './verify.ts';
+
+interface RunOptions {
+  asOf?: string;
+  offline?: boolean;
+  force?: boolean;
+}
 
 export function runCommand(context: () => CommandContext): Command {
   return new Command('run')
     .description(
-      'the daily job: fill an empty store with demo data, then write the drafts for the latest session',
+      'the daily job: fetch what is new, check it, write the drafts for the latest session (demo data when the store is empty and offline)',
     )
-    .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
-    .action(async (options: { asOf?: string }) => {
+    .option(
+      '--as-of <date>',
+      'YYYY-MM-DD (default: the latest session in the store); also runs on a non-session',
+    )
+    .option('--offline', 'do not fetch: draft from the store as it is')
+    .option(
+      '--force',
+      'draft even when the data fails the data-quality gate (the draft records the override); write revisions next to edited drafts',
+    )
+    .action(async (options: RunOptions) => {
       const ctx = context();
+      const today = ctx.today();
+      const closed = options.asOf === undefined ? closureOn(today) : null;
+      const hasMarketData = ctx
+        .store()
+        .summary()
+        .some((s) => s.dataset !== 'demo');
+      if (closed !== null && hasMarketData) {
+        ctx.io.out(
+          `${today} is not a trading session (${closed}); nothing to do. Use --as-of to draft an earlier session.`,
+        );
+        return;
+      }
+      const fetched = await fetchStep(ctx, options, closed);
       if (ctx.store().isEmpty()) {
         ctx.io.out(
           `The store ${ctx.config.store} is empty: loading the DEMO dataset (generated, not market data).`,
@@ -25,8 +72,72 @@ export function runCommand(context: () => CommandContext): Command {
         const load = loadDemo(ctx);
         ctx.io.out(`  ${load.series} series, ${thousands(load.rows)} rows, ${load.first} to ${load.last}.`);
       }
-      const factSet = factSetFor(ctx, options.asOf);
+      const inputs = loadDeskInputs(ctx);
+      reportInputProblems(ctx, inputs.problems);
+      const factSet = factSetFor(ctx, options.asOf, inputs);
+      reportInputProblems(ctx, factSet.warnings ?? []);
+      // The demo set ends before today by design; only real data can be behind.
+      if (options.asOf === undefined && factSet.dataset !== 'demo') noteIfBehind(ctx, factSet, today);
+      const checks = gateDraft(ctx, factSet, options.force === true);
       ctx.io.out(`Drafts for the ${factSet.asOf} session (dataset: ${factSet.dataset}):`);
-      reportDrafts(ctx, await draftsFor(ctx, factSet), factSet);
+      const results = await draftsFor(ctx, factSet, { force: options.force === true, checks }, inputs);
+      try {
+        reportDrafts(ctx, results, factSet);
+      } finally {
+        const outcomes = Map.groupBy(results, (r) => r.outcome);
+        const drafts = [...outcomes].map(([outcome, list]) => `${list.length} ${outcome}`).join(', ');
+        ctx.io.out(
+          `Summary: ${fetched.said}; gate ${checks.gate} (${checks.problems} problems); drafts: ${drafts || 'none'}.`,
+        );
+      }
+      if (fetched.summary && fetched.summary.failed.length > 0) throw fetchIncomplete(fetched.summary);
     });
+}
+
+/** Fetches unless there is nothing to fetch or no one to fetch from; `said` sums it up. */
+async function fetchStep(
+  ctx: CommandContext,
+  options: RunOptions,
+  closed: string | null,
+): Promise<{ summary?: FetchSummary; said: string }> {
+  if (closed !== null) {
+    ctx.io.out(`${ctx.today()} is not a trading session (${closed}): nothing to fetch.`);
+    return { said: 'nothing fetched (not a session)' };
+  }
+  if (options.offline) {
+    ctx.io.out('Offline (--offline): not fetching; drafting from the store as it is.');
+    return { said: 'nothing fetched (--offline)' };
+  }
+  const summary = await fetchToStore(ctx);
+  if (summary.offline) {
+    ctx.io.out(`Network unreachable (${unreachableText(summary)}): drafting from the store as it is.`);
+    return { said: 'nothing fetched (see above)' };
+  }
+  ctx.io.out(fetchSummaryLine(ctx, summary));
+  const failed = summary.failed.length > 0 ? `, ${summary.failed.length} failed` : '';
+  return { summary, said: `fetched ${summary.stored} of ${summary.planned} series${failed}` };
+}
+
+/** Why the exchange is closed today, or null on a session day. */
+function closureOn(today: IsoDate): string | null {
+  if (today < CALENDAR_FIRST || today > CALENDAR_LAST) {
+    throw new WirecopyError(
+      Errors.OutsideCalendar,
+      `Today (${today}) is outside the NYSE calendar wirecopy knows (${CALENDAR_FIRST} to ${CALENDAR_LAST}).`,
+      {
+        hint: 'Add the new year to src/calendar (holidays are rules; special closures are a list), or pass --as-of.',
+      },
+    );
+  }
+  return closureReason(today);
+}
+
+/** Says so when the store's latest session is older than the last completed one (a fetch failed, or offline). */
+function noteIfBehind(ctx: CommandContext, factSet: FactSet, today: IsoDate): void {
+  const completed = lastCompletedSession(today, clockOf(ctx));
+  if (factSet.asOf < completed) {
+    ctx.io.out(
+      `Note: the store's latest session is ${factSet.asOf}, before ${completed}, the last completed session; these drafts speak for ${factSet.asOf}.`,
+    );
+  }
 }

@@ -1,0 +1,397 @@
+/**
+ * `wirecopy fetch`: brings the store up to date from the live providers, incrementally. Per
+ * series it asks only for what is missing, plus the last few stored sessions again (providers
+ * revise recent closes); a series with nothing stored starts at `fetch.historyFrom`. Each series
+ * is stored as its own transaction as soon as it arrives: one that fails leaves the store as it
+ * was and the others still land. Retries, timeouts and the time limit per series are the fetch
+ * core's (src/fetchers/http.ts).
+ */
+import { Command } from 'commander';
+import { addDays, isIsoDate, newYorkDate } from '../calendar/dates.ts';
+import { CALENDAR_FIRST, CALENDAR_LAST, previousSession } from '../calendar/nyse.ts';
+import { Errors, isWirecopyError, WirecopyError } from '../errors.ts';
+import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetchers/fetch-all.ts';
+import { HttpSession } from '../fetchers/http.ts';
+import type { FetchDeps, FetchResult, ProviderName } from '../fetchers/pipeline.ts';
+import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
+import type { IsoDate, SymbolKey } from '../types.ts';
+import type { CommandContext } from './context.ts';
+import { thousands } from './format-table.ts';
+import { fetchProgress } from './progress.ts';
+
+export interface FetchSelection {
+  /** Comma-separated keys or aliases; `ZQ` means the front month and every contract month. */
+  symbols?: string;
+  since?: string;
+  source?: ProviderName;
+}
+
+export interface FetchFailure {
+  label: string;
+  error: unknown;
+}
+
+export interface FetchSummary {
+  planned: number;
+  stored: number;
+  bars: number;
+  /** HTTP requests, the reachability probes included. */
+  requests: number;
+  failed: FetchFailure[];
+  /** Providers the probe could not reach, and why. */
+  unreachable: Map<ProviderName, string>;
+  /** No provider could be reached, so nothing was tried. */
+  offline: boolean;
+  seconds: number;
+}
+
+const CONCURRENCY = 4;
+const PROVIDERS: readonly string[] = ['yahoo', 'fred', 'stooq'] satisfies ProviderName[];
+
+/**
+ * The command's clock. When WIRECOPY_TODAY pins another day, it is the evening of that day,
+ * after every close, so a past daily job can be replayed.
+ */
+export function clockOf(ctx: CommandContext): Date {
+  const now: Date = ctx.now();
+  const today = ctx.today();
+  return newYorkDate(now) === today ? now : new Date(`${addDays(today, 1)}T03:30:00Z`);
+}
+
+/** Fetches the selection into the store, printing a line per series. Throws only on a bad selection. */
+export async function fetchToStore(
+  ctx: CommandContext,
+  selection: FetchSelection = {},
+): Promise<FetchSummary> {
+  const started = performance.now();
+  const now = clockOf(ctx);
+  const tasks = planIncremental(ctx, selection, now);
+  const deps = fetchDeps(ctx, now);
+  const providers = [...new Set(tasks.map(providerOf))];
+  const probe = await probeProviders(providers, deps, ctx.config.fetch.probeTimeoutMs);
+  const summary: FetchSummary = {
+    planned: tasks.length,
+    stored: 0,
+    bars: 0,
+    requests: probe.requests,
+    failed: [],
+    unreachable: probe.unreachable,
+    offline: providers.every((p) => probe.unreachable.has(p)),
+    seconds: 0,
+  };
+  if (summary.offline) return summary;
+
+  const progress = fetchProgress(ctx, tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++]!;
+      const label = labelOf(task);
+      progress.started(label);
+      progress.finished(label, await fetchOne(ctx, task, deps, summary));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tasks.length) }, worker));
+  } finally {
+    progress.stop();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** One task: fetch, store in its own transaction, and the lines that say how it went. */
+async function fetchOne(
+  ctx: CommandContext,
+  task: FetchTask,
+  deps: FetchDeps,
+  summary: FetchSummary,
+): Promise<string[]> {
+  const label = labelOf(task);
+  const fail = (error: unknown) => {
+    summary.failed.push({ label, error });
+    return [`${label} FAILED: ${isWirecopyError(error) ? error.message : String(error)}`];
+  };
+  const unreachable = summary.unreachable.get(providerOf(task));
+  if (unreachable !== undefined) {
+    return fail(
+      new WirecopyError(
+        Errors.FetchFailed,
+        `${providerOf(task)} could not be reached (${unreachable}), so ${label} was not fetched.`,
+        { hint: 'Check the network connection and try again; the store was not changed.' },
+      ),
+    );
+  }
+  const run = await runFetches([task], deps, 1);
+  summary.requests += run.requests;
+  const outcome = run.outcomes[0]!;
+  if (!outcome.ok) return fail(outcome.error);
+  const store = ctx.store();
+  if ('snapshot' in outcome.result) {
+    try {
+      storeOutcome(store, outcome);
+    } catch (error) {
+      return fail(error);
+    }
+    summary.stored++;
+    return [optionsLine(label, outcome.result)];
+  }
+  const result = outcome.result;
+  const before = new Map(store.loadBars(result.symbol, result.source).map((b) => [b.date, b.close]));
+  try {
+    storeOutcome(store, outcome);
+  } catch (error) {
+    return fail(error);
+  }
+  summary.stored++;
+  summary.bars += result.bars.length;
+  return seriesLines(task, result, before, newYorkDate(deps.now));
+}
+
+function seriesLines(
+  task: FetchTask,
+  result: FetchResult,
+  before: ReadonlyMap<IsoDate, number>,
+  today: IsoDate,
+): string[] {
+  const fresh = result.bars.filter((b) => !before.has(b.date)).length;
+  const revised = result.bars.filter((b) => before.has(b.date) && before.get(b.date) !== b.close).length;
+  const from = task.kind === 'series' ? task.request.from : undefined;
+  const noun = result.bars.length === 1 ? 'bar' : 'bars';
+  const lines = [
+    `${labelOf(task)} ${from ?? ''}..${today} +${result.bars.length} ${noun} (${fresh} new, ${revised} revised)`,
+  ];
+  // `fetch/empty` is what "+0 bars" already says.
+  const problems = result.problems.filter((p) => p.code !== 'fetch/empty');
+  for (const p of problems.slice(0, 5)) lines.push(`  ${p.severity} ${p.code}: ${p.message}`);
+  if (problems.length > 5) lines.push(`  ... and ${problems.length - 5} more problems`);
+  return lines;
+}
+
+function optionsLine(label: string, result: OptionsSnapshotResult): string {
+  const { snapshot } = result;
+  return `${label} ${snapshot.date} snapshot, ${snapshot.expiries} expiries, ${thousands(snapshot.callVolume + snapshot.putVolume)} contracts traded`;
+}
+
+function labelOf(task: FetchTask): string {
+  return task.kind === 'options'
+    ? `${task.request.symbol} options`
+    : `${task.request.symbol} ${task.provider}`;
+}
+
+function providerOf(task: FetchTask): ProviderName {
+  return task.kind === 'options' ? 'yahoo' : task.provider;
+}
+
+export function fetchDeps(ctx: CommandContext, now: Date): FetchDeps {
+  const { timeoutMs, totalMs, urls } = ctx.config.fetch;
+  return {
+    now,
+    baseUrls: urls,
+    keys: ctx.config.keys,
+    registry: ctx.registry,
+    http: { ...(timeoutMs ? { timeoutMs } : {}), ...(totalMs ? { totalMs } : {}) },
+  };
+}
+
+/** The tasks of the daily fetch, narrowed to the selection, each starting where its series needs it. */
+export function planIncremental(ctx: CommandContext, selection: FetchSelection, now: Date): FetchTask[] {
+  const today = newYorkDate(now);
+  const since = checkSince(selection.since, today);
+  if (selection.source !== undefined && !PROVIDERS.includes(selection.source)) {
+    throw new WirecopyError(
+      Errors.Usage,
+      `--source ${selection.source} is not a provider wirecopy fetches from.`,
+      {
+        hint: 'Use yahoo, fred or stooq (Stooq needs STOOQ_API_KEY).',
+      },
+    );
+  }
+  if (selection.source === 'stooq' && !ctx.config.keys.stooq) {
+    throw new WirecopyError(Errors.Usage, '--source stooq needs a Stooq API key, and none is set.', {
+      hint: 'Set STOOQ_API_KEY in the environment (Stooq requires a key since 2026), or fetch from yahoo or fred.',
+    });
+  }
+  const { fetch } = ctx.config;
+  const wanted = selection.symbols === undefined ? undefined : parseSymbols(ctx, selection.symbols);
+  const tasks = planFetches(ctx.registry, {
+    now,
+    futureMonths: fetch.futureMonths,
+    optionsSymbols: fetch.optionsSymbols,
+    stooqKey: ctx.config.keys.stooq,
+  }).filter(
+    (task) =>
+      (selection.source === undefined || providerOf(task) === selection.source) &&
+      (wanted === undefined ||
+        wanted.has(task.request.symbol) ||
+        (wanted.has('ZQ') && task.request.symbol.startsWith('ZQ_'))),
+  );
+  const planned = new Set(tasks.map((t) => t.request.symbol));
+  const unplanned = [...(wanted ?? [])].filter((s) => !planned.has(s));
+  if (unplanned.length > 0 || tasks.length === 0) {
+    throw new WirecopyError(
+      Errors.Usage,
+      `Nothing to fetch for ${unplanned.join(', ') || 'that selection'}${selection.source ? ` from ${selection.source}` : ''}: no live source carries it.`,
+      {
+        hint: 'Import such series from a file (wirecopy import); `wirecopy fetch` alone fetches every series that has a provider ticker.',
+      },
+    );
+  }
+  const lastStored = new Map(
+    ctx
+      .store()
+      .summary()
+      .filter((s) => s.dataset === 'live')
+      .map((s) => [`${s.symbol}|${s.source}`, s.last]),
+  );
+  return tasks.map((task) => {
+    if (task.kind === 'options') return task;
+    const last = lastStored.get(`${task.request.symbol}|${task.provider}`);
+    const from =
+      since ?? (last ? sessionsBefore(last, fetch.revisionSessions) : undefined) ?? fetch.historyFrom;
+    return { ...task, request: { ...task.request, from } };
+  });
+}
+
+/** `n` NYSE sessions before `date`: the start of the window fetched again for revisions. */
+function sessionsBefore(date: IsoDate, n: number): IsoDate {
+  if (date <= CALENDAR_FIRST || date > CALENDAR_LAST) return addDays(date, -2 * n);
+  let start = date;
+  for (let i = 0; i < n && start > CALENDAR_FIRST; i++) start = previousSession(start);
+  return start;
+}
+
+function checkSince(since: string | undefined, today: IsoDate): IsoDate | undefined {
+  if (since === undefined) return undefined;
+  if (!isIsoDate(since) || since > today) {
+    throw new WirecopyError(Errors.Usage, `--since ${since} is not a date on or before today (${today}).`, {
+      hint: 'Write it as YYYY-MM-DD, e.g. --since 2025-11-03.',
+    });
+  }
+  return since;
+}
+
+/** `RUT,^GSPC,zq` → `{RUT, SPX, ZQ}`; an unknown name is a usage error. */
+function parseSymbols(ctx: CommandContext, text: string): Set<SymbolKey> {
+  const keys = new Set<SymbolKey>();
+  for (const name of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const key = name.toUpperCase() === 'ZQ' ? 'ZQ' : ctx.registry.resolve(name)?.key;
+    if (key === undefined) {
+      throw new WirecopyError(Errors.UnknownSymbol, `--symbols ${name} is not a configured series.`, {
+        hint: `Use keys or aliases of ${ctx.registry.keys().join(', ')}, ZQ (fed funds futures) or ZQ_YYYYMM; or add the series under "symbols" in the config.`,
+      });
+    }
+    keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * One HEAD request per provider, with a short time limit and no retry, before anything else: an
+ * offline machine learns it in one round trip instead of after every series' retries. Any HTTP
+ * answer, even an error status, means the provider is reachable. (It goes through the fetch
+ * core's HttpSession, the one place that touches the network; it belongs in src/fetchers.)
+ */
+async function probeProviders(
+  providers: readonly ProviderName[],
+  deps: FetchDeps,
+  timeoutMs: number,
+): Promise<{ unreachable: Map<ProviderName, string>; requests: number }> {
+  const unreachable = new Map<ProviderName, string>();
+  let requests = 0;
+  await Promise.all(
+    providers.map(async (provider) => {
+      const http = new HttpSession({
+        provider,
+        symbol: 'reachability probe',
+        policy: { timeoutMs, totalMs: timeoutMs, retries: 0 },
+      });
+      try {
+        await http.get(probeUrl(provider, deps), { method: 'HEAD' });
+      } catch (error) {
+        const why = unreachableReason(error, timeoutMs);
+        if (why !== undefined) unreachable.set(provider, why);
+      } finally {
+        requests += http.requests;
+      }
+    }),
+  );
+  return { unreachable, requests };
+}
+
+function probeUrl(provider: ProviderName, deps: FetchDeps): string {
+  const urls = deps.baseUrls ?? {};
+  const base = {
+    yahoo: urls.yahoo ?? 'https://query2.finance.yahoo.com',
+    fred: deps.keys?.fred
+      ? (urls.fredApi ?? 'https://api.stlouisfed.org')
+      : (urls.fredGraph ?? 'https://fred.stlouisfed.org'),
+    stooq: urls.stooq ?? 'https://stooq.com',
+  }[provider];
+  return `${base.replace(/\/+$/, '')}/`;
+}
+
+/** Why a probe says "unreachable"; undefined when the provider answered (a 5xx is an answer). */
+function unreachableReason(error: unknown, timeoutMs: number): string | undefined {
+  if (!isWirecopyError(error)) return String(error);
+  if (error.code === Errors.FetchTimedOut.name) return `no answer within ${timeoutMs} ms`;
+  // http.ts keeps what went wrong on the cause: `kind` 'network' (refused, reset, DNS) or 'status'.
+  const cause = error.cause as { kind?: string; message?: string } | undefined;
+  if (cause?.kind === 'status') return undefined;
+  return cause?.message ?? error.message;
+}
+
+/** The error a fetch with failures ends with: every failed series, why, and what to do. */
+export function fetchIncomplete(summary: FetchSummary): WirecopyError {
+  const details = summary.failed.flatMap(({ label, error }) => {
+    const message = isWirecopyError(error) ? error.message : String(error);
+    const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
+    return [`${label}: ${message}`, ...hint];
+  });
+  return new WirecopyError(
+    Errors.FetchIncomplete,
+    `${summary.failed.length} of ${summary.planned} series could not be fetched; the store holds none of their new data and everything else that was fetched.`,
+    {
+      details,
+      hint: 'Fix what each line names, then run `wirecopy fetch` again: it fetches only what is missing.',
+    },
+  );
+}
+
+/** Why nothing was fetched: every provider was out of reach. */
+export function networkUnreachable(summary: FetchSummary): WirecopyError {
+  return new WirecopyError(
+    Errors.NetworkUnreachable,
+    `No data provider could be reached (${unreachableText(summary)}); nothing was fetched and the store was not changed.`,
+    { hint: 'Check the network connection (and WIRECOPY_*_URL if set), then fetch again.' },
+  );
+}
+
+export function unreachableText(summary: FetchSummary): string {
+  return [...summary.unreachable].map(([provider, why]) => `${provider}: ${why}`).join('; ');
+}
+
+export function fetchSummaryLine(ctx: CommandContext, summary: FetchSummary): string {
+  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s.`;
+}
+
+export function fetchCommand(context: () => CommandContext): Command {
+  return new Command('fetch')
+    .description('bring the store up to date from Yahoo Finance, FRED (and Stooq with a key), incrementally')
+    .option('--symbols <keys>', 'comma-separated series, e.g. RUT,SPX,DGS2 (default: every configured one)')
+    .option(
+      '--since <date>',
+      'fetch from this date, YYYY-MM-DD (default: 5 sessions before the last stored one)',
+    )
+    .option('--source <name>', 'only this provider: yahoo, fred or stooq')
+    .action(async (options: FetchSelection) => {
+      const ctx = context();
+      const summary = await fetchToStore(ctx, options);
+      if (summary.offline) throw networkUnreachable(summary);
+      ctx.io.out(fetchSummaryLine(ctx, summary));
+      if (summary.failed.length > 0) throw fetchIncomplete(summary);
+    });
+}
