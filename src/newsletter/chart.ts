@@ -1,0 +1,52 @@
+/**
+ * An article's chart in the newsletter: a small table of the chart's closes. Email clients strip
+ * scripts and SVG, many block remote images by default, and a table also reads in the text part
+ * and on a screen reader. The snapshot is the one the site draws (front matter `chart`, see
+ * src/site/chart-data.ts): closes of each series on shared session dates.
+ */
+import type { FrontMatter } from '../drafts/front-matter.ts';
+import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
+import type { IsoDate } from '../types.ts';
+
+export type ArticleChart = NonNullable<FrontMatter['chart']>;
+
+export interface ChartTable {
+  title: string;
+  /** Column headings after the date column: the series' names. */
+  columns: string[];
+  rows: { date: string; values: string[] }[];
+  /** Each series from the chart's first close to its last: what the site's rebased lines show. */
+  change: string[];
+}
+
+/** At most this many rows: the closes are a summary of a line, not the data set. */
+export const MAX_CHART_ROWS = 6;
+
+export function chartTable(chart: ArticleChart, asOf: IsoDate, maxRows = MAX_CHART_ROWS): ChartTable {
+  const rows = sampleEvenly(
+    chart.dates.map((_, i) => i),
+    maxRows,
+  );
+  return {
+    title: chart.title,
+    columns: chart.series.map((s) => s.name),
+    rows: rows.map((i) => ({
+      date: formatDate(chart.dates[i]!, asOf),
+      values: chart.series.map((s) => formatLevel(s.closes[i]!)),
+    })),
+    change: chart.series.map((s) => signedPercent(s.closes.at(-1)! / s.closes[0]! - 1)),
+  };
+}
+
+function signedPercent(fraction: number): string {
+  const text = formatPercent(fraction);
+  return fraction > 0 && text !== '0.0%' ? `+${text}` : text;
+}
+
+/** `count` items spread evenly over `items`, the first and the last always among them. */
+export function sampleEvenly<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  if (count <= 1) return items.slice(-1);
+  const step = (items.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, i) => items[Math.round(i * step)]!);
+}

@@ -1,0 +1,123 @@
+/**
+ * One newsletter issue as plain data: what every output (email HTML, plain text, markdown,
+ * archive page) prints. Links here are untagged; each renderer tags them for its medium.
+ */
+import type { RootContent } from 'mdast';
+import { addDays, dayOfWeek } from '../calendar/dates.ts';
+import type { Config } from '../config.ts';
+import { FACT_LINK } from '../drafts/view-values.ts';
+import { formatDate } from '../facts/format.ts';
+import type { IsoDate } from '../types.ts';
+import { excerptBlocks, safeArticleTree } from './article-markdown.ts';
+import { type ChartTable, chartTable } from './chart.ts';
+import type { PublishedArticle } from './collect.ts';
+import { formatRange, type IssueRange } from './issue-range.ts';
+import { archiveUrl, articleUrl, homeUrl, methodologyUrl } from './site-links.ts';
+
+export interface IssueArticle {
+  id: string;
+  slug: string;
+  title: string;
+  url: string;
+  asOf: IsoDate;
+  /** "Data as of the Nov. 28, 2025 close", as the article's own footer says it. */
+  asOfLabel: string;
+  summary: string;
+  demo: boolean;
+  /** The first paragraphs of the body, safe (see article-markdown.ts). */
+  excerpt: RootContent[];
+  chart: ChartTable | undefined;
+}
+
+export interface Issue {
+  id: string;
+  range: IssueRange;
+  rangeLabel: string;
+  title: string;
+  subject: string;
+  preheader: string;
+  publicationName: string;
+  siteUrl: string;
+  articles: IssueArticle[];
+  /** Printed once in the footer instead of once per article. */
+  disclaimers: string[];
+  links: { home: string; archive: string; methodology: string };
+}
+
+export interface IssueOptions {
+  id: string;
+  range: IssueRange;
+  /** Sets the title and the subject; default title "The week of Nov. 24, 2025", subject the lead headline. */
+  title?: string | undefined;
+  /** Body paragraphs per article before "Read the full piece". */
+  paragraphs: number;
+  publication: Config['publication'];
+}
+
+export const DEFAULT_PARAGRAPHS = 2;
+/** Inbox previews show 35 to 140 characters; the rest of a longer text is never seen. */
+export const PREHEADER_MAX = 140;
+
+export function buildIssue(articles: readonly PublishedArticle[], options: IssueOptions): Issue {
+  const { publication, range } = options;
+  const rangeLabel = formatRange(range);
+  const issueArticles = articles.map((article) => issueArticle(article, options));
+  const lead = issueArticles[0];
+  // A pattern study carries a second disclaimer; the footer carries it when any piece does.
+  const disclaimers = [publication.disclaimer];
+  if (articles.some((a) => a.body.includes(publication.forwardReturnsDisclaimer))) {
+    disclaimers.push(publication.forwardReturnsDisclaimer);
+  }
+  return {
+    id: options.id,
+    range,
+    rangeLabel,
+    title: options.title ?? defaultTitle(range),
+    subject: options.title ?? lead?.title ?? defaultTitle(range),
+    preheader: truncateAtWord(lead?.summary ?? '', PREHEADER_MAX),
+    publicationName: publication.name,
+    siteUrl: publication.siteUrl,
+    articles: issueArticles,
+    disclaimers,
+    links: {
+      home: homeUrl(publication.siteUrl),
+      archive: archiveUrl(publication.siteUrl, options.id),
+      methodology: methodologyUrl(publication.siteUrl),
+    },
+  };
+}
+
+/** "The week of Nov. 24, 2025" for a Monday-to-Sunday issue; else the range, "Nov. 1–30, 2025". */
+export function defaultTitle(range: IssueRange): string {
+  const isWeek = dayOfWeek(range.from) === 1 && addDays(range.from, 6) === range.to;
+  return isWeek ? `The week of ${formatDate(range.from)}` : formatRange(range);
+}
+
+function issueArticle(article: PublishedArticle, options: IssueOptions): IssueArticle {
+  const { frontMatter: fm } = article;
+  const tree = safeArticleTree(article.body, options.publication.siteUrl);
+  return {
+    id: article.id,
+    slug: fm.slug,
+    title: plainText(fm.title),
+    url: articleUrl(options.publication.siteUrl, article.id),
+    asOf: fm.asOf,
+    asOfLabel: `Data as of the ${formatDate(fm.asOf)} close`,
+    summary: plainText(fm.summary),
+    demo: fm.dataset === 'demo',
+    excerpt: excerptBlocks(tree, options.paragraphs),
+    chart: fm.chart ? chartTable(fm.chart, fm.asOf) : undefined,
+  };
+}
+
+/** Front-matter text as printed: fact marks dropped, whitespace collapsed. Escaping is the renderer's. */
+export function plainText(text: string): string {
+  return text.replace(FACT_LINK, '').replace(/\s+/g, ' ').trim();
+}
+
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}

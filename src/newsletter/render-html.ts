@@ -1,0 +1,94 @@
+/**
+ * The email's HTML: the mustache shell in templates/newsletter/email.mustache, filled with the
+ * issue, then juice moves the CSS onto each element, because Gmail and Outlook ignore much of a
+ * `<style>` block. Only the mobile media query stays in one (clients that honor it apply it; the
+ * others get the fluid 600 px layout, which reads fine on a phone too).
+ */
+import juice from 'juice';
+import Mustache from 'mustache';
+import { checkTemplate, type TemplateSource } from '../drafts/strict-template.ts';
+import { Errors, WirecopyError } from '../errors.ts';
+import { tagLinks } from './article-markdown.ts';
+import type { Issue } from './issue.ts';
+import { blocksToSafeHtml } from './sanitize.ts';
+import { emailTagger, UNSUBSCRIBE_MERGE_TAG } from './site-links.ts';
+
+export interface RenderedEmail {
+  html: string;
+  /** UTF-8 bytes of each article's block in the final HTML, in issue order. */
+  articleBytes: { id: string; bytes: number }[];
+}
+
+/**
+ * Invisible characters after the preheader: without them a client fills the rest of the preview
+ * line with the start of the body (the masthead), which repeats the subject.
+ */
+const PREHEADER_PADDING = '&zwnj;&nbsp;'.repeat(60);
+
+const ARTICLE_BLOCK = /<!--wc:article:([^>]*?)-->([\s\S]*?)<!--\/wc:article-->\n?/g;
+
+export function renderEmailHtml(issue: Issue, template: TemplateSource): RenderedEmail {
+  const view = emailView(issue);
+  const problems = checkTemplate(template, view);
+  if (problems.length > 0) {
+    throw new WirecopyError(Errors.TemplateInvalid, `${template.file} cannot render the newsletter.`, {
+      details: problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`),
+      hint: 'Fix the names in the template; src/newsletter/render-html.ts (emailView) lists what it may print.',
+    });
+  }
+  const inlined = juice(Mustache.render(template.text, view, {}, { escape: escapeHtml }), {
+    removeStyleTags: true,
+    preserveMediaQueries: true,
+    preserveFontFaces: false,
+    applyAttributesTableElements: true,
+  });
+  // The markers let each article's share of the size budget be measured after inlining, which
+  // is where most bytes are added; they are removed before the file is written.
+  const articleBytes: RenderedEmail['articleBytes'] = [];
+  const html = inlined.replace(ARTICLE_BLOCK, (_, id: string, block: string) => {
+    articleBytes.push({ id, bytes: Buffer.byteLength(block) });
+    return block;
+  });
+  return { html, articleBytes };
+}
+
+/**
+ * Mustache's own escaping also encodes `/` and `=`, which turns every link into
+ * `https:&#x2F;&#x2F;...`: valid, but bigger, and not what an email service's link tracking
+ * expects to find. These five are the ones that matter in text and in quoted attributes.
+ */
+function escapeHtml(value: unknown): string {
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
+  );
+}
+
+function emailView(issue: Issue) {
+  const tag = emailTagger(issue.id);
+  return {
+    subject: issue.subject,
+    preheader: issue.preheader,
+    preheader_padding: PREHEADER_PADDING,
+    publication: issue.publicationName,
+    title: issue.title,
+    range_label: issue.rangeLabel,
+    // The default title of a custom range is the range itself: print it once.
+    show_range: issue.title !== issue.rangeLabel,
+    home_url: tag(issue.links.home),
+    web_url: tag(issue.links.archive),
+    methodology_url: tag(issue.links.methodology),
+    unsubscribe_url: UNSUBSCRIBE_MERGE_TAG,
+    disclaimers: issue.disclaimers,
+    articles: issue.articles.map((article) => ({
+      id: article.id,
+      url: tag(article.url),
+      title: article.title,
+      as_of_label: article.asOfLabel,
+      demo: article.demo,
+      summary: article.summary,
+      body_html: blocksToSafeHtml(tagLinks(article.excerpt, tag)),
+      charts: article.chart ? [{ ...article.chart }] : [],
+    })),
+  };
+}
