@@ -3,16 +3,20 @@
  * writes bench/results/latest.json. Each case runs a few times and reports the best and the
  * median; nothing here asserts a time (tests never do).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { sessionsBetween } from '../src/calendar/nyse.ts';
 import { main } from '../src/cli/main.ts';
 import { loadConfig, symbolRegistry } from '../src/config.ts';
-import { buildFactSet } from '../src/facts/build.ts';
+import { renderDraft } from '../src/drafts/generate.ts';
+import { chooseStories } from '../src/drafts/select.ts';
+import { storiesFor } from '../src/drafts/stories/index.ts';
+import { TemplateLibrary } from '../src/drafts/templates.ts';
+import { buildFactSet, FactSetBuilder } from '../src/facts/build.ts';
 import { importCsvFile } from '../src/fetchers/csv-import.ts';
-import { analyzeSeries, indexStatsAt } from '../src/stats/analysis.ts';
 import { MarketStore } from '../src/store/market-store.ts';
 
 const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.url));
@@ -75,48 +79,81 @@ await measure(
     `${Number(rows).toLocaleString('en-US')} rows, ${Math.round((Number(rows) / ms) * 1000).toLocaleString('en-US')} rows/s`,
 );
 
-// 2. All facts for one as-of over full history, store already open.
+// 2. All facts for one as-of over full history, store already open: every configured series,
+// yields, the Fed, IWM (issue 4 budget: under 100 ms).
 const { store } = tempStore();
-for (const f of ['RUT.csv', 'GSPC.csv', 'NDX.csv', 'IWM_to2025-09.csv'])
+for (const f of ['RUT.csv', 'GSPC.csv', 'NDX.csv', 'IWM_to2025-09.csv', 'FRED_rates.csv']) {
   importCsvFile(join(MARKET, f), store, registry);
-const indexes = ['RUT', 'SPX', 'NDX', 'IWM'];
+}
+for (const f of readdirSync(join(MARKET, 'ZQ'))) importCsvFile(join(MARKET, 'ZQ', f), store, registry);
+const config = loadConfig({}, {}, tmpdir());
+const factOptions = {
+  indexes: config.indexes,
+  benchmark: config.benchmark,
+  registry,
+  signals: config.signals,
+};
 await measure(
-  'stats: all facts at 2025-09-18, full history (RUT, SPX, NDX, IWM)',
+  'stats: all facts at 2025-09-18, full history, all series (budget 100 ms)',
   7,
-  () => buildFactSet(store, { asOf: '2025-09-18', indexes, benchmark: 'SPX', registry }),
+  () => buildFactSet(store, { ...factOptions, asOf: '2025-09-18' }),
   (_ms, set) => `${Object.keys((set as { facts: object }).facts).length} facts`,
 );
 
-// 3. Backfill: the facts of every RUT session 1988-2025, and the same over a half and a quarter of
-// the history, to show the cost grows linearly.
-const rut = store.loadSeries('RUT', '2025-12-31')!;
-const from = rut.dates.findIndex((d) => d >= '1988-01-01');
-const backfill = (sessions: number) => {
-  const analysis = analyzeSeries({
-    ...rut,
-    dates: rut.dates.slice(0, from + sessions),
-    closes: rut.closes.slice(0, from + sessions),
-  });
-  let facts = 0;
-  for (let i = from; i < from + sessions; i++) facts += indexStatsAt(analysis, i).length;
-  return facts;
-};
-const total = rut.dates.length - from;
+// 3. Backfill: every fact of RUT (vs SPX, with yields and the Fed) at every session 1988-2025,
+// and the same over a half and a quarter of the sessions, to show the cost grows linearly
+// (issue 4 budget: under 30 s).
+const sessions = sessionsBetween('1988-01-04', '2025-12-31');
 for (const share of [0.25, 0.5, 1]) {
-  const sessions = Math.floor(total * share);
+  const some = sessions.slice(0, Math.floor(sessions.length * share));
   await measure(
-    `backfill: every RUT session 1988-2025 × ${share}`,
-    3,
-    () => backfill(sessions),
+    `backfill: every RUT session 1988-2025 × ${share} (budget 30 s)`,
+    share === 1 ? 3 : 3,
+    () => {
+      const builder = new FactSetBuilder(store, { ...factOptions, indexes: ['RUT'], through: some.at(-1)! });
+      let facts = 0;
+      for (const asOf of some) facts += Object.keys(builder.at(asOf).facts).length;
+      return facts;
+    },
     (ms, facts) =>
-      `${sessions.toLocaleString('en-US')} sessions, ${Number(facts).toLocaleString('en-US')} facts, ${round((ms / sessions) * 1000)} µs/session`,
+      `${some.length.toLocaleString('en-US')} sessions, ${Number(facts).toLocaleString('en-US')} facts, ${round((ms / some.length) * 1000)} µs/session`,
+  );
+}
+
+// 3b. Drafting: every story that applies, rendered for each of the 250 sessions of 2025
+// (issue 5 budget: the whole year under 5 s). FactSets come from one builder, as a backfill would.
+{
+  const year = sessionsBetween('2025-01-02', '2025-12-31').slice(0, 250);
+  const templates = new TemplateLibrary(fileURLToPath(new URL('../templates/', import.meta.url)));
+  const stories = storiesFor(config.stories, config.signals);
+  await measure(
+    'drafts: every applicable story for 250 sessions of 2025 (budget 5 s)',
+    3,
+    () => {
+      const builder = new FactSetBuilder(store, { ...factOptions, through: year.at(-1)! });
+      let drafts = 0;
+      for (const asOf of year) {
+        const factSet = builder.at(asOf);
+        for (const choice of chooseStories(factSet, stories, config.stories, { all: true })) {
+          renderDraft(choice, factSet, {
+            templates,
+            registry,
+            publication: config.publication,
+            settings: config.stories,
+            generatorVersion: 'bench',
+          });
+          drafts++;
+        }
+      }
+      return drafts;
+    },
+    (ms, drafts) => `${drafts} drafts, ${Math.round((Number(drafts) / ms) * 1000)} drafts/s`,
   );
 }
 store.close();
 
 // 4. The demo generator alone: 11 series over every NYSE session since 1990.
 {
-  const { sessionsBetween } = await import('../src/calendar/nyse.ts');
   const { generateDemoHistory, DEMO_FIRST_SESSION } = await import('../src/fetchers/demo/generate.ts');
   const sessions = sessionsBetween(DEMO_FIRST_SESSION, '2026-11-20');
   await measure(
@@ -145,7 +182,7 @@ await measure(
   (_ms, code) => `exit ${code}`,
 );
 
-const widths = [64, 8, 10, 10];
+const widths = [72, 6, 10, 10];
 console.log(
   ['case', 'runs', 'best ms', 'median ms']
     .map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : h.padStart(widths[i]!)))

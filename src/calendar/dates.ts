@@ -77,3 +77,27 @@ const NEW_YORK_DATE = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
   day: '2-digit',
 });
+
+/**
+ * Days since 1970-01-01 of a well-formed `YYYY-MM-DD`, without a regex or a Date: for loops over
+ * whole series, whose dates were validated when they were stored (Howard Hinnant's
+ * days-from-civil algorithm). Use `toDayNumber` for anything not yet validated.
+ */
+export function dayNumberOf(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** A number for the Monday-to-Sunday week holding `date` (validated): equal for the same week. */
+export function weekIndexOf(date: IsoDate): number {
+  // Day 0 (1970-01-01) was a Thursday, so Monday 1969-12-29 is day -3 and starts week 0.
+  return Math.floor((dayNumberOf(date) + 3) / 7);
+}

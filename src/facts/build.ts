@@ -6,19 +6,25 @@
 import {
   analyzePair,
   analyzeSeries,
+  indexOnOrBefore,
+  type PairAnalysis,
   pairStatsAt,
+  type SeriesAnalysis,
   type SignalConfig,
   seriesStatsAt,
 } from '../stats/analysis.ts';
+import type { OptionsSnapshot } from '../stats/options.ts';
+import type { PriceTarget } from '../stats/targets.ts';
 import type { StatResult } from '../stats/types.ts';
 import type { StoredSeries } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { Dataset, IsoDate, SymbolKey } from '../types.ts';
 import { catalogueEntry, catalogueIds, describe } from './catalogue.ts';
 import { formatFactValue } from './format.ts';
+import { fedGroup, type MacroSource, optionsGroup, rateGroups, targetGroups } from './macro.ts';
 import type { Fact, FactSet, MissingFact } from './types.ts';
 
-export interface SeriesSource {
+export interface SeriesSource extends MacroSource {
   loadSeries(symbol: SymbolKey, through?: IsoDate): StoredSeries | undefined;
 }
 
@@ -29,84 +35,227 @@ export interface FactSetOptions {
   registry: SymbolRegistry;
   /** Event-study signals (`S.pattern.<id>.*`); default: three-day-surge. */
   signals?: readonly SignalConfig[];
+  /** Analyst targets from the desk's inputs (`S.target.<org>.upside`). */
+  targets?: readonly PriceTarget[];
+  targetMaxAgeDays?: number;
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
-  const { asOf, indexes, benchmark, registry } = options;
-  const facts: Record<string, Fact> = {};
-  const missing: MissingFact[] = [];
-  const datasets = new Set<Dataset>();
-  const used: FactSet['series'] = {};
-  const nameOf = (key: SymbolKey) => registry.resolve(key)?.name ?? key;
+  return new FactSetBuilder(source, { ...options, through: options.asOf }).at(options.asOf);
+}
 
-  const loaded = new Map<SymbolKey, StoredSeries>();
-  const unavailable = new Map<SymbolKey, string>();
-  for (const symbol of new Set([...indexes, benchmark])) {
-    const series = source.loadSeries(symbol, asOf);
-    const last = series?.dates.at(-1);
-    if (!series || last === undefined) {
-      unavailable.set(
-        symbol,
-        `no ${symbol} data in the store; run \`wirecopy import\`, \`wirecopy fetch\` or \`wirecopy demo\``,
-      );
-    } else if (last !== asOf) {
-      unavailable.set(
-        symbol,
-        `${symbol} has no close for ${asOf} (its latest close on or before it is ${last})`,
-      );
-    } else {
-      loaded.set(symbol, series);
-    }
+/**
+ * FactSets for many sessions from one load: each series is read from the store and analyzed
+ * once (through the last session wanted), then `at(asOf)` reads the stats at that session in
+ * O(1) per stat. The stats engine only looks back from a session, so a FactSet built this way
+ * equals the one built for that session alone. This is how backfills stay linear.
+ */
+export class FactSetBuilder {
+  private readonly source: SeriesSource;
+  private readonly options: Omit<FactSetOptions, 'asOf'>;
+  private readonly analyses = new Map<SymbolKey, SeriesAnalysis | null>();
+  private readonly pairs = new Map<SymbolKey, PairAnalysis>();
+
+  constructor(source: SeriesSource, options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate }) {
+    this.source = cachedSource(source, options.through);
+    this.options = options;
   }
 
-  const add = (symbol: SymbolKey, idPrefix: string, results: StatResult[], benchmarkName = '') => {
-    for (const result of results) {
-      const id = `${idPrefix}.${result.id}`;
-      if ('missing' in result) {
-        missing.push({ id, reason: result.missing });
+  private analysisOf(symbol: SymbolKey): SeriesAnalysis | null {
+    if (!this.analyses.has(symbol)) {
+      const series = this.source.loadSeries(symbol);
+      const { signals } = this.options;
+      this.analyses.set(symbol, series ? analyzeSeries(series, signals ? { signals } : {}) : null);
+    }
+    return this.analyses.get(symbol)!;
+  }
+
+  private pairOf(symbol: SymbolKey, s: SeriesAnalysis, b: SeriesAnalysis): PairAnalysis {
+    let pair = this.pairs.get(symbol);
+    if (!pair) {
+      pair = analyzePair(s.series, b.series);
+      this.pairs.set(symbol, pair);
+    }
+    return pair;
+  }
+
+  at(asOf: IsoDate): FactSet {
+    const { indexes, benchmark, registry } = this.options;
+    const source = this.source;
+    const facts: Record<string, Fact> = {};
+    const missing: MissingFact[] = [];
+    const datasets = new Set<Dataset>();
+    const used: FactSet['series'] = {};
+    const nameOf = (key: SymbolKey) => registry.resolve(key)?.name ?? key;
+
+    // Each series' index of the as-of session, or why it has none.
+    const sessionIndex = new Map<SymbolKey, number>();
+    const unavailable = new Map<SymbolKey, string>();
+    for (const symbol of new Set([...indexes, benchmark])) {
+      const analysis = this.analysisOf(symbol);
+      const i = analysis ? indexOnOrBefore(analysis.series, asOf) : -1;
+      if (!analysis || i < 0) {
+        unavailable.set(
+          symbol,
+          `no ${symbol} data in the store; run \`wirecopy import\`, \`wirecopy fetch\` or \`wirecopy demo\``,
+        );
+      } else if (analysis.series.dates[i] !== asOf) {
+        unavailable.set(
+          symbol,
+          `${symbol} has no close for ${asOf} (its latest close on or before it is ${analysis.series.dates[i]})`,
+        );
+      } else {
+        sessionIndex.set(symbol, i);
+      }
+    }
+
+    const add = (symbol: SymbolKey, idPrefix: string, results: StatResult[], benchmarkName = '') => {
+      for (const result of results) {
+        const id = `${idPrefix}.${result.id}`;
+        if ('missing' in result) {
+          missing.push({ id, reason: result.missing });
+          continue;
+        }
+        const entry = catalogueEntry(result.id);
+        if (!entry)
+          throw new Error(`stat ${result.id} has no catalogue entry: add it to src/facts/catalogue.ts`);
+        facts[id] = {
+          id,
+          value: result.value,
+          unit: entry.unit,
+          display: formatFactValue(result.value, entry.unit, asOf),
+          asOf,
+          inputs: result.inputs,
+          definition: describe(entry, nameOf(symbol), benchmarkName),
+        };
+      }
+    };
+
+    const noteProvenance = (symbol: SymbolKey, analysis: SeriesAnalysis, i: number) => {
+      const stored = analysis.series as StoredSeries;
+      const seen = firstAppearances(stored);
+      for (const [dataset, first] of seen.datasets) if (first <= i) datasets.add(dataset);
+      const sources = [...seen.sources].filter(([, first]) => first <= i).map(([name]) => name);
+      return { sources, first: stored.dates[0]!, last: asOf, symbol };
+    };
+
+    const benchmarkAnalysis = sessionIndex.has(benchmark) ? this.analysisOf(benchmark) : null;
+    for (const symbol of indexes) {
+      const i = sessionIndex.get(symbol);
+      const analysis = this.analysisOf(symbol);
+      if (i === undefined || !analysis) {
+        const reason = unavailable.get(symbol)!;
+        for (const id of catalogueIds([symbol], benchmark, this.options.signals))
+          missing.push({ id, reason });
         continue;
       }
-      const entry = catalogueEntry(result.id);
-      if (!entry)
-        throw new Error(`stat ${result.id} has no catalogue entry: add it to src/facts/catalogue.ts`);
-      facts[id] = {
-        id,
-        value: result.value,
-        unit: entry.unit,
-        display: formatFactValue(result.value, entry.unit, asOf),
-        asOf,
-        inputs: result.inputs,
-        definition: describe(entry, nameOf(symbol), benchmarkName),
-      };
+      const { sources, first, last } = noteProvenance(symbol, analysis, i);
+      used[symbol] = { sources, first, last };
+      add(symbol, symbol, seriesStatsAt(analysis, i));
+      if (symbol === benchmark) continue;
+      if (!benchmarkAnalysis) {
+        const reason = unavailable.get(benchmark)!;
+        for (const id of catalogueIds([symbol], benchmark).filter((x) => x.includes('.vs.')))
+          missing.push({ id, reason });
+        continue;
+      }
+      add(
+        symbol,
+        symbol,
+        pairStatsAt(this.pairOf(symbol, analysis, benchmarkAnalysis), asOf),
+        nameOf(benchmark),
+      );
     }
+    if (benchmarkAnalysis && !indexes.includes(benchmark))
+      noteProvenance(benchmark, benchmarkAnalysis, sessionIndex.get(benchmark)!);
+
+    // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
+    for (const group of [...rateGroups(source, asOf), fedGroup(source, asOf), optionsGroup(source, asOf)]) {
+      add(group.prefix, group.prefix, group.results);
+    }
+    const closes = [...sessionIndex].map(([symbol, index]) => ({
+      symbol,
+      series: this.analysisOf(symbol)!.series,
+      index,
+    }));
+    const targets = targetGroups(this.options.targets ?? [], closes, this.options.targetMaxAgeDays);
+    for (const group of targets.groups) add(group.prefix, group.prefix, group.results);
+    addStyleSpread(facts, asOf);
+
+    return {
+      asOf,
+      dataset: datasetLabel(datasets),
+      facts,
+      missing,
+      series: used,
+      ...(targets.problems.length > 0 ? { warnings: targets.problems } : {}),
+    };
+  }
+}
+
+/** Where each source and dataset first appears in a series: provenance up to any session in O(sources). */
+const appearances = new WeakMap<
+  StoredSeries,
+  { sources: Map<string, number>; datasets: Map<Dataset, number> }
+>();
+function firstAppearances(series: StoredSeries) {
+  let seen = appearances.get(series);
+  if (!seen) {
+    seen = { sources: new Map(), datasets: new Map() };
+    for (let k = 0; k < series.dates.length; k++) {
+      if (!seen.sources.has(series.sources[k]!)) seen.sources.set(series.sources[k]!, k);
+      if (!seen.datasets.has(series.datasets[k]!)) seen.datasets.set(series.datasets[k]!, k);
+    }
+    appearances.set(series, seen);
+  }
+  return seen;
+}
+
+/**
+ * A source that reads each series from the store once, through `through`, and serves it from
+ * memory. It hands out the whole series even when asked for less: everything built on it looks
+ * a session up on or before its date (`indexOnOrBefore`), so later closes are never read, and
+ * copying a prefix for every session would make a backfill quadratic.
+ */
+function cachedSource(source: SeriesSource, through: IsoDate): SeriesSource {
+  const full = new Map<SymbolKey, StoredSeries | undefined>();
+  const options = new Map<SymbolKey, OptionsSnapshot[]>();
+  let symbols: SymbolKey[] | undefined;
+  return {
+    loadSeries(symbol, upTo) {
+      if (!full.has(symbol)) full.set(symbol, source.loadSeries(symbol, through));
+      const series = full.get(symbol);
+      // Nothing on or before `upTo`: as the store would answer.
+      if (series && upTo !== undefined && series.dates[0]! > upTo) return undefined;
+      return series;
+    },
+    symbols() {
+      symbols ??= source.symbols?.() ?? [];
+      return symbols;
+    },
+    loadOptionsSnapshots(symbol) {
+      if (!options.has(symbol)) options.set(symbol, source.loadOptionsSnapshots?.(symbol) ?? []);
+      return options.get(symbol)!;
+    },
   };
+}
 
-  const benchmarkSeries = loaded.get(benchmark);
-  for (const symbol of indexes) {
-    const series = loaded.get(symbol);
-    if (!series) {
-      const reason = unavailable.get(symbol)!;
-      for (const id of catalogueIds([symbol], benchmark, options.signals)) missing.push({ id, reason });
-      continue;
-    }
-    for (const d of series.datasets) datasets.add(d);
-    used[symbol] = { sources: [...new Set(series.sources)], first: series.dates[0]!, last: asOf };
-    const analysis = analyzeSeries(series, options.signals ? { signals: options.signals } : {});
-    add(symbol, symbol, seriesStatsAt(analysis, series.dates.length - 1));
-    if (symbol === benchmark) continue;
-    if (!benchmarkSeries) {
-      const reason = unavailable.get(benchmark)!;
-      for (const id of catalogueIds([symbol], benchmark).filter((i) => i.includes('.vs.')))
-        missing.push({ id, reason });
-      continue;
-    }
-    add(symbol, symbol, pairStatsAt(analyzePair(series, benchmarkSeries), asOf), nameOf(benchmark));
-  }
-  if (benchmarkSeries && !indexes.includes(benchmark)) {
-    for (const d of benchmarkSeries.datasets) datasets.add(d);
-  }
-
-  return { asOf, dataset: datasetLabel(datasets), facts, missing, series: used };
+/** `RUJ.vs.RUO.spread.ytd`: value's year-to-date return minus growth's, when both are known. */
+function addStyleSpread(facts: Record<string, Fact>, asOf: IsoDate): void {
+  const value = facts['RUJ.return.ytd'];
+  const growth = facts['RUO.return.ytd'];
+  if (typeof value?.value !== 'number' || typeof growth?.value !== 'number') return;
+  const id = 'RUJ.vs.RUO.spread.ytd';
+  const spread = value.value - growth.value;
+  facts[id] = {
+    id,
+    value: spread,
+    unit: 'fraction',
+    display: formatFactValue(spread, 'fraction', asOf),
+    asOf,
+    inputs: [...value.inputs, ...growth.inputs],
+    definition: "Russell 2000 Value's year-to-date return minus Russell 2000 Growth's.",
+  };
 }
 
 /** Demo taints everything it touches; otherwise the real datasets joined (`csv`, `csv+live`). */

@@ -210,6 +210,52 @@ export const PATTERN_FACTS: Record<string, CatalogueEntry> = {
   beat_baseline: { unit: 'bool', definition: 'The mean after occurrences beat the mean after any session.' },
 };
 
+/** Yields (`DGS2.level`), the Fed (`FED.cut_probability.next`), options (`IWM.options.*`), targets. */
+export const MACRO_FACTS: Record<string, CatalogueEntry> = {
+  level: {
+    unit: 'percent_rate',
+    definition:
+      '{S}: the latest daily value on or before the session (bond-market holidays differ from NYSE ones).',
+  },
+  'change.5d': {
+    unit: 'basis_points',
+    definition: '{S}: change from its value 5 NYSE sessions earlier, in basis points.',
+  },
+  'cut_probability.next': {
+    unit: 'fraction',
+    definition:
+      'Probability that the next FOMC meeting leaves the fed funds target below the current range, by the CME FedWatch method from 30-day fed funds futures (implied rate = 100 − price, day-weighted around the meeting).',
+  },
+  'hike_probability.next': {
+    unit: 'fraction',
+    definition:
+      'Probability that the next FOMC meeting raises the target above the current range, by the same method.',
+  },
+  next_meeting: { unit: 'date', definition: 'Decision day of the next FOMC meeting on the calendar.' },
+  'cut_probability.change': {
+    unit: 'percentage_points',
+    definition:
+      'Change of that probability since the odds about a week earlier, for the same meeting, in percentage points.',
+  },
+  'options.cp_volume_ratio': {
+    unit: 'ratio',
+    definition: '{S} options: calls traded per put traded that session, over every expiry.',
+  },
+  'options.cp_oi_ratio': {
+    unit: 'ratio',
+    definition: '{S} options: call open interest per put open interest, over every expiry.',
+  },
+  'options.cp_volume_ratio.highest_since': {
+    unit: 'date',
+    definition:
+      'Most recent earlier stored session with a call/put volume ratio at least as high; none means the highest stored.',
+  },
+  upside: {
+    unit: 'fraction',
+    definition: "An analyst's published target for {S} ÷ the close − 1 (from content/inputs/targets.yaml).",
+  },
+};
+
 export const PATTERN_HORIZONS = [21, 63, 126, 252] as const;
 const PATTERN_TOP_LEVEL = [
   'last_signal_date',
@@ -222,8 +268,9 @@ const PATTERN_TOP_LEVEL = [
 export function catalogueEntry(statId: string): CatalogueEntry | undefined {
   const pattern = /^pattern\.[a-z0-9-]+\.(?:h\d+\.)?(.+)$/.exec(statId);
   if (pattern) return PATTERN_FACTS[pattern[1]!];
+  if (/^target\.[a-z0-9-]+\.upside$/.test(statId)) return MACRO_FACTS['upside'];
   const relative = /^vs\.[A-Z0-9_]+\.(.+)$/.exec(statId);
-  return relative ? RELATIVE_FACTS[relative[1]!] : SERIES_FACTS[statId];
+  return relative ? RELATIVE_FACTS[relative[1]!] : (SERIES_FACTS[statId] ?? MACRO_FACTS[statId]);
 }
 
 /** The definition with `{S}` and `{B}` filled with the readers' names of the series. */
@@ -250,4 +297,19 @@ export function catalogueIds(
     for (const id of Object.keys(RELATIVE_FACTS)) ids.push(`${s}.vs.${benchmark}.${id}`);
   }
   return ids;
+}
+
+/** Ids of the facts beyond the indexes: yields, the Fed, IWM options, value vs growth. */
+export function macroIds(rates: readonly string[] = ['DGS2', 'DGS10'], optionsSymbol = 'IWM'): string[] {
+  return [
+    ...rates.flatMap((r) => [`${r}.level`, `${r}.change.5d`]),
+    'FED.cut_probability.next',
+    'FED.hike_probability.next',
+    'FED.next_meeting',
+    'FED.cut_probability.change',
+    `${optionsSymbol}.options.cp_volume_ratio`,
+    `${optionsSymbol}.options.cp_oi_ratio`,
+    `${optionsSymbol}.options.cp_volume_ratio.highest_since`,
+    'RUJ.vs.RUO.spread.ytd',
+  ];
 }

@@ -72,11 +72,22 @@ export function formatFactValue(value: FactValue, unit: FactUnit, asOf?: IsoDate
       return String(value);
     case 'percent_rate':
       return `${(value as number).toFixed(2)}%`;
+    case 'basis_points':
+      return trimZeros((value as number).toFixed(1));
+    case 'percentage_points':
+      return ((value as number) * 100).toFixed(1);
+    case 'ratio':
+      return (value as number).toFixed(2);
     case 'date':
       return formatDate(value as IsoDate, asOf);
     case 'bool':
       return value ? 'yes' : 'no';
   }
+}
+
+/** "12.0" → "12", "2.5" stays: basis points are whole in most copy. */
+function trimZeros(text: string): string {
+  return text.replace(/\.0$/, '').replace(/^-0$/, '0');
 }
 
 /** The display of the magnitude: "3.2%" for -0.032, for copy that carries the direction in a verb. */

@@ -1,5 +1,5 @@
 import type { StatInputs } from '../stats/types.ts';
-import type { IsoDate } from '../types.ts';
+import type { InputProblem, IsoDate } from '../types.ts';
 
 export type FactUnit =
   | 'fraction'
@@ -10,7 +10,13 @@ export type FactUnit =
   | 'date'
   | 'bool'
   | 'percent_rate'
-  | 'year';
+  | 'year'
+  /** A yield change: 12 = 12 basis points. */
+  | 'basis_points'
+  /** A change of a probability or a share: 0.12 = 12 percentage points. */
+  | 'percentage_points'
+  /** Calls per put: 1.35. */
+  | 'ratio';
 
 export type FactValue = number | boolean | IsoDate | null;
 
@@ -38,6 +44,8 @@ export interface FactSet {
   dataset: string;
   facts: Record<string, Fact>;
   missing: MissingFact[];
+  /** Problems with the desk's inputs (targets) met while building; the facts stand without them. */
+  warnings?: InputProblem[];
   /** Series used: symbol → sources of its closes, first and last date. */
   series: Record<string, { sources: string[]; first: IsoDate; last: IsoDate }>;
 }

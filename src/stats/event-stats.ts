@@ -62,6 +62,85 @@ export function summarizePrefixes(values: ArrayLike<number>): PrefixSummaries {
   return p;
 }
 
+/**
+ * A sample whose prefix summaries are built only when they pay off. The stats for one as-of
+ * read one prefix per horizon: computing it directly is O(k) (a quickselect for the median),
+ * where building every prefix costs O(m log m). A backfill reads thousands, so after
+ * `DIRECT_LOOKUPS` the full index is built once and every later lookup is O(1).
+ */
+export class LazyPrefixes {
+  readonly values: Float64Array;
+  private built: PrefixSummaries | undefined;
+  private lookups = 0;
+
+  constructor(values: ArrayLike<number>) {
+    this.values = Float64Array.from(values);
+  }
+
+  summary(k: number): SampleSummary | undefined {
+    if (k <= 0) return undefined;
+    if (this.built) return prefixSummary(this.built, k);
+    if (++this.lookups > DIRECT_LOOKUPS) {
+      this.built = summarizePrefixes(this.values);
+      return prefixSummary(this.built, k);
+    }
+    return directSummary(this.values, k);
+  }
+}
+
+export const DIRECT_LOOKUPS = 32;
+
+/** The summary of the first `k` values by one pass and a quickselect: O(k). */
+export function directSummary(values: Float64Array, k: number): SampleSummary {
+  let sum = 0;
+  let positive = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < k; t++) {
+    const v = values[t]!;
+    sum += v;
+    if (v > 0) positive++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const work = values.slice(0, k);
+  const upper = quickselect(work, k >> 1);
+  // With an even count the lower middle is the largest value left of the upper middle.
+  let median = upper;
+  if (k % 2 === 0) {
+    let lower = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < k >> 1; t++) if (work[t]! > lower) lower = work[t]!;
+    median = (lower + upper) / 2;
+  }
+  return { n: k, mean: sum / k, median, hitRate: positive / k, min, max };
+}
+
+/** The value that would stand at position `r` if `a` were sorted; partitions `a` around it. */
+function quickselect(a: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return a[r]!;
+  }
+  return a[r]!;
+}
+
 /** The summary of the first `k` values, or undefined for an empty prefix (no statistics). */
 export function prefixSummary(p: PrefixSummaries, k: number): SampleSummary | undefined {
   if (k <= 0) return undefined;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Series } from '../types.ts';
-import { type PrefixSummaries, prefixSummary, type SampleSummary, summarizePrefixes } from './event-stats.ts';
+import { LazyPrefixes, type SampleSummary } from './event-stats.ts';
 import { computed, missing, needsSessions, rangeInput } from './results.ts';
 import type { StatRange, StatResult } from './types.ts';
 
@@ -62,9 +62,9 @@ export interface PatternIndex {
 interface HorizonIndex {
   sessions: number;
   /** Forward returns of the occurrences that have a full window in the series, in order. */
-  events: PrefixSummaries;
+  events: LazyPrefixes;
   /** Forward returns of every session with a full window in the series, in order. */
-  baseline: PrefixSummaries;
+  baseline: LazyPrefixes;
 }
 
 /** The rule in words, for the fact's definition and the draft's caveat. */
@@ -119,7 +119,7 @@ export function indexPattern(closes: readonly number[], config: SignalConfig): P
       forward,
     );
     const baseline = Array.from({ length: Math.max(0, n - h) }, (_, k) => forward(k));
-    return { sessions: h, events: summarizePrefixes(events), baseline: summarizePrefixes(baseline) };
+    return { sessions: h, events: new LazyPrefixes(events), baseline: new LazyPrefixes(baseline) };
   });
   return { config, occurrences, countBefore, horizons };
 }
@@ -160,8 +160,8 @@ export function patternStatsAt(series: Series, pattern: PatternIndex, i: number)
     // Occurrences with a full window by i are those at or before i − h: a prefix of the list,
     // as is the baseline (sessions 0 .. i − h).
     const n = Math.min(prior, pattern.countBefore[Math.max(0, i - h + 1)]!);
-    const study = prefixSummary(events, n);
-    const base = prefixSummary(baseline, i - h + 1);
+    const study = events.summary(n);
+    const base = baseline.summary(i - h + 1);
     const why = study ? '' : noEarlierWindow(series, pattern.config.id, h, i, prior);
     const baseWhy = base ? '' : needsSessions(series, h + 1, i);
     const id = `${prefix}h${h}.`;

@@ -4,8 +4,8 @@
  * in a calm year and noise in 2008, and it is the "size relative to history" that drafting
  * scores angles with.
  *
- * One pass with a Fenwick tree over the ranks of the move sizes: O(n log n) to index a series,
- * then O(1) per session, so a backfill stays n log n.
+ * For a backfill, one pass with a Fenwick tree over the ranks of the move sizes: O(n log n),
+ * then O(1) per session; a single session is a direct O(n) count (see `LazyRanks`).
  */
 import type { Series } from '../types.ts';
 import { computed, missing, rangeInput } from './results.ts';
@@ -14,19 +14,53 @@ import type { StatResult } from './types.ts';
 /** Fewer earlier moves than this and a rank says little; the stat is missing instead. */
 export const MIN_HISTORY_FOR_RANK = 250;
 
+/**
+ * The ranks of one kind of move, built only when they pay off: the stats for one as-of need
+ * one rank, a direct count in O(n); a backfill needs every rank, so after `DIRECT_LOOKUPS`
+ * the Fenwick pass runs once and each later lookup is O(1).
+ */
+export class LazyRanks {
+  private readonly sizes: Float64Array;
+  private ranks: Float64Array | undefined;
+  private lookups = 0;
+
+  constructor(sizes: Float64Array) {
+    this.sizes = sizes;
+  }
+
+  /** Share of earlier defined sizes strictly smaller than the size at i; NaN when too early. */
+  at(i: number): number {
+    if (!this.ranks && ++this.lookups > DIRECT_LOOKUPS) this.ranks = rankOfSizes(this.sizes);
+    if (this.ranks) return this.ranks[i]!;
+    const size = this.sizes[i]!;
+    if (Number.isNaN(size)) return Number.NaN;
+    let seen = 0;
+    let below = 0;
+    for (let k = 0; k < i; k++) {
+      const earlier = this.sizes[k]!;
+      if (Number.isNaN(earlier)) continue;
+      seen++;
+      if (earlier < size) below++;
+    }
+    return seen >= MIN_HISTORY_FOR_RANK ? below / seen : Number.NaN;
+  }
+}
+
+export const DIRECT_LOOKUPS = 32;
+
 export interface MoveRanks {
-  /** Share of earlier 1-session moves smaller in size than the move at i; NaN when too early. */
-  day: Float64Array;
-  /** The same for 5-session moves. */
-  fiveDay: Float64Array;
+  /** 1-session moves. */
+  day: LazyRanks;
+  /** 5-session moves. */
+  fiveDay: LazyRanks;
 }
 
 export function indexMoveRanks(closes: readonly number[]): MoveRanks {
-  return { day: rankOfSizes(moveSizes(closes, 1)), fiveDay: rankOfSizes(moveSizes(closes, 5)) };
+  return { day: new LazyRanks(moveSizes(closes, 1)), fiveDay: new LazyRanks(moveSizes(closes, 5)) };
 }
 
 /** |close[i] / close[i−lag] − 1|, NaN where there is no earlier close. */
-function moveSizes(closes: readonly number[], lag: number): Float64Array {
+export function moveSizes(closes: readonly number[], lag: number): Float64Array {
   const sizes = new Float64Array(closes.length).fill(Number.NaN);
   for (let i = lag; i < closes.length; i++) sizes[i] = Math.abs(closes[i]! / closes[i - lag]! - 1);
   return sizes;
@@ -74,8 +108,8 @@ function lowerBound(sorted: Float64Array, x: number): number {
 }
 
 export function moveRankStatsAt(series: Series, ranks: MoveRanks, i: number): StatResult[] {
-  const stat = (id: string, values: Float64Array, lag: number) => {
-    const rank = values[i]!;
+  const stat = (id: string, values: LazyRanks, lag: number) => {
+    const rank = values.at(i);
     if (Number.isNaN(rank)) {
       return missing(
         id,

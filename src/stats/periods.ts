@@ -4,7 +4,7 @@
  * so one pass finds them all, and holidays need no special case: when Good Friday is closed,
  * the prior week simply ends on Thursday.
  */
-import { addDays, weekKey } from '../calendar/dates.ts';
+import { addDays, weekIndexOf, weekKey } from '../calendar/dates.ts';
 import type { IsoDate, Series } from '../types.ts';
 import { needsCloseBefore } from './results.ts';
 
@@ -24,13 +24,13 @@ export function indexPeriods(dates: readonly IsoDate[]): PeriodIndex {
   const priorWeekEnd = new Int32Array(n);
   const priorMonthEnd = new Int32Array(n);
   const priorYearEnd = new Int32Array(n);
-  let week = '';
+  let week = Number.NaN;
   let weekStart = 0;
   let monthStart = 0;
   let yearStart = 0;
   for (let i = 0; i < n; i++) {
     const date = dates[i]!;
-    const thisWeek = weekKey(date);
+    const thisWeek = weekIndexOf(date);
     if (thisWeek !== week) {
       week = thisWeek;
       weekStart = i;
@@ -64,13 +64,27 @@ export function priorPeriodClose(
   const base = (
     kind === 'week' ? periods.priorWeekEnd : kind === 'month' ? periods.priorMonthEnd : periods.priorYearEnd
   )[i]!;
-  const [own, prior, periodOf] = PERIODS[kind](date);
+  if (base >= 0 && PERIOD_NUMBER[kind](series.dates[base]!) === PERIOD_NUMBER[kind](date) - 1) return base;
+  // Only a missing base needs the periods' names, for its reason.
+  const [own, prior] = PERIODS[kind](date);
   if (base < 0) return needsCloseBefore(series, own);
-  const baseDate = series.dates[base]!;
-  if (periodOf(baseDate) !== prior) {
-    return `needs a close of ${series.symbol} in ${prior}; it has none (the last close before ${own} is on ${baseDate})`;
-  }
-  return base;
+  return `needs a close of ${series.symbol} in ${prior}; it has none (the last close before ${own} is on ${series.dates[base]})`;
+}
+
+/** A number per calendar period that grows by one from each period to the next. */
+const PERIOD_NUMBER: Record<PeriodKind, (date: IsoDate) => number> = {
+  week: weekIndexOf,
+  month: (d) => yearNumber(d) * 12 + digitsAt(d, 5, 2),
+  year: (d) => yearNumber(d),
+};
+
+const yearNumber = (d: IsoDate) => digitsAt(d, 0, 4);
+
+/** The number written by `count` digits of `text` from `start`, without allocating a substring. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let k = start; k < start + count; k++) value = value * 10 + text.charCodeAt(k) - 48;
+  return value;
 }
 
 /** For each kind: the names of a date's own period and of the one before, and the period of any date. */

@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeSeries, historyStatsAt } from '../../src/stats/analysis.ts';
-import { prefixSummary, summarizePrefixes } from '../../src/stats/event-stats.ts';
+import {
+  DIRECT_LOOKUPS,
+  directSummary,
+  LazyPrefixes,
+  prefixSummary,
+  summarizePrefixes,
+} from '../../src/stats/event-stats.ts';
 import {
   describeSignal,
   findOccurrences,
@@ -396,6 +402,31 @@ describe('patternStatsAt agrees with a naive reference at every session', () => 
         }
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe('LazyPrefixes', () => {
+  it('gives the same summaries computed directly (quickselect) as from the full prefix index', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 120, size: 'max' }),
+        (ints) => {
+          const values = ints.map((v) => v / 10);
+          const full = summarizePrefixes(values);
+          for (let k = 1; k <= values.length; k++) {
+            expect(directSummary(Float64Array.from(values), k)).toEqual(prefixSummary(full, k));
+          }
+          // Past DIRECT_LOOKUPS lookups the lazy sample switches to the index; answers do not change.
+          const lazy = new LazyPrefixes(values);
+          for (let round = 0; round < 2; round++) {
+            for (let k = 1; k <= Math.min(values.length, DIRECT_LOOKUPS); k++) {
+              expect(lazy.summary(k)).toEqual(prefixSummary(full, k));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

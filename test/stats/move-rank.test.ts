@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIN_HISTORY_FOR_RANK, rankOfSizes } from '../../src/stats/move-rank.ts';
+import { LazyRanks, MIN_HISTORY_FOR_RANK, moveSizes, rankOfSizes } from '../../src/stats/move-rank.ts';
 
 /** The plain definition: share of earlier defined sizes strictly smaller. */
 function naiveRanks(sizes: number[]): number[] {
@@ -44,5 +44,20 @@ describe('move ranks', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('lazy ranks', () => {
+  it('give the same rank by direct count as from the Fenwick pass, before and after switching', () => {
+    const closes = Array.from({ length: 600 }, (_, k) => 100 * (1 + 0.01 * Math.sin(k * 1.7) + k / 2000));
+    const sizes = moveSizes(closes, 1);
+    const full = rankOfSizes(sizes);
+    const lazy = new LazyRanks(sizes);
+    for (let i = 0; i < closes.length; i++) {
+      const want = full[i]!;
+      const got = lazy.at(i);
+      if (Number.isNaN(want)) expect(got).toBeNaN();
+      else expect(got).toBeCloseTo(want, 12);
+    }
   });
 });

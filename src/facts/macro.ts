@@ -1,0 +1,167 @@
+/**
+ * Facts that are not about one index's closes: Treasury yields on NYSE sessions, the odds of a
+ * Fed cut from fed funds futures (CME FedWatch method), IWM options positioning, analyst
+ * targets from the desk's inputs, and value against growth. Each returns stat results under the
+ * prefix its facts carry (`DGS2`, `FED`, `IWM`, `RUT`, ...).
+ */
+import { addDays, toDayNumber } from '../calendar/dates.ts';
+import { fomcCalendarAsOf } from '../calendar/fomc.ts';
+import { isSession, previousSession, sessionsBetween } from '../calendar/nyse.ts';
+import { cutProbabilityChangeStat, type FedFundsFuture, fedWatch, fedWatchStats } from '../stats/fedwatch.ts';
+import { type OptionsSnapshot, optionsStatsAt } from '../stats/options.ts';
+import { indexOnOrBefore } from '../stats/periods.ts';
+import { alignedIndex, rateStatsAt } from '../stats/rates.ts';
+import { closeInput } from '../stats/results.ts';
+import { type PriceTarget, targetUpsideStats } from '../stats/targets.ts';
+import type { StatResult } from '../stats/types.ts';
+import type { InputProblem, IsoDate, Series, SymbolKey } from '../types.ts';
+
+export interface MacroSource {
+  /**
+   * The series through `through` (it may hold later closes too: every reader here looks a
+   * session up on or before its date).
+   */
+  loadSeries(symbol: SymbolKey, through?: IsoDate): Series | undefined;
+  /** Keys of every series in the store (to find the fed funds contracts held). */
+  symbols?(): SymbolKey[];
+  loadOptionsSnapshots?(symbol: SymbolKey): OptionsSnapshot[];
+}
+
+export interface StatGroup {
+  prefix: string;
+  results: StatResult[];
+}
+
+/** `DGS2.level`, `DGS2.change.5d` (basis points), likewise DGS10. */
+export function rateGroups(source: MacroSource, asOf: IsoDate, symbols = ['DGS2', 'DGS10']): StatGroup[] {
+  if (!isSession(asOf)) return [];
+  return symbols.map((symbol) => {
+    const series = source.loadSeries(symbol, asOf);
+    if (!series) {
+      const reason = `no ${symbol} data in the store; run \`wirecopy fetch --source fred\` or import FRED_rates.csv`;
+      return {
+        prefix: symbol,
+        results: [
+          { id: 'level', missing: reason },
+          { id: 'change.5d', missing: reason },
+        ],
+      };
+    }
+    // The stat is in percentage points; copy speaks of basis points.
+    const results = rateStatsAt(series, asOf).map((r) =>
+      r.id === 'change.5d' && 'value' in r && typeof r.value === 'number'
+        ? { ...r, value: Math.round(r.value * 10_000) / 100 }
+        : r,
+    );
+    return { prefix: symbol, results };
+  });
+}
+
+/** The fed funds contracts held (`ZQ_202612` → month `2026-12`), each loaded once. */
+function loadFutures(source: MacroSource, through: IsoDate): Array<{ month: string; series: Series }> {
+  const held: Array<{ month: string; series: Series }> = [];
+  for (const symbol of source.symbols?.() ?? []) {
+    const month = /^ZQ_(\d{4})(\d{2})$/.exec(symbol);
+    const series = month ? source.loadSeries(symbol, through) : undefined;
+    if (month && series) held.push({ month: `${month[1]}-${month[2]}`, series });
+  }
+  return held.sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** Each contract's settlement on or before `date`; one more than 4 days old is not that day's market. */
+function futuresOn(held: ReadonlyArray<{ month: string; series: Series }>, date: IsoDate): FedFundsFuture[] {
+  const futures: FedFundsFuture[] = [];
+  for (const { month, series } of held) {
+    const i = indexOnOrBefore(series, date);
+    if (i < 0 || toDayNumber(date) - toDayNumber(series.dates[i]!) > 4) continue;
+    futures.push({ month, price: series.closes[i]!, date: series.dates[i]! });
+  }
+  return futures;
+}
+
+function targetRangeOn(
+  source: MacroSource,
+  date: IsoDate,
+): { lower: number; upper: number; date: IsoDate } | string {
+  const lower = source.loadSeries('DFEDTARL', date);
+  const upper = source.loadSeries('DFEDTARU', date);
+  if (!lower || !upper)
+    return 'no fed funds target range (DFEDTARL, DFEDTARU) in the store; fetch or import FRED data';
+  const i = alignedIndex(lower, date);
+  const j = alignedIndex(upper, date);
+  if (typeof i === 'string') return i;
+  if (typeof j === 'string') return j;
+  return { lower: lower.closes[i]!, upper: upper.closes[j]!, date: lower.dates[i]! };
+}
+
+/** `FED.cut_probability.next` and `.change` (since the odds about a week earlier). */
+export function fedGroup(source: MacroSource, asOf: IsoDate, changeDays = 7): StatGroup {
+  const ids = ['cut_probability.next', 'hike_probability.next', 'next_meeting', 'cut_probability.change'];
+  const held = loadFutures(source, asOf);
+  const futures = futuresOn(held, asOf);
+  const target = targetRangeOn(source, asOf);
+  const why =
+    typeof target === 'string'
+      ? target
+      : futures.length === 0
+        ? `no fed funds futures (ZQ contracts) with a settlement within 4 days of ${asOf}; fetch or import them`
+        : undefined;
+  if (why !== undefined || typeof target === 'string')
+    return { prefix: 'FED', results: ids.map((id) => ({ id, missing: why! })) };
+  const input = { asOf, currentTarget: target, futures, meetings: fomcCalendarAsOf(asOf) };
+  const [next] = fedWatchStats(input);
+  const now = fedWatch(input).meetings[0];
+  if (!next || !now || !('value' in next))
+    return {
+      prefix: 'FED',
+      results: [
+        next ?? { id: ids[0]!, missing: 'no meeting priced' },
+        { id: ids[1]!, missing: 'no current odds' },
+      ],
+    };
+  // Earlier odds are worked out the same way from the settlements stored for those sessions.
+  const wanted = addDays(asOf, -changeDays);
+  const snapshots = sessionsBetween(addDays(wanted, -5), previousSession(asOf)).flatMap((date) => {
+    const range = targetRangeOn(source, date);
+    const then = futuresOn(held, date);
+    if (typeof range === 'string' || then.length === 0) return [];
+    const meeting = fedWatch({
+      asOf: date,
+      currentTarget: range,
+      futures: then,
+      meetings: fomcCalendarAsOf(date),
+    }).meetings[0];
+    return meeting ? [{ date, cutProbability: meeting.cutProbability, meeting: meeting.date }] : [];
+  });
+  const change = cutProbabilityChangeStat(
+    { date: asOf, cutProbability: now.cutProbability, meeting: now.date },
+    snapshots,
+    wanted,
+  );
+  const meeting = { id: 'next_meeting', value: now.date, inputs: next.inputs };
+  const hike = { id: 'hike_probability.next', value: now.hikeProbability, inputs: next.inputs };
+  return { prefix: 'FED', results: [next, hike, meeting, change] };
+}
+
+/** `IWM.options.*` from the stored daily snapshots. */
+export function optionsGroup(source: MacroSource, asOf: IsoDate, symbol = 'IWM'): StatGroup {
+  const snapshots = source.loadOptionsSnapshots?.(symbol) ?? [];
+  return { prefix: symbol, results: optionsStatsAt(symbol, snapshots, asOf) };
+}
+
+/** `S.target.<org>.upside` for each index with a close, and the problems with the targets. */
+export function targetGroups(
+  targets: readonly PriceTarget[],
+  closes: ReadonlyArray<{ symbol: SymbolKey; series: Series; index: number }>,
+  maxAgeDays?: number,
+): { groups: StatGroup[]; problems: InputProblem[] } {
+  const groups: StatGroup[] = [];
+  const problems: InputProblem[] = [];
+  for (const { symbol, series, index } of closes) {
+    if (!targets.some((t) => t.index === symbol)) continue;
+    const result = targetUpsideStats(targets, closeInput(series, index), maxAgeDays);
+    groups.push({ prefix: symbol, results: result.results });
+    problems.push(...result.problems);
+  }
+  return { groups, problems };
+}
