@@ -7,20 +7,26 @@ import { storiesFor } from '../drafts/stories/index.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
+import { keepGeneratedText } from '../review/generated-text.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
+import { type DeskInputs, loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
   story?: string;
   all?: boolean;
   force?: boolean;
+  /** The data-quality gate's verdict, recorded in the front matter. */
+  checks?: DraftChecks;
 }
 
 export async function draftsFor(
   ctx: CommandContext,
   factSet: FactSet,
   options: DraftOptions = {},
+  inputs: DeskInputs = loadDeskInputs(ctx),
 ): Promise<DraftResult[]> {
   const templates = new TemplateLibrary(ctx.templatesDir);
   const choices = chooseStories(
@@ -36,13 +42,16 @@ export async function draftsFor(
       publication: ctx.config.publication,
       settings: ctx.config.stories,
       generatorVersion: VERSION,
+      quotes: inputs.quotes,
+      checks: options.checks,
     }),
   );
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
     force: options.force === true,
   });
-  for (const result of results) {
+  for (const [i, result] of results.entries()) {
     if (result.outcome === 'created' || result.outcome === 'updated' || result.outcome === 'revision') {
+      keepGeneratedText(ctx.store(), result.path, rendered[i]!.text); // for `wirecopy diff` and `check`
       ctx.store().saveFactSnapshot({
         asOf: factSet.asOf,
         slug: result.story,
@@ -91,16 +100,20 @@ export function draftCommand(context: () => CommandContext): Command {
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
     .option(
       '--story <id>',
-      'write this story: daily-wrap, record-high, small-cap-rally, pattern-study, weekly-recap, monthly-recap',
+      'write this story: record-high, pattern-study, small-cap-rally, rates-fed, monthly-recap, weekly-recap, daily-wrap',
     )
     .option('--all', 'write every story that applies to the session')
     .option(
       '--force',
-      'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md)',
+      'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md); also draft data that fails the data-quality gate (the draft records checks.gate: overridden)',
     )
     .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
-      const factSet = factSetFor(ctx, options.asOf);
-      reportDrafts(ctx, await draftsFor(ctx, factSet, options), factSet);
+      const inputs = loadDeskInputs(ctx);
+      reportInputProblems(ctx, inputs.problems);
+      const factSet = factSetFor(ctx, options.asOf, inputs);
+      reportInputProblems(ctx, factSet.warnings ?? []);
+      const checks = gateDraft(ctx, factSet, options.force === true);
+      reportDrafts(ctx, await draftsFor(ctx, factSet, { ...options, checks }, inputs), factSet);
     });
 }

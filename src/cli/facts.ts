@@ -2,9 +2,10 @@
 import { buildFactSet } from '../facts/build.ts';
 import type { FactSet } from '../facts/types.ts';
 import { resolveAsOf } from './as-of.ts';
+import type { DeskInputs } from './inputs.ts';
 import type { CommandContext } from './context.ts';
 
-export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefined): FactSet {
+export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefined, inputs?: DeskInputs): FactSet {
   const store = ctx.store();
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const asOf = resolveAsOf(requestedAsOf, store, lead);
@@ -14,5 +15,6 @@ export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefine
     benchmark: ctx.config.benchmark,
     registry: ctx.registry,
     signals: ctx.config.signals,
+    targets: inputs?.targets ?? [],
   });
 }

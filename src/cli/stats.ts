@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { FactSet } from '../facts/types.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
+import { loadDeskInputs, reportInputProblems } from './inputs.ts';
 import { formatTable } from './format-table.ts';
 
 export function statsJson(factSet: FactSet): string {
@@ -40,7 +41,10 @@ export function statsCommand(context: () => CommandContext): Command {
     .option('--json', 'print one JSON object: {asOf, dataset, facts, missing}')
     .action((options: { asOf?: string; json?: boolean }) => {
       const ctx = context();
-      const factSet = factSetFor(ctx, options.asOf);
+      const inputs = loadDeskInputs(ctx);
+      reportInputProblems(ctx, inputs.problems);
+      const factSet = factSetFor(ctx, options.asOf, inputs);
+      reportInputProblems(ctx, factSet.warnings ?? []);
       ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
     });
 }

@@ -8,27 +8,45 @@ import { formatMagnitude } from '../facts/format.ts';
 import type { Fact, FactSet } from '../facts/types.ts';
 import { FactText, placeFact } from './view-values.ts';
 
+/** Units whose sign copy often carries in a verb ("fell 3.2%"): these get an `abs.` form. */
+const SIGNED_UNITS = new Set(['fraction', 'points', 'basis_points', 'percentage_points']);
+
 export interface FactView {
+  /** Whether printed numbers carry their fact ids (the article body). */
+  linked: boolean;
   facts: Record<string, unknown>;
   abs: Record<string, unknown>;
   ord: Record<string, unknown>;
+  /** Month names of date facts ("October", "October 2024"): "the best month since October". */
+  month: Record<string, unknown>;
 }
 
 /** `linked`: each printed number carries its fact id (see `factLink`); for article bodies. */
 export function buildFactView(factSet: FactSet, options: { linked?: boolean } = {}): FactView {
   const linked = options.linked === true;
-  const view: FactView = { facts: {}, abs: {}, ord: {} };
+  const view: FactView = { linked, facts: {}, abs: {}, ord: {}, month: {} };
   for (const fact of Object.values(factSet.facts)) {
     if (fact.value === null) continue;
     placeFact(view.facts, fact.id, new FactText(fact.id, fact.display, linked));
-    if (typeof fact.value === 'number' && (fact.unit === 'fraction' || fact.unit === 'points')) {
+    if (typeof fact.value === 'number' && SIGNED_UNITS.has(fact.unit)) {
       placeFact(view.abs, fact.id, new FactText(fact.id, formatMagnitude(fact.value, fact.unit), linked));
     }
     if (typeof fact.value === 'number' && (fact.unit === 'count' || fact.unit === 'sessions')) {
       placeFact(view.ord, fact.id, new FactText(fact.id, ordinal(fact.value), linked));
     }
+    if (fact.unit === 'date' && typeof fact.value === 'string') {
+      placeFact(view.month, fact.id, new FactText(fact.id, monthName(fact.value, factSet.asOf), linked));
+    }
   }
   return view;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October" in the as-of year, "October 2024" otherwise (AP spells months out without a day). */
+export function monthName(date: string, asOf: string): string {
+  const name = MONTHS[Number(date.slice(5, 7)) - 1]!;
+  return date.slice(0, 4) === asOf.slice(0, 4) ? name : `${name} ${date.slice(0, 4)}`;
 }
 
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th. */

@@ -6,6 +6,34 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 
+/** Series drawn over shared session dates, each rebased so its first close is `rebased`. */
+const chartSchema = z
+  .object({
+    title: z.string().min(1),
+    rebased: z.number().positive(),
+    dates: z.array(isoDate).min(2),
+    series: z
+      .array(
+        z.object({
+          symbol: z.string().min(1),
+          name: z.string().min(1),
+          closes: z.array(z.number().positive()),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((chart, ctx) => {
+    for (const [i, s] of chart.series.entries()) {
+      if (s.closes.length !== chart.dates.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series', i, 'closes'],
+          message: `expected one close per date (${chart.dates.length}), found ${s.closes.length}`,
+        });
+      }
+    }
+  });
+
 export const frontMatterSchema = z.object({
   title: z.string().min(1),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
@@ -29,7 +57,13 @@ export const frontMatterSchema = z.object({
     reason: z.string(),
     runnersUp: z.array(z.object({ id: z.string(), score: z.number(), reason: z.string() })),
   }),
-  social: z.object({ x: z.string(), linkedin: z.string(), facebook: z.string() }),
+  social: z.object({
+    x: z.string(),
+    /** The X text as a thread, when one post cannot hold it; `x` is its first post. */
+    xThread: z.array(z.string()).optional(),
+    linkedin: z.string(),
+    facebook: z.string(),
+  }),
   sources: z.array(
     z.object({
       symbol: z.string(),
@@ -39,9 +73,26 @@ export const frontMatterSchema = z.object({
       last: isoDate,
     }),
   ),
+  /** The closes the site charts (see src/site/chart-data.ts): the site build never reads the store. */
+  chart: chartSchema.optional(),
+  /** The data-quality gate before drafting (src/verify): its verdict, problems found, sources checked. */
+  checks: z
+    .object({
+      gate: z.enum(['passed', 'overridden', 'skipped']),
+      problems: z.number().int().nonnegative(),
+      sources: z.array(z.string()),
+    })
+    .optional(),
   generator: z.object({ version: z.string(), template: z.string(), contentHash: z.string() }),
   review: z
-    .object({ by: z.string(), at: z.string(), checks: z.string().optional(), reason: z.string().optional() })
+    .object({
+      by: z.string(),
+      at: z.string(),
+      checks: z.string().optional(),
+      reason: z.string().optional(),
+      /** sha256 of the `facts` approved (see src/review/data-hash.ts): later changes to them show. */
+      dataHash: z.string().optional(),
+    })
     .optional(),
 });
 

@@ -11,6 +11,12 @@ import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { StoryChoice } from './select.ts';
+import type { Quote } from '../inputs/quotes.ts';
+import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
+import { buildFacebookPost } from './social/facebook.ts';
+import { buildLinkedInPost } from './social/linkedin.ts';
+import { socialLink } from './social/utm.ts';
+import { buildXPost } from './social/x.ts';
 import { describeSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
@@ -24,7 +30,11 @@ export interface DraftContext {
   registry: SymbolRegistry;
   publication: { name: string; siteUrl: string; disclaimer: string; forwardReturnsDisclaimer: string };
   settings: StorySettings;
+  /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
+  quotes?: readonly Quote[];
   generatorVersion: string;
+  /** What the data-quality gate said (src/cli/verify.ts), recorded in the front matter. */
+  checks?: FrontMatter['checks'];
 }
 
 export interface RenderedDraft {
@@ -59,10 +69,12 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
   const common = commonView(factSet, context.settings);
+  const quote = selectQuote(context.quotes ?? [], { topic: story.quoteTopics ?? ['small-caps'], asOf: factSet.asOf });
   const viewWith = (facts: FactView, variationSeed: string) => ({
     ...facts.facts,
     abs: facts.abs,
     ord: facts.ord,
+    month: facts.month,
     ...common,
     ...story.view?.(factSet, context.settings, facts),
     is: { ...common.is, forward_returns: story.quotesForwardReturns === true },
@@ -70,13 +82,10 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     disclaimer: publication.disclaimer,
     forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
     vary: createVariation(variationSeed, phrasingsUsed).vary,
+    // A list, because strict sections refuse a missing value: empty when no quote fits.
+    quote: quote ? [{ ...quote, text: facts.linked ? markQuotedNumbers(quote) : quote.text }] : [],
     sources: sources.text,
-    links: Object.fromEntries(
-      SOCIAL.map((network) => [
-        network,
-        `${articleUrl}?utm_source=${network}&utm_medium=social&utm_campaign=${story.slug}`,
-      ]),
-    ),
+    links: Object.fromEntries(SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)])),
   });
   return {
     view: viewWith(buildFactView(factSet), seed),
@@ -95,12 +104,12 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
   for (const match of body.matchAll(FACT_LINK)) printed.add(match[1]!);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
-  const social = Object.fromEntries(
-    SOCIAL.map((network) => [
-      network,
-      renderStrict(templates.get(`social/${network}`), view, partials, printed).trim(),
-    ]),
-  ) as Record<(typeof SOCIAL)[number], string>;
+  const rendered = (network: (typeof SOCIAL)[number]) =>
+    renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
+  const social = socialPosts(
+    { x: rendered('x'), linkedin: rendered('linkedin'), facebook: rendered('facebook') },
+    view.links,
+  );
 
   const frontMatter = {
     title: angle.headline,
@@ -128,6 +137,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     },
     social,
     sources: sources.list,
+    ...(context.checks ? { checks: context.checks } : {}),
     generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
   };
   const tidyBody = body.replace(/\n{3,}/g, '\n\n');
@@ -144,6 +154,33 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
  * Writes each draft unless an editor changed the file there. With `force`, an edited draft
  * stays as it is and the new text goes next to it as the next free revision (`-r2.md`, `-r3.md`).
  */
+/**
+ * Numbers in a quote are the speaker's, not facts of ours: each carries the review step's
+ * "sourced by hand" mark naming who said it and when, so the check neither flags nor matches it.
+ */
+export function markQuotedNumbers(quote: SelectedQuote): string {
+  const source = quote.who.replace(/--+|>/g, ' ');
+  return quote.text.replace(/\d[\d,.]*(?:%|\b)/g, (n) => `${n}<!--sourced: ${source}, ${quote.date}-->`);
+}
+
+/**
+ * The digests as each network takes them: X within 280 weighted characters with the cashtag and
+ * the link (a thread when the text needs it), LinkedIn within 3,000 with its link line,
+ * Facebook with the lead before the "See more" fold.
+ */
+function socialPosts(texts: Record<(typeof SOCIAL)[number], string>, links: Record<string, string>) {
+  const x = buildXPost({ text: texts.x, url: links['x']!, cashtags: ['IWM'], thread: true });
+  const linkedin = buildLinkedInPost({ text: texts.linkedin, url: links['linkedin']! });
+  const [lead = '', ...rest] = texts.facebook.split(/\n{2,}/);
+  const facebook = buildFacebookPost({ lead, body: rest.join('\n\n'), url: links['facebook']! });
+  return {
+    x: x.posts[0]!,
+    ...(x.posts.length > 1 ? { xThread: x.posts } : {}),
+    linkedin: linkedin.text,
+    facebook: facebook.text,
+  };
+}
+
 export async function writeDrafts(
   drafts: readonly RenderedDraft[],
   draftsDir: string,

@@ -3,7 +3,7 @@
  * market data. A synthetic FactSet holds every catalogue fact; the check walks both sides of
  * every condition, so a name that only one rare branch prints is caught before the day it runs.
  */
-import { catalogueEntry, catalogueIds } from '../facts/catalogue.ts';
+import { catalogueEntry, catalogueIds, macroIds } from '../facts/catalogue.ts';
 import { formatFactValue } from '../facts/format.ts';
 import type { FactSet, FactUnit, FactValue } from '../facts/types.ts';
 import type { SymbolRegistry } from '../symbols.ts';
@@ -22,6 +22,9 @@ const SAMPLE: Record<FactUnit, (asOf: IsoDate) => FactValue> = {
   bool: () => true,
   percent_rate: () => 4.02,
   year: () => 2024,
+  basis_points: () => 12,
+  percentage_points: () => 0.12,
+  ratio: () => 1.35,
 };
 
 /** A FactSet with every catalogue fact present, for checking templates without data. */
@@ -32,7 +35,7 @@ export function syntheticFactSet(
   asOf: IsoDate = '2025-06-30',
 ): FactSet {
   const facts: FactSet['facts'] = {};
-  for (const id of catalogueIds(indexes, benchmark, signals)) {
+  for (const id of [...catalogueIds(indexes, benchmark, signals), ...macroIds()]) {
     const statId = id.slice(id.indexOf('.') + 1);
     const entry = catalogueEntry(statId)!;
     const value = SAMPLE[entry.unit](asOf);
@@ -97,7 +100,11 @@ export function checkStoryTemplates(
       headline: 'Headline',
       runnersUp: [],
     };
-    const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, context);
+    // A fresh quote on every topic, so the quote partial is checked too.
+    const quotes = [
+      { who: 'A. Analyst', title: 'strategist', organization: 'Example', text: 'Up 5%.', date: factSet.asOf, source: 'https://www.example.com/', topics: [...(story.quoteTopics ?? ['small-caps'])] },
+    ];
+    const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, { ...context, quotes });
     check(story.template, bodyView);
     check(`${story.template}.summary`, view);
     for (const network of SOCIAL) check(`social/${network}`, view);

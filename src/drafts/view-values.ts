@@ -31,7 +31,7 @@ export function factLink(factId: string): string {
 }
 
 /** `8.5%<!--fact:RUT.return.5d-->` → display and id, for every linked number in a text. */
-export const FACT_LINK = /<!--fact:([A-Za-z0-9_.]+)-->/g;
+export const FACT_LINK = /<!--fact:([A-Za-z0-9_.-]+)-->/g;
 
 /** Values a template may print: text, or a fact's display. */
 export type Printable = string | FactText;

@@ -39,6 +39,7 @@ export function commonView(f: FactSet, settings: StorySettings) {
       ytd_updown: upOrDown(num('RUT.return.ytd')),
       spx_ytd_updown: upOrDown(num('SPX.return.ytd')),
       spx_ytd_noun: noun(num('SPX.return.ytd')),
+      spx_5d_noun: noun(num('SPX.return.5d')),
       week_noun: noun(num('RUT.return.week')),
       month_noun: noun(num('RUT.return.mtd')),
       ytd_gained: gainedOrLost(num('RUT.return.ytd')),

@@ -13,11 +13,12 @@ import { CORE_FACTS } from './daily-wrap.ts';
 import type { Story, StorySettings } from './story.ts';
 
 const HORIZONS = [21, 63, 126, 252] as const;
+/** Horizons in trading sessions, as readers say them: 21 sessions is about a month. */
 const HORIZON_WORDS: Record<(typeof HORIZONS)[number], string> = {
-  21: 'month (21 sessions)',
-  63: 'three months (63 sessions)',
-  126: 'six months (126 sessions)',
-  252: 'year (252 sessions)',
+  21: 'month',
+  63: 'three months',
+  126: 'six months',
+  252: 'year',
 };
 
 const patternId = (settings: StorySettings, rest: string) => `RUT.pattern.${settings.pattern}.${rest}`;
@@ -35,6 +36,7 @@ export function patternStudy(
     tags: ['small caps', 'Russell 2000', 'history', 'patterns'],
     requires: [...CORE_FACTS, id('prior_occurrences'), id('h21.n')],
     quotesForwardReturns: true,
+    quoteTopics: ['pattern', 'small-caps'],
     applies(f) {
       const last = f.facts[id('last_signal_date')];
       if (!last || last.value === null) return null;

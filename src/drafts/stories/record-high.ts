@@ -8,6 +8,7 @@ export const recordHigh: Story = {
   id: 'record-high',
   slug: 'record-high',
   template: 'articles/record-high',
+  quoteTopics: ['records', 'small-caps'],
   tags: ['small caps', 'Russell 2000', 'records'],
   requires: [...CORE_FACTS, 'RUT.record.last_date', 'RUT.record.last_close', 'RUT.record.count_ytd'],
   applies(f) {

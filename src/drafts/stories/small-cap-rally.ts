@@ -13,6 +13,7 @@ export const smallCapRally: Story = {
   id: 'small-cap-rally',
   slug: 'small-cap-rally',
   template: 'articles/small-cap-rally',
+  quoteTopics: ['rally', 'small-caps'],
   tags: ['small caps', 'Russell 2000', 'S&P 500', 'relative strength'],
   requires: CORE_FACTS,
   applies(f, settings) {

@@ -1,4 +1,5 @@
 import type { FactSet } from '../../facts/types.ts';
+import type { QuoteTopic } from '../../inputs/quotes.ts';
 import type { AngleRule, ScoredAngle } from '../angles.ts';
 import type { FactView } from '../fact-view.ts';
 
@@ -55,6 +56,8 @@ export interface Story {
    * (the fact nodes of this text: linked in the body, plain in social posts), never from `f`.
    */
   view?(f: FactSet, settings: StorySettings, facts: FactView): Record<string, unknown>;
+  /** Topics of the editor-supplied quotes the piece may carry (default: small caps). */
+  quoteTopics?: QuoteTopic[];
   /** Whether the piece quotes forward returns, which needs the past-performance disclaimer. */
   quotesForwardReturns?: boolean;
 }
