@@ -30,7 +30,7 @@ export const configSchema = z.object({
   publication: z
     .object({
       name: z.string().min(1).default('Wirecopy Small Caps'),
-      siteUrl: z.url().default('https://wirecopy.example'),
+      siteUrl: z.url().default('https://www.example.com'),
       disclaimer: z
         .string()
         .min(1)
@@ -64,6 +64,49 @@ export const configSchema = z.object({
   /** Extra aliases per key (`{ RUT: ['R2K'] }`) and extra series. */
   aliases: z.record(z.string(), z.array(z.string())).default({}),
   symbols: z.array(symbolSchema).default([]),
+  /** Live fetching (`wirecopy fetch`, `run`); base URLs also from env WIRECOPY_{YAHOO,FRED,FRED_API,STOOQ}_URL. */
+  fetch: z
+    .object({
+      /** Sessions fetched again before the last stored one, to pick up providers' revisions. */
+      revisionSessions: z.number().int().nonnegative().default(5),
+      /** Where a series with nothing stored yet starts; providers answer from their first bar. */
+      historyFrom: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
+        .default('1980-01-01'),
+      /** Fed funds futures contract months fetched, from the current one. */
+      futureMonths: z.number().int().nonnegative().default(12),
+      optionsSymbols: z.array(z.string()).default(['IWM']),
+      /** The reachability probe before fetching: short, so an offline run falls back at once. */
+      probeTimeoutMs: z.number().int().positive().default(2000),
+      /** Per request and per series; default: the fetch core's (20 s, 120 s). */
+      timeoutMs: z.number().int().positive().optional(),
+      totalMs: z.number().int().positive().optional(),
+      urls: z
+        .object({
+          yahoo: z.url().optional(),
+          fredGraph: z.url().optional(),
+          fredApi: z.url().optional(),
+          stooq: z.url().optional(),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /** The data-quality gate (`wirecopy verify`, and before every draft). */
+  verify: z
+    .object({
+      /** A one-day move beyond this fraction (0.1 = 10%) is suspect. */
+      sanityBound: z.number().positive().default(0.1),
+      /** Sessions a series may lag the session checked (rates get one more: FRED publishes a day late). */
+      stalenessSessions: z.number().int().nonnegative().default(0),
+      /** Largest relative difference between two sources' closes for a session (0.0001 = 0.01%). */
+      crossCheckTolerance: z.number().nonnegative().default(0.0001),
+      /** Beyond-bound moves in this many latest sessions fail the gate; older ones are warnings. */
+      recentSessions: z.number().int().positive().default(21),
+    })
+    .prefault({}),
+  /** Provider API keys, from the environment only (FRED_API_KEY, STOOQ_API_KEY): never from or to a file. */
+  keys: z.object({ fred: z.string().min(1).optional(), stooq: z.string().min(1).optional() }).prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -84,8 +127,14 @@ export function loadConfig(
   const explicit = flags.config ?? env['WIRECOPY_CONFIG'];
   const file = explicit ? resolve(cwd, explicit) : CONFIG_FILES.map((f) => resolve(cwd, f)).find(existsSync);
   const fromFile = file ? readConfigFile(file, explicit !== undefined) : {};
+  if (isRecord(fromFile) && 'keys' in fromFile) {
+    throw new WirecopyError(Errors.ConfigInvalid, `The config file ${file} holds API keys.`, {
+      hint: 'Remove "keys" from it and set FRED_API_KEY / STOOQ_API_KEY in the environment: a config file ends up in git, keys must not.',
+    });
+  }
   const merged = {
     ...(fromFile !== null && typeof fromFile === 'object' ? fromFile : { invalid: fromFile }),
+    ...fromEnvironment(isRecord(fromFile) ? fromFile : {}, env),
     ...(env['WIRECOPY_STORE'] ? { store: env['WIRECOPY_STORE'] } : {}),
     ...(env['WIRECOPY_CONTENT'] ? { content: env['WIRECOPY_CONTENT'] } : {}),
     ...(flags.store ? { store: flags.store } : {}),
@@ -103,6 +152,37 @@ export function loadConfig(
     );
   }
   return parsed.data;
+}
+
+/** Keys come only from the environment; provider base URLs from the file, overridden by the environment. */
+function fromEnvironment(file: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const urls = definedOnly({
+    yahoo: env['WIRECOPY_YAHOO_URL'],
+    fredGraph: env['WIRECOPY_FRED_URL'],
+    fredApi: env['WIRECOPY_FRED_API_URL'],
+    stooq: env['WIRECOPY_STOOQ_URL'],
+  });
+  const fileFetch = file['fetch'] ?? {};
+  const withUrls =
+    Object.keys(urls).length > 0 && isRecord(fileFetch)
+      ? {
+          fetch: {
+            ...fileFetch,
+            urls: { ...(isRecord(fileFetch['urls']) ? fileFetch['urls'] : {}), ...urls },
+          },
+        }
+      : {};
+  return { keys: definedOnly({ fred: env['FRED_API_KEY'], stooq: env['STOOQ_API_KEY'] }), ...withUrls };
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function readConfigFile(file: string, required: boolean): unknown {

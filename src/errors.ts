@@ -60,6 +60,24 @@ export const Errors = {
   ProviderRefused: spec('ProviderRefused', 'A data provider refused the request', 1),
   PayloadInvalid: spec('PayloadInvalid', 'A data provider sent data that is not valid', 1),
   SessionNotClosed: spec('SessionNotClosed', 'The trading session has not closed yet', 2),
+  // Review. A draft that fails its checks, or that approve refuses, is a failed gate (1).
+  ReviewFailed: spec('ReviewFailed', 'A draft failed its review checks', 1),
+  DemoNotApprovable: spec('DemoNotApprovable', 'A demo-data draft cannot be approved', 1),
+  ArticleExists: spec('ArticleExists', 'An article with that name is already published', 1),
+  NotADraft: spec('NotADraft', 'The file is not a draft', 2),
+  // Newsletter. An issue with nothing in it or failing its checks is a failed gate (1); a send the
+  // server refuses is outside the user's hands (1), like a provider that is down.
+  ArticleInvalid: spec('ArticleInvalid', 'A published article is not valid', 2),
+  NewsletterEmpty: spec('NewsletterEmpty', 'The newsletter issue has no articles', 1),
+  NewsletterChecksFailed: spec('NewsletterChecksFailed', 'The newsletter failed its checks', 1),
+  SmtpNotConfigured: spec('SmtpNotConfigured', 'Test sends are not configured', 2),
+  SendFailed: spec('SendFailed', 'The test email was not sent', 1),
+  // Fetch runs and the data-quality gate. Providers out of reach and data that fails its checks
+  // are failed checks (1): the store is intact and the next run may pass.
+  FetchIncomplete: spec('FetchIncomplete', 'Some series could not be fetched', 1),
+  NetworkUnreachable: spec('NetworkUnreachable', 'No data provider could be reached', 1),
+  DataGateFailed: spec('DataGateFailed', 'The data failed its quality checks', 1),
+  PreviewFailed: spec('PreviewFailed', 'The site preview could not run', 2),
 } as const;
 
 export function isWirecopyError(error: unknown): error is WirecopyError {

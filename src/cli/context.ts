@@ -39,14 +39,14 @@ export class CommandContext {
   readonly io: Output;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  private readonly now: () => Date;
+  private readonly clock: () => Date;
   private openStore: MarketStore | undefined;
 
   constructor(flags: GlobalFlags, environment: CliEnvironment) {
     this.cwd = environment.cwd;
     this.env = environment.env;
     this.io = environment.io;
-    this.now = environment.now;
+    this.clock = environment.now;
     this.config = loadConfig(flags, environment.env, environment.cwd);
     this.registry = symbolRegistry(this.config);
   }
@@ -68,6 +68,11 @@ export class CommandContext {
     return this.openStore;
   }
 
+  /** The clock of this run: the real time, or what a test pins. */
+  now(): Date {
+    return this.clock();
+  }
+
   /** Today's date in New York, or `WIRECOPY_TODAY` (for reproducible runs). */
   today(): IsoDate {
     const pinned = this.env['WIRECOPY_TODAY'];
@@ -79,7 +84,7 @@ export class CommandContext {
       }
       return pinned;
     }
-    return newYorkDate(this.now());
+    return newYorkDate(this.clock());
   }
 
   close(): void {

@@ -44,6 +44,7 @@ export async function draftsFor(
       generatorVersion: VERSION,
       quotes: inputs.quotes,
       checks: options.checks,
+      chartSeries: chartSeriesFor(ctx, factSet.asOf),
     }),
   );
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
@@ -61,6 +62,16 @@ export async function draftsFor(
     }
   }
   return results;
+}
+
+/** The lead index and the benchmark, the two lines of a piece's chart. */
+function chartSeriesFor(ctx: CommandContext, asOf: string) {
+  const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
+  return keys.flatMap((key) => {
+    const series = ctx.store().loadSeries(key, asOf);
+    const name = ctx.registry.resolve(key)?.name ?? key;
+    return series ? [{ symbol: key, name, dates: series.dates, closes: series.closes }] : [];
+  });
 }
 
 /** Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1. */

@@ -2,10 +2,14 @@
 import { buildFactSet } from '../facts/build.ts';
 import type { FactSet } from '../facts/types.ts';
 import { resolveAsOf } from './as-of.ts';
-import type { DeskInputs } from './inputs.ts';
 import type { CommandContext } from './context.ts';
+import type { DeskInputs } from './inputs.ts';
 
-export function factSetFor(ctx: CommandContext, requestedAsOf: string | undefined, inputs?: DeskInputs): FactSet {
+export function factSetFor(
+  ctx: CommandContext,
+  requestedAsOf: string | undefined,
+  inputs?: DeskInputs,
+): FactSet {
   const store = ctx.store();
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const asOf = resolveAsOf(requestedAsOf, store, lead);

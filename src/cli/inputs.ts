@@ -24,9 +24,16 @@ export function loadDeskInputs(ctx: CommandContext): DeskInputs {
   const quotes = loadQuotes(join(inputs, 'quotes.yaml'), shown('quotes.yaml'));
   const targetsPath = join(inputs, 'targets.yaml');
   const targets = existsSync(targetsPath)
-    ? parseTargetsFile(readFileSync(targetsPath, 'utf8'), { file: shown('targets.yaml'), registry: ctx.registry })
+    ? parseTargetsFile(readFileSync(targetsPath, 'utf8'), {
+        file: shown('targets.yaml'),
+        registry: ctx.registry,
+      })
     : { targets: [], problems: [] };
-  return { quotes: quotes.quotes, targets: targets.targets, problems: [...quotes.problems, ...targets.problems] };
+  return {
+    quotes: quotes.quotes,
+    targets: targets.targets,
+    problems: [...quotes.problems, ...targets.problems],
+  };
 }
 
 export function reportInputProblems(ctx: CommandContext, problems: readonly InputProblem[]): void {

@@ -4,14 +4,22 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
+import { approveCommand } from './approve.ts';
+import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
 import { demoCommand } from './demo.ts';
+import { diffCommand } from './diff.ts';
 import { draftCommand } from './draft.ts';
+import { fetchCommand } from './fetch.ts';
 import { importCommand } from './import.ts';
+import { newsletterCommand } from './newsletter.ts';
+import { previewCommand } from './preview.ts';
+import { rejectCommand } from './reject.ts';
 import { runCommand } from './run.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
+import { verifyCommand } from './verify.ts';
 
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
@@ -46,12 +54,20 @@ export async function main(
   };
   for (const make of [
     runCommand,
+    fetchCommand,
+    verifyCommand,
     demoCommand,
     importCommand,
     statsCommand,
     draftCommand,
     statusCommand,
     templatesCommand,
+    checkCommand,
+    approveCommand,
+    rejectCommand,
+    diffCommand,
+    newsletterCommand,
+    previewCommand,
   ]) {
     program.addCommand(make(getContext).exitOverride());
   }

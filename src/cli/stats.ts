@@ -3,8 +3,8 @@ import { Command } from 'commander';
 import type { FactSet } from '../facts/types.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
-import { loadDeskInputs, reportInputProblems } from './inputs.ts';
 import { formatTable } from './format-table.ts';
+import { loadDeskInputs, reportInputProblems } from './inputs.ts';
 
 export function statsJson(factSet: FactSet): string {
   const facts = Object.fromEntries(

@@ -1,54 +1,41 @@
 /** `wirecopy status`: what the store holds (series, ranges, sources, datasets) and what content/ holds. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import matter from 'gray-matter';
+import { type ContentEntry, contentEntries, countByStatus } from '../review/content-status.ts';
+import { formatCounts } from '../review/format-report.ts';
+import { checkOptionsFor } from './check.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable, thousands } from './format-table.ts';
 
-interface ContentEntry {
-  file: string;
-  status: string;
-  asOf: string;
-  story: string;
-  dataset: string;
+function ageText({ age }: ContentEntry): string {
+  if (age.sessions !== null) return `${age.sessions} session${age.sessions === 1 ? '' : 's'}`;
+  return age.days === null ? '?' : `${age.days} day${age.days === 1 ? '' : 's'}`;
 }
 
-function readContent(dir: string): ContentEntry[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((file) => {
-      try {
-        const { data } = matter(readFileSync(join(dir, file), 'utf8'));
-        const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '?'));
-        return {
-          file,
-          status: text(data['status']),
-          asOf: text(data['asOf']),
-          story: text(data['story']),
-          dataset: text(data['dataset']),
-        };
-      } catch {
-        return { file, status: 'unreadable front matter', asOf: '?', story: '?', dataset: '?' };
-      }
-    });
+function checkText({ check }: ContentEntry): string {
+  return formatCounts({ unreadable: check.unreadable, counts: check });
 }
 
 export function statusCommand(context: () => CommandContext): Command {
   return new Command('status')
     .description('show what is in the store and in content/')
     .option('--json', 'print one JSON object')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
       const ctx = context();
       const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
       const series = store?.summary() ?? [];
       const batches = store?.batches(5) ?? [];
-      const drafts = readContent(join(ctx.contentDir, 'drafts'));
-      const articles = readContent(join(ctx.contentDir, 'articles'));
+      // Drafts are judged as `check` judges them (as-of must be the latest session); articles
+      // are exempt from freshness, as they speak for the day they were approved.
+      const review = { check: checkOptionsFor(ctx, { maxAgeSessions: 0 }), today: ctx.today() };
+      const drafts = await contentEntries(join(ctx.contentDir, 'drafts'), 'drafts', review);
+      const articles = await contentEntries(join(ctx.contentDir, 'articles'), 'articles', review);
       if (options.json) {
-        ctx.io.out(JSON.stringify({ store: ctx.config.store, series, batches, drafts, articles }, null, 2));
+        const counts = { drafts: countByStatus(drafts), articles: countByStatus(articles) };
+        ctx.io.out(
+          JSON.stringify({ store: ctx.config.store, series, batches, counts, drafts, articles }, null, 2),
+        );
         return;
       }
       ctx.io.out(
@@ -76,14 +63,23 @@ export function statusCommand(context: () => CommandContext): Command {
         ['Drafts', drafts],
         ['Articles', articles],
       ] as const) {
-        ctx.io.out(`\n${title} (${join(ctx.config.content, title.toLowerCase())}): ${entries.length}`);
+        const byStatus = Object.entries(countByStatus(entries))
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ');
+        ctx.io.out(
+          `\n${title} (${join(ctx.config.content, title.toLowerCase())}): ${entries.length}${byStatus ? ` (${byStatus})` : ''}`,
+        );
         if (entries.length > 0) {
+          const sorted = [...entries].sort(
+            (a, b) => a.status.localeCompare(b.status) || a.file.localeCompare(b.file),
+          );
           ctx.io.out(
             formatTable(
-              ['file', 'status', 'as of', 'story', 'dataset'],
-              entries.map((e) => [e.file, e.status, e.asOf, e.story, e.dataset]),
+              ['file', 'status', 'as of', 'story', 'dataset', 'age', 'check'],
+              sorted.map((e) => [e.file, e.status, e.asOf, e.story, e.dataset, ageText(e), checkText(e)]),
             ),
           );
+          for (const e of sorted) if (e.note) ctx.io.out(`  ${e.file}: ${e.note}`);
         }
       }
     });

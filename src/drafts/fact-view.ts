@@ -41,7 +41,20 @@ export function buildFactView(factSet: FactSet, options: { linked?: boolean } = 
   return view;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "October" in the as-of year, "October 2024" otherwise (AP spells months out without a day). */
 export function monthName(date: string, asOf: string): string {

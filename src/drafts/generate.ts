@@ -6,13 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactSet } from '../facts/types.ts';
+import type { Quote } from '../inputs/quotes.ts';
+import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
+import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { StoryChoice } from './select.ts';
-import type { Quote } from '../inputs/quotes.ts';
-import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
 import { socialLink } from './social/utm.ts';
@@ -32,6 +33,8 @@ export interface DraftContext {
   settings: StorySettings;
   /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
   quotes?: readonly Quote[];
+  /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
+  chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
   /** What the data-quality gate said (src/cli/verify.ts), recorded in the front matter. */
   checks?: FrontMatter['checks'];
@@ -69,7 +72,10 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
   const common = commonView(factSet, context.settings);
-  const quote = selectQuote(context.quotes ?? [], { topic: story.quoteTopics ?? ['small-caps'], asOf: factSet.asOf });
+  const quote = selectQuote(context.quotes ?? [], {
+    topic: story.quoteTopics ?? ['small-caps'],
+    asOf: factSet.asOf,
+  });
   const viewWith = (facts: FactView, variationSeed: string) => ({
     ...facts.facts,
     abs: facts.abs,
@@ -85,7 +91,9 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [{ ...quote, text: facts.linked ? markQuotedNumbers(quote) : quote.text }] : [],
     sources: sources.text,
-    links: Object.fromEntries(SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)])),
+    links: Object.fromEntries(
+      SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
+    ),
   });
   return {
     view: viewWith(buildFactView(factSet), seed),
@@ -138,6 +146,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
+    ...chartOf(story.id, factSet.asOf, context.chartSeries),
     generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
   };
   const tidyBody = body.replace(/\n{3,}/g, '\n\n');
@@ -154,6 +163,12 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
  * Writes each draft unless an editor changed the file there. With `force`, an edited draft
  * stays as it is and the new text goes next to it as the next free revision (`-r2.md`, `-r3.md`).
  */
+/** The small series snapshot the site charts, when the closes are at hand. */
+function chartOf(story: string, asOf: string, series: readonly ChartSeriesInput[] | undefined) {
+  const chart = series && series.length > 0 ? chartSnapshot({ story, asOf, series: [...series] }) : undefined;
+  return chart ? { chart } : {};
+}
+
 /**
  * Numbers in a quote are the speaker's, not facts of ours: each carries the review step's
  * "sourced by hand" mark naming who said it and when, so the check neither flags nor matches it.

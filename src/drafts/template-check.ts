@@ -102,7 +102,15 @@ export function checkStoryTemplates(
     };
     // A fresh quote on every topic, so the quote partial is checked too.
     const quotes = [
-      { who: 'A. Analyst', title: 'strategist', organization: 'Example', text: 'Up 5%.', date: factSet.asOf, source: 'https://www.example.com/', topics: [...(story.quoteTopics ?? ['small-caps'])] },
+      {
+        who: 'A. Analyst',
+        title: 'strategist',
+        organization: 'Example',
+        text: 'Up 5%.',
+        date: factSet.asOf,
+        source: 'https://www.example.com/',
+        topics: [...(story.quoteTopics ?? ['small-caps'])],
+      },
     ];
     const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, { ...context, quotes });
     check(story.template, bodyView);

@@ -106,7 +106,12 @@ export class MarketStore {
           batch.note ?? null,
         );
       const batchId = Number(result.lastInsertRowid);
+      const noteSource = this.db.prepare(
+        `INSERT INTO series_sources (symbol, source, dataset, last_batch) VALUES (?, ?, ?, ?)
+         ON CONFLICT (symbol, source, dataset) DO UPDATE SET last_batch = excluded.last_batch`,
+      );
       for (const { symbol, bars } of batch.series) {
+        if (bars.length > 0) noteSource.run(symbol, batch.source, batch.dataset, batchId);
         for (const bar of bars) {
           this.upsertBar.run(
             symbol,
@@ -142,10 +147,7 @@ export class MarketStore {
   /** The sources that hold a symbol, best first (see `rankSources`). */
   sourcesOf(symbol: SymbolKey): SourceInfo[] {
     const rows = this.db
-      .prepare(
-        `SELECT source, dataset, max(batch_id) AS lastBatch FROM bars WHERE symbol = ?
-         GROUP BY source, dataset`,
-      )
+      .prepare('SELECT source, dataset, last_batch AS lastBatch FROM series_sources WHERE symbol = ?')
       .all(symbol) as Array<{ source: string; dataset: Dataset; lastBatch: number }>;
     return rankSources(rows);
   }
@@ -161,35 +163,71 @@ export class MarketStore {
     const usable = ranked.some((s) => s.dataset !== 'demo')
       ? ranked.filter((s) => s.dataset !== 'demo')
       : ranked;
+    const series =
+      usable.length === 1
+        ? this.loadOneSource(symbol, usable[0]!, through)
+        : this.loadRanked(symbol, usable, through);
+    return series.dates.length > 0 ? series : undefined;
+  }
+
+  /** The common case, one source: no per-date ranking, and rows read as arrays. */
+  private loadOneSource(symbol: SymbolKey, source: SourceInfo, through: IsoDate | undefined): StoredSeries {
+    const statement = this.db.prepare(
+      'SELECT date, close FROM bars WHERE symbol = ? AND source = ? AND date <= ? ORDER BY date',
+    );
+    statement.setReturnArrays(true);
+    const rows = statement.all(symbol, source.source, through ?? '9999-12-31') as unknown as Array<
+      [IsoDate, number]
+    >;
+    const dates = new Array<IsoDate>(rows.length);
+    const closes = new Array<number>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      dates[i] = row[0];
+      closes[i] = row[1];
+    }
+    return {
+      symbol,
+      dates,
+      closes,
+      sources: new Array<string>(rows.length).fill(source.source),
+      datasets: new Array<Dataset>(rows.length).fill(source.dataset),
+    };
+  }
+
+  private loadRanked(
+    symbol: SymbolKey,
+    usable: readonly SourceInfo[],
+    through: IsoDate | undefined,
+  ): StoredSeries {
     const rankOf = new Map(usable.map((s, i) => [s.source, i]));
-    const rows = this.db
-      .prepare(`SELECT date, close, source, dataset FROM bars WHERE symbol = ? AND date <= ? ORDER BY date`)
-      .all(symbol, through ?? '9999-12-31') as Array<{
-      date: IsoDate;
-      close: number;
-      source: string;
-      dataset: Dataset;
-    }>;
+    const statement = this.db.prepare(
+      'SELECT date, close, source, dataset FROM bars WHERE symbol = ? AND date <= ? ORDER BY date',
+    );
+    statement.setReturnArrays(true);
+    const rows = statement.all(symbol, through ?? '9999-12-31') as unknown as Array<
+      [IsoDate, number, string, Dataset]
+    >;
     const series: StoredSeries = { symbol, dates: [], closes: [], sources: [], datasets: [] };
     let bestRank = Number.POSITIVE_INFINITY;
-    for (const row of rows) {
-      const rank = rankOf.get(row.source);
+    for (const [date, close, source, dataset] of rows) {
+      const rank = rankOf.get(source);
       if (rank === undefined) continue;
       const last = series.dates.length - 1;
-      if (last >= 0 && series.dates[last] === row.date) {
+      if (last >= 0 && series.dates[last] === date) {
         if (rank >= bestRank) continue;
-        series.closes[last] = row.close;
-        series.sources[last] = row.source;
-        series.datasets[last] = row.dataset;
+        series.closes[last] = close;
+        series.sources[last] = source;
+        series.datasets[last] = dataset;
       } else {
-        series.dates.push(row.date);
-        series.closes.push(row.close);
-        series.sources.push(row.source);
-        series.datasets.push(row.dataset);
+        series.dates.push(date);
+        series.closes.push(close);
+        series.sources.push(source);
+        series.datasets.push(dataset);
       }
       bestRank = rank;
     }
-    return series.dates.length > 0 ? series : undefined;
+    return series;
   }
 
   /** Full bars of one source, for cross-checks and exports. */
@@ -219,6 +257,15 @@ export class MarketStore {
          FROM batches ORDER BY id DESC LIMIT ?`,
       )
       .all(limit) as unknown as BatchRecord[];
+  }
+
+  /** Every symbol with bars, sorted. */
+  symbols(): SymbolKey[] {
+    return (
+      this.db.prepare('SELECT DISTINCT symbol FROM series_sources ORDER BY symbol').all() as Array<{
+        symbol: string;
+      }>
+    ).map((r) => r.symbol);
   }
 
   isEmpty(): boolean {
@@ -271,6 +318,32 @@ export class MarketStore {
          FROM options_snapshots WHERE symbol = ? ORDER BY date`,
       )
       .all(symbol) as unknown as OptionsSnapshot[];
+  }
+
+  /**
+   * Keeps the text the generator wrote for a draft file, so review can show what an editor
+   * changed (`wirecopy diff`) and check that the facts are still the generator's. The same
+   * text (same content hash) is kept once.
+   */
+  saveDraftText(draft: { file: string; contentHash: string; text: string }): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO draft_texts (file, content_hash, text, created_at) VALUES (?, ?, ?, ?)')
+      .run(draft.file, draft.contentHash, draft.text, new Date().toISOString());
+  }
+
+  /** The generated text with this content hash; else the latest kept for this file name. */
+  draftText(ref: { file: string; contentHash: string | undefined }): string | undefined {
+    const byHash = ref.contentHash
+      ? (this.db.prepare('SELECT text FROM draft_texts WHERE content_hash = ?').get(ref.contentHash) as
+          | { text: string }
+          | undefined)
+      : undefined;
+    const row =
+      byHash ??
+      (this.db
+        .prepare('SELECT text FROM draft_texts WHERE file = ? ORDER BY id DESC LIMIT 1')
+        .get(ref.file) as { text: string } | undefined);
+    return row?.text;
   }
 
   /** Every row of every table in a stable order: for tests that prove a failure changed nothing. */

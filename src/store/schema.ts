@@ -66,6 +66,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'draft texts: the text the generator wrote for each draft, found by its content hash',
+    sql: `
+      CREATE TABLE draft_texts (
+        id           INTEGER PRIMARY KEY,
+        file         TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        text         TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX draft_texts_by_file ON draft_texts (file, id);
+    `,
+  },
+  {
+    version: 4,
+    description: 'series_sources: which sources hold each symbol, kept by every batch, for fast lookups',
+    sql: `
+      CREATE TABLE series_sources (
+        symbol     TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        dataset    TEXT NOT NULL,
+        last_batch INTEGER NOT NULL,
+        PRIMARY KEY (symbol, source, dataset)
+      ) WITHOUT ROWID;
+      INSERT INTO series_sources (symbol, source, dataset, last_batch)
+        SELECT symbol, source, dataset, max(batch_id) FROM bars GROUP BY symbol, source, dataset;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -174,12 +174,15 @@ describe('regularHolidays', () => {
 
 describe('fast day numbers', () => {
   it('agree with Date.UTC on every day from 1900 to 2100, and weeks start on Monday', async () => {
-    const { dayNumberOf, fromDayNumber, toDayNumber, weekIndexOf, dayOfWeek } = await import('../../src/calendar/dates.ts');
+    const { dayNumberOf, fromDayNumber, toDayNumber, weekIndexOf, dayOfWeek } = await import(
+      '../../src/calendar/dates.ts'
+    );
     for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day++) {
       const date = fromDayNumber(day);
       if (dayNumberOf(date) !== day) expect.fail(`${date}: ${dayNumberOf(date)} !== ${day}`);
       const sameWeekAsYesterday = weekIndexOf(date) === weekIndexOf(fromDayNumber(day - 1));
-      if (sameWeekAsYesterday === (dayOfWeek(date) === 1)) expect.fail(`${date}: week boundary not on Monday`);
+      if (sameWeekAsYesterday === (dayOfWeek(date) === 1))
+        expect.fail(`${date}: week boundary not on Monday`);
     }
   });
 });

@@ -20,7 +20,11 @@ interface Case {
 const CASES: Case[] = [
   // RUT record close 2,467.70 on 2025-09-18 after 967 sessions (published: 967 trading days).
   { story: 'record-high', asOf: '2025-09-18', says: "It is the index's first record close in 967 sessions" },
-  { story: 'record-high', asOf: '2025-09-19', says: /below the record close of 2,467\.70 it set on Sept\. 18, 1 sessions ago/ },
+  {
+    story: 'record-high',
+    asOf: '2025-09-19',
+    says: /below the record close of 2,467\.70 it set on Sept\. 18, 1 sessions ago/,
+  },
   { story: 'record-high', asOf: '2025-12-16', says: /record/ },
   // The 19 three-day surges listed in test/stats/events-real-data.test.ts: 2024-02-12 is the 17th,
   // 2025-04-24 the 18th, 2025-11-25 the 19th, so 16, 17 and 18 came before.
@@ -28,25 +32,61 @@ const CASES: Case[] = [
   { story: 'pattern-study', asOf: '2025-04-24', says: 'a pattern that has now appeared 17 times before' },
   { story: 'pattern-study', asOf: '2025-11-25', says: 'a pattern that has now appeared 18 times before' },
   // RUT.csv closes: 2,500.43 on 2025-11-28 against 2,305.11 five sessions earlier (11-20): +8.5%.
-  { story: 'small-cap-rally', asOf: '2025-11-28', says: 'The Russell 2000 is up 8.5% over the past five sessions, to 2,500.43' },
-  { story: 'small-cap-rally', asOf: '2024-02-12', says: /The Russell 2000 is up \d+\.\d% over the past five sessions/ },
-  { story: 'small-cap-rally', asOf: '2025-11-26', says: /The Russell 2000 is up \d+\.\d% over the past five sessions/ },
+  {
+    story: 'small-cap-rally',
+    asOf: '2025-11-28',
+    says: 'The Russell 2000 is up 8.5% over the past five sessions, to 2,500.43',
+  },
+  {
+    story: 'small-cap-rally',
+    asOf: '2024-02-12',
+    says: /The Russell 2000 is up \d+\.\d% over the past five sessions/,
+  },
+  {
+    story: 'small-cap-rally',
+    asOf: '2025-11-26',
+    says: /The Russell 2000 is up \d+\.\d% over the past five sessions/,
+  },
   // FRED_rates.csv DGS2: 3.68 on 2025-04-04 and 3.89 on 2025-03-28: down 21 basis points.
-  { story: 'rates-fed', asOf: '2025-04-04', says: 'The 2-year Treasury yield fell 21 basis points over five sessions to 3.68%' },
-  { story: 'rates-fed', asOf: '2024-01-04', says: /The 2-year Treasury yield (fell|rose) \d+ basis points over five sessions/ },
-  { story: 'rates-fed', asOf: '2025-11-25', says: /The 2-year Treasury yield (fell|rose) \d+ basis points over five sessions/ },
+  {
+    story: 'rates-fed',
+    asOf: '2025-04-04',
+    says: 'The 2-year Treasury yield fell 21 basis points over five sessions to 3.68%',
+  },
+  {
+    story: 'rates-fed',
+    asOf: '2024-01-04',
+    says: /The 2-year Treasury yield (fell|rose) \d+ basis points over five sessions/,
+  },
+  {
+    story: 'rates-fed',
+    asOf: '2025-11-25',
+    says: /The 2-year Treasury yield (fell|rose) \d+ basis points over five sessions/,
+  },
   // Weekly: RUT 2,500.43 on 2025-11-28 against 2,369.59 on Friday 2025-11-21: +5.5%.
   { story: 'weekly-recap', asOf: '2025-11-28', says: 'The Russell 2000 ended the week up 5.5% at 2,500.43' },
   { story: 'weekly-recap', asOf: '2025-04-25', says: /ended the week up \d+\.\d%/ },
   { story: 'weekly-recap', asOf: '2024-11-08', says: /ended the week up \d+\.\d%/ },
   // RUT.csv: 2,500.43 on 2025-11-28 against 2,479.38 on 2025-10-31: +0.8%.
-  { story: 'monthly-recap', asOf: '2025-11-28', says: 'The Russell 2000 ended the month up 0.8% at 2,500.43' },
+  {
+    story: 'monthly-recap',
+    asOf: '2025-11-28',
+    says: 'The Russell 2000 ended the month up 0.8% at 2,500.43',
+  },
   { story: 'monthly-recap', asOf: '2024-11-29', says: /ended the month up \d+\.\d%/ },
   { story: 'monthly-recap', asOf: '2025-04-30', says: /ended the month (up|down) \d+\.\d%/ },
   // RUT.csv: 1,827.03 on 2025-04-04 against 1,910.55 the day before: down 4.4%.
   { story: 'daily-wrap', asOf: '2025-04-04', says: 'The Russell 2000 tumbled 4.4% to 1,827.03 on Friday' },
-  { story: 'daily-wrap', asOf: '2025-09-18', says: 'It ends a stretch of 967 sessions without a record close' },
-  { story: 'daily-wrap', asOf: '2024-07-16', says: /The Russell 2000 (rose|jumped|surged) \d+\.\d% to 2,2\d\d\.\d\d on Tuesday/ },
+  {
+    story: 'daily-wrap',
+    asOf: '2025-09-18',
+    says: 'It ends a stretch of 967 sessions without a record close',
+  },
+  {
+    story: 'daily-wrap',
+    asOf: '2024-07-16',
+    says: /The Russell 2000 (rose|jumped|surged) \d+\.\d% to 2,2\d\d\.\d\d on Tuesday/,
+  },
 ];
 
 describe.skipIf(!HAS_MARKET_DATA)('every story on real history', () => {

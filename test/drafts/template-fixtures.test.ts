@@ -24,10 +24,16 @@ function factSetOf(view: {
   asOf: string;
   dataset: string;
   series: FactSet['series'];
-  facts: Record<string, { value: FactSet['facts'][string]['value']; unit: FactSet['facts'][string]['unit']; display: string }>;
+  facts: Record<
+    string,
+    { value: FactSet['facts'][string]['value']; unit: FactSet['facts'][string]['unit']; display: string }
+  >;
 }): FactSet {
   const facts = Object.fromEntries(
-    Object.entries(view.facts).map(([id, f]) => [id, { id, ...f, asOf: view.asOf, inputs: [], definition: '' }]),
+    Object.entries(view.facts).map(([id, f]) => [
+      id,
+      { id, ...f, asOf: view.asOf, inputs: [], definition: '' },
+    ]),
   );
   return { asOf: view.asOf, dataset: view.dataset, series: view.series, facts, missing: [] };
 }
@@ -36,14 +42,22 @@ describe('template fixtures (view.json → expected.md)', () => {
   const cases = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'view.json')));
 
   it('has a case for every story', () => {
-    const stories = new Set(cases.map((c) => JSON.parse(readFileSync(join(FIXTURES, c, 'view.json'), 'utf8')).story));
-    expect([...stories].sort()).toEqual(storiesFor(config.stories, config.signals).map((s) => s.id).sort());
+    const stories = new Set(
+      cases.map((c) => JSON.parse(readFileSync(join(FIXTURES, c, 'view.json'), 'utf8')).story),
+    );
+    expect([...stories].sort()).toEqual(
+      storiesFor(config.stories, config.signals)
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it.each(cases)('%s', (name) => {
     const view = JSON.parse(readFileSync(join(FIXTURES, name, 'view.json'), 'utf8'));
     const factSet = factSetOf(view);
-    const [choice] = chooseStories(factSet, storiesFor(config.stories, config.signals), config.stories, { story: view.story });
+    const [choice] = chooseStories(factSet, storiesFor(config.stories, config.signals), config.stories, {
+      story: view.story,
+    });
     const draft = renderDraft(choice!, factSet, {
       templates: new TemplateLibrary(TEMPLATES),
       registry: symbolRegistry(config),
@@ -53,7 +67,10 @@ describe('template fixtures (view.json → expected.md)', () => {
     });
     const expectedPath = join(FIXTURES, name, 'expected.md');
     if (UPDATE) writeFileSync(expectedPath, draft.text);
-    expect(existsSync(expectedPath), `${expectedPath} is missing: run UPDATE_TEMPLATE_FIXTURES=1 npm test`).toBe(true);
+    expect(
+      existsSync(expectedPath),
+      `${expectedPath} is missing: run UPDATE_TEMPLATE_FIXTURES=1 npm test`,
+    ).toBe(true);
     expect(draft.text).toBe(readFileSync(expectedPath, 'utf8'));
   });
 });

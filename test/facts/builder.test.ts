@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, symbolRegistry } from '../../src/config.ts';
-import { importCsvFile } from '../../src/fetchers/csv-import.ts';
 import { buildFactSet, FactSetBuilder } from '../../src/facts/build.ts';
 import type { FactSet } from '../../src/facts/types.ts';
+import { importCsvFile } from '../../src/fetchers/csv-import.ts';
 import { MarketStore } from '../../src/store/market-store.ts';
 import { HAS_MARKET_DATA, MARKET_DATA } from '../support/cli.ts';
 
@@ -28,7 +28,8 @@ describe.skipIf(!HAS_MARKET_DATA)('FactSetBuilder', () => {
   let store: MarketStore;
   beforeAll(() => {
     store = MarketStore.open(join(mkdtempSync(join(tmpdir(), 'wirecopy-builder-')), 'market.db'));
-    for (const f of ['RUT.csv', 'GSPC.csv', 'FRED_rates.csv']) importCsvFile(join(MARKET_DATA, f), store, registry);
+    for (const f of ['RUT.csv', 'GSPC.csv', 'FRED_rates.csv'])
+      importCsvFile(join(MARKET_DATA, f), store, registry);
   });
   afterAll(() => store.close());
 

@@ -31,8 +31,10 @@ export function ratesFed(settings: StorySettings): Story {
     applies(f) {
       const odds = oddsMove(f, settings);
       const twoYear = yieldMove(f, settings);
-      if (odds !== undefined) return `Cut odds moved ${f.facts['FED.cut_probability.change']!.display} points in a week.`;
-      if (twoYear !== undefined) return `The 2-year yield moved ${f.facts['DGS2.change.5d']!.display} basis points in five sessions.`;
+      if (odds !== undefined)
+        return `Cut odds moved ${f.facts['FED.cut_probability.change']!.display} points in a week.`;
+      if (twoYear !== undefined)
+        return `The 2-year yield moved ${f.facts['DGS2.change.5d']!.display} basis points in five sessions.`;
       return null;
     },
     angles: [
@@ -67,9 +69,11 @@ export function ratesFed(settings: StorySettings): Story {
       const num = (id: string) => numberOf(f, id) ?? 0;
       return {
         rates: {
-          two_year_verb: num('DGS2.change.5d') < 0 ? 'fell' : num('DGS2.change.5d') > 0 ? 'rose' : 'was unchanged',
+          two_year_verb:
+            num('DGS2.change.5d') < 0 ? 'fell' : num('DGS2.change.5d') > 0 ? 'rose' : 'was unchanged',
           ten_year_known: f.facts['DGS10.level'] !== undefined,
-          odds_known: f.facts['FED.cut_probability.next'] !== undefined && f.facts['FED.next_meeting'] !== undefined,
+          odds_known:
+            f.facts['FED.cut_probability.next'] !== undefined && f.facts['FED.next_meeting'] !== undefined,
           odds_change_known: f.facts['FED.cut_probability.change'] !== undefined,
           odds_up: num('FED.cut_probability.change') > 0,
           hike_priced: num('FED.hike_probability.next') >= 0.05,

@@ -1,0 +1,46 @@
+/**
+ * The site's collections. Articles are validated with the same zod schema as the review step, so
+ * a piece the site would reject can never be approved, and a bad file fails the build naming the
+ * file and the field. Which pieces are shown (only `status: published`) is decided in
+ * `lib/articles.ts`, so an unpublished file in articles/ is still validated.
+ */
+
+import { defineCollection } from 'astro:content';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { glob } from 'astro/loaders';
+import { frontMatterSchema } from '../src/drafts/front-matter.ts';
+import { newsletterFrontMatterSchema } from '../src/site/newsletter-front-matter.ts';
+import { contentDir, previewMode } from './lib/site-config.ts';
+
+/**
+ * Ids are file paths: the glob loader's default id is the front matter's `slug`, which every
+ * day's `daily-wrap` shares, so pieces would overwrite each other.
+ */
+const byFilePath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
+
+/** A folder that may not exist yet: no loader warning, and no entries, until it does. */
+function optionalFolder(base: string) {
+  return existsSync(base) ? glob({ pattern: '*.md', base, generateId: byFilePath }) : () => [];
+}
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath }),
+  schema: frontMatterSchema,
+});
+
+/**
+ * Drafts, in the preview only. No schema here: a draft with bad front matter must still show in
+ * the preview, with the validation messages next to it, rather than stop the editor's server.
+ */
+const drafts = defineCollection({
+  loader: previewMode ? optionalFolder(join(contentDir, 'drafts')) : () => [],
+});
+
+/** Newsletters appear once the newsletter export has written an issue. */
+const newsletters = defineCollection({
+  loader: optionalFolder(join(contentDir, 'newsletters')),
+  schema: newsletterFrontMatterSchema,
+});
+
+export const collections = { articles, drafts, newsletters };

@@ -1,0 +1,22 @@
+/**
+ * A piece's body as the site prints it: Astro's rendered HTML with the invisible fact marks
+ * dropped (published pages) or turned into highlights (the editors' preview).
+ */
+import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
+
+export function bodyHtml(
+  entry: { id: string; rendered?: { html: string } | undefined },
+  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined },
+): string {
+  const html = entry.rendered?.html;
+  if (html === undefined)
+    throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
+  return options.highlightFacts ? highlightFactLinks(html, options.facts) : stripFactLinks(html);
+}
+
+/** Whether the body already prints the disclaimer, so the page does not print it twice. */
+export function bodyHasDisclaimer(body: string | undefined, disclaimer: string): boolean {
+  const squash = (text: string) => text.replace(/[\s_*]+/g, ' ').trim();
+  return body !== undefined && squash(body).includes(squash(disclaimer));
+}

@@ -1,0 +1,45 @@
+/**
+ * `/rss.xml`: every published piece with its full text (fact marks dropped, the disclaimer
+ * added when the body does not print it), newest first.
+ */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { bodyHasDisclaimer, bodyHtml } from '../lib/article-html.ts';
+import { articleUrl, publishedArticles } from '../lib/articles.ts';
+import { publication } from '../lib/site-config.ts';
+
+export async function GET(context: APIContext) {
+  const articles = await publishedArticles();
+  return rss({
+    title: publication.name,
+    description: 'Market commentary on US small caps: the Russell 2000 against the market, in numbers.',
+    site: context.site ?? publication.siteUrl,
+    trailingSlash: true,
+    items: articles.map((article) => {
+      const { data } = article;
+      const disclaimer = bodyHasDisclaimer(article.body, publication.disclaimer)
+        ? ''
+        : `<p><em>${escapeHtml(publication.disclaimer)}</em></p>`;
+      const demo = data.dataset === 'demo' ? '<p><strong>Demo data:</strong> not market data.</p>' : '';
+      return {
+        title: data.title,
+        link: articleUrl(article),
+        pubDate: publishedAt(data.review?.at, data.date),
+        description: data.summary,
+        content: demo + bodyHtml(article, { highlightFacts: false }) + disclaimer,
+        categories: data.tags,
+      };
+    }),
+    customData: '<language>en-us</language>',
+  });
+}
+
+/** When the piece was approved; its as-of date when the review time is missing or unreadable. */
+function publishedAt(reviewedAt: string | undefined, date: string): Date {
+  const at = reviewedAt ? new Date(reviewedAt) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : new Date(`${date}T00:00:00Z`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}

@@ -1,0 +1,148 @@
+/**
+ * How the site files its pieces: the URL of each, newest first, by tag and by month, and the
+ * related pieces of one. Pure functions over front matter, so they are tested without a build.
+ */
+import type { FrontMatter } from '../drafts/front-matter.ts';
+
+/** What the site needs of a piece: its front matter and the file it came from. */
+export interface Piece {
+  data: FrontMatter;
+  /** The source file, for error messages. */
+  filePath?: string | undefined;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2025-11-28-small-cap-rally`: the piece's URL segment, `/articles/<id>/`. */
+export function articleId(data: Pick<FrontMatter, 'asOf' | 'slug'>): string {
+  return `${data.asOf}-${data.slug}`;
+}
+
+/** Newest first: by date, then as-of, then title, so equal dates still sort the same each build. */
+export function newestFirst<T extends Piece>(pieces: readonly T[]): T[] {
+  return [...pieces].sort(
+    (a, b) =>
+      compare(b.data.date, a.data.date) ||
+      compare(b.data.asOf, a.data.asOf) ||
+      compare(a.data.title, b.data.title),
+  );
+}
+
+/** Code-unit order: right for ISO dates, stable across machines, and much faster than localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Two files published under one URL would silently hide one: list them to fail the build. */
+export function duplicateIds(pieces: readonly Piece[]): Array<{ id: string; files: string[] }> {
+  const byId = new Map<string, string[]>();
+  for (const p of pieces) {
+    const id = articleId(p.data);
+    byId.set(id, [...(byId.get(id) ?? []), p.filePath ?? '(unknown file)']);
+  }
+  return [...byId].filter(([, files]) => files.length > 1).map(([id, files]) => ({ id, files }));
+}
+
+const slugs = new Map<string, string>();
+
+/**
+ * "S&P 500" → "s-p-500"; "Russell 2000" → "russell-2000". Remembered: related pieces compare
+ * every tag of every piece on every article page, which would otherwise dominate a large build.
+ */
+export function tagSlug(tag: string): string {
+  let slug = slugs.get(tag);
+  if (slug === undefined) {
+    slug = tag
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    slugs.set(tag, slug);
+  }
+  return slug;
+}
+
+export interface TagGroup<T> {
+  tag: string;
+  slug: string;
+  pieces: T[];
+}
+
+/** Every tag with its pieces (newest first), most used tags first. */
+export function byTag<T extends Piece>(pieces: readonly T[]): TagGroup<T>[] {
+  const groups = new Map<string, TagGroup<T>>();
+  for (const piece of newestFirst(pieces)) {
+    for (const tag of piece.data.tags) {
+      const slug = tagSlug(tag);
+      if (!slug) continue;
+      const group = groups.get(slug) ?? { tag, slug, pieces: [] };
+      group.pieces.push(piece);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.pieces.length - a.pieces.length || compare(a.tag, b.tag));
+}
+
+/** `2025-11` → "November 2025". */
+export function monthLabel(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** Pieces by the month of their as-of date, newest month first. */
+export function byMonth<T extends Piece>(
+  pieces: readonly T[],
+): Array<{ month: string; label: string; pieces: T[] }> {
+  const groups = new Map<string, T[]>();
+  for (const piece of newestFirst(pieces)) {
+    const month = piece.data.asOf.slice(0, 7);
+    groups.set(month, [...(groups.get(month) ?? []), piece]);
+  }
+  return [...groups].map(([month, list]) => ({ month, label: monthLabel(month), pieces: list }));
+}
+
+/**
+ * Up to `max` other pieces sharing a tag with `piece`: most shared tags first, then the newest.
+ * Tags every piece carries ("small caps") tie everything, so recency decides among those.
+ * `pieces` must be newest first (as `newestFirst` returns them): each page of a large site asks,
+ * so this does not sort them again.
+ */
+export function relatedByTag<T extends Piece>(piece: T, newest: readonly T[], max = 3): T[] {
+  const own = new Set(piece.data.tags.map(tagSlug));
+  const id = articleId(piece.data);
+  return newest
+    .filter((p) => articleId(p.data) !== id)
+    .map((p) => ({ p, shared: p.data.tags.filter((t) => own.has(tagSlug(t))).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, max)
+    .map(({ p }) => p);
+}
+
+/** Readers' names of the stories; a story not listed here is named from its id. */
+const STORY_LABELS: Record<string, string> = {
+  'small-cap-rally': 'Small-cap rally',
+  'record-high': 'Record high',
+  'pattern-study': 'Pattern study',
+  'rates-fed': 'Rates and the Fed',
+  'daily-wrap': 'Daily wrap',
+  'weekly-recap': 'Weekly recap',
+  'monthly-recap': 'Monthly recap',
+};
+
+/** `small-cap-rally` → "Small-cap rally"; an unknown `new-story` → "New story". */
+export function storyLabel(story: string): string {
+  const words = story.replace(/-/g, ' ');
+  return STORY_LABELS[story] ?? words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,91 @@
+/**
+ * The chart a piece carries in its front matter: the closes of the series it discusses over the
+ * piece's window, on shared session dates. The draft generator calls `chartSnapshot` with series
+ * from the store; the site draws the snapshot, so a site build never opens the market store.
+ */
+import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { IsoDate } from '../types.ts';
+
+export type ChartSnapshot = NonNullable<FrontMatter['chart']>;
+
+export interface ChartSeriesInput {
+  symbol: string;
+  /** The name a reader knows: "Russell 2000". */
+  name: string;
+  dates: readonly IsoDate[];
+  closes: readonly number[];
+}
+
+export interface ChartInput {
+  /** The story id (`small-cap-rally`): it decides how far back the chart reaches. */
+  story: string;
+  asOf: IsoDate;
+  /** The lead series first; the others are drawn against it (typically the benchmark). */
+  series: readonly ChartSeriesInput[];
+  /** Sessions of change to show; default: the story's window. */
+  sessions?: number;
+}
+
+/** Sessions each story looks back over: what its copy talks about, plus some context. */
+export const STORY_WINDOWS: Readonly<Record<string, number>> = {
+  'daily-wrap': 21,
+  'small-cap-rally': 21,
+  'weekly-recap': 21,
+  'monthly-recap': 63,
+  'pattern-study': 63,
+  'record-high': 252,
+};
+const DEFAULT_WINDOW = 63;
+/** Enough points for a smooth line, few enough that the front matter stays readable. */
+export const MAX_POINTS = 64;
+export const REBASED_TO = 100;
+
+/**
+ * The snapshot for a piece, or undefined when the lead series has fewer than two closes on or
+ * before the as-of date. Only dates every series has are kept, so the lines compare like with like.
+ */
+export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
+  const [lead, ...others] = input.series;
+  if (!lead) return undefined;
+  const sessions = input.sessions ?? STORY_WINDOWS[input.story] ?? DEFAULT_WINDOW;
+  const closesByDate = input.series.map((s) => closesThrough(s, input.asOf));
+  const shared = [...closesByDate[0]!.keys()].filter((date) => closesByDate.every((m) => m.has(date)));
+  const window = thin(shared.slice(-(sessions + 1)), MAX_POINTS);
+  if (window.length < 2) return undefined;
+  return {
+    title: `${[lead, ...others].map((s) => s.name).join(' vs ')} over the last ${sessions} sessions`,
+    rebased: REBASED_TO,
+    dates: window,
+    series: input.series.map((s, i) => ({
+      symbol: s.symbol,
+      name: s.name,
+      closes: window.map((date) => round2(closesByDate[i]!.get(date)!)),
+    })),
+  };
+}
+
+function closesThrough(series: ChartSeriesInput, asOf: IsoDate): Map<IsoDate, number> {
+  const map = new Map<IsoDate, number>();
+  for (const [i, date] of series.dates.entries()) {
+    const close = series.closes[i];
+    if (date <= asOf && close !== undefined && close > 0) map.set(date, close);
+  }
+  return map;
+}
+
+/**
+ * At most `max` dates, evenly stepped back from the last one; the first date is always kept,
+ * because every line is rebased to its close there.
+ */
+export function thin(dates: readonly IsoDate[], max: number): IsoDate[] {
+  if (dates.length <= max) return [...dates];
+  const step = Math.ceil((dates.length - 1) / (max - 1));
+  const kept: IsoDate[] = [];
+  for (let i = dates.length - 1; i > 0; i -= step) kept.push(dates[i]!);
+  kept.push(dates[0]!);
+  return kept.reverse();
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,31 @@
+/**
+ * Indexes the built site with Pagefind once Astro has written it, so `astro build` alone gives a
+ * searchable site. Only elements marked `data-pagefind-body` (the article text) are indexed.
+ * The index and its small JS API land in `<outDir>/pagefind/`; the search page loads them when
+ * a reader searches, and no other page references them.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'wirecopy:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new Error(errors.join('; '));
+          const indexed = await index.addDirectory({ path: site });
+          if (indexed.errors.length > 0) throw new Error(indexed.errors.join('; '));
+          const written = await index.writeFiles({ outputPath: `${site.replace(/\/$/, '')}/pagefind` });
+          if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+          logger.info(`Pagefind indexed ${indexed.page_count} pages.`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

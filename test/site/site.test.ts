@@ -1,0 +1,309 @@
+/**
+ * The published site, built once from the fixture articles (test/fixtures/site/content): what a
+ * reader finds on it, in headless Chromium, and what it must not contain. The page budgets are
+ * written to test/artifacts/site-budgets.json for the record.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { articleId, tagSlug } from '../../src/site/article-index.ts';
+import type { InPage } from './in-page.ts';
+import {
+  ARTIFACTS,
+  type BuiltSite,
+  buildFixtureSite,
+  FIXTURE_CONTENT,
+  fixturePieces,
+  hasChromium,
+  launchChromium,
+  NEEDS_CHROMIUM,
+  SITE_URL,
+} from './site-fixture.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+
+const ARTICLE_BUDGET_BYTES = 60 * 1024;
+const all = fixturePieces('articles');
+const published = all.filter((p) => p.status === 'published');
+const unpublished = [...all.filter((p) => p.status !== 'published'), ...fixturePieces('drafts')];
+const rally = published.find((p) => p.id === '2025-11-28-small-cap-rally')!;
+const demo = published.find((p) => p.dataset === 'demo')!;
+const disclaimer = loadConfig().publication.disclaimer;
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildFixtureSite('published', FIXTURE_CONTENT);
+  if (!site.ok) throw new Error(`The fixture site did not build:\n${site.output}`);
+}, 120_000);
+
+afterAll(() => site?.remove());
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+describe('the built site', () => {
+  it('has a page for every published fixture and none for drafts or rejected pieces', () => {
+    expect(published.length).toBeGreaterThanOrEqual(5);
+    for (const piece of published) {
+      expect(statSync(join(site.outDir, 'articles', piece.id, 'index.html')).isFile()).toBe(true);
+    }
+    const text = filesUnder(site.outDir)
+      .filter((f) => /\.(html|xml)$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const piece of unpublished) {
+      expect(text, `${piece.file} (${piece.status}) leaked into the site`).not.toContain(piece.title);
+    }
+    expect(filesUnder(site.outDir).some((f) => relative(site.outDir, f).startsWith('drafts'))).toBe(false);
+  });
+
+  it('ships no script on any article page', () => {
+    for (const piece of published) {
+      const html = readFileSync(join(site.outDir, 'articles', piece.id, 'index.html'), 'utf8');
+      expect(html).not.toMatch(/<script/i);
+    }
+  });
+
+  it('makes a 1200×630 PNG Open Graph image for every published piece', () => {
+    for (const piece of published) {
+      const png = readFileSync(join(site.outDir, 'og', `${piece.id}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)(NEEDS_CHROMIUM, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  /** One browser context per test: fresh cache, and its pages close with it. */
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic(site.outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+  });
+  afterEach(() => context.close());
+
+  async function open(path: string): Promise<Page> {
+    page = await context.newPage();
+    const response = await page.goto(server.url + path);
+    expect(response?.status(), path).toBe(200);
+    return page;
+  }
+
+  it('lists every published piece on the home page, newest first', async () => {
+    const home = await open('/');
+    const links = await home
+      .locator('main .pieces h3 a')
+      .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+    expect(links.map((l) => l.text).sort()).toEqual(published.map((p) => p.title).sort());
+    for (const piece of published) {
+      expect(links).toContainEqual({ href: `/articles/${piece.id}/`, text: piece.title });
+    }
+    const asOfs = await home
+      .locator('main .pieces time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    expect(asOfs).toEqual([...asOfs].sort().reverse());
+    await home.screenshot({ path: join(ARTIFACTS, 'site-home.png'), fullPage: true });
+  });
+
+  it('shows an article with its chart, as-of stamp, disclaimer, sources and related pieces', async () => {
+    const article = await open(`/articles/${rally.id}/`);
+    await expect(article.locator('h1').textContent()).resolves.toBe(rally.title);
+    await expect(article.locator('.stamp time').getAttribute('datetime')).resolves.toBe(rally.asOf);
+    const chart = article.locator('figure.chart svg[role="img"]');
+    await expect(chart.count()).resolves.toBe(1);
+    await expect(chart.locator('title').textContent()).resolves.toContain('Russell 2000 vs S&P 500');
+    await expect(chart.locator('desc').textContent()).resolves.toMatch(
+      /the Russell 2000 (rose|fell) [\d.]+%/,
+    );
+    await expect(chart.locator('path').count()).resolves.toBe(2);
+    await expect(article.locator('figure.chart tbody tr').count()).resolves.toBe(rally.chartDates);
+    await expect(article.locator('main').innerText()).resolves.toContain(disclaimer);
+    await expect(article.locator('#sources-heading + ul li').count()).resolves.toBe(2);
+    const related = await article
+      .locator('aside .pieces a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(related.length).toBeGreaterThan(0);
+    for (const href of related) expect(href).toMatch(/^\/articles\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/$/);
+    await expect(article.locator('link[rel="canonical"]').getAttribute('href')).resolves.toBe(
+      `${SITE_URL}/articles/${rally.id}/`,
+    );
+    await expect(article.locator('meta[property="og:image"]').getAttribute('content')).resolves.toBe(
+      `${SITE_URL}/og/${rally.id}.png`,
+    );
+    await expect(article.locator('meta[name="twitter:card"]').getAttribute('content')).resolves.toBe(
+      'summary_large_image',
+    );
+    await article.screenshot({ path: join(ARTIFACTS, 'site-article.png'), fullPage: true });
+  });
+
+  it('shows no chart for a piece without a snapshot', async () => {
+    const chartless = published.find((p) => p.chartDates === 0)!;
+    const article = await open(`/articles/${chartless.id}/`);
+    await expect(article.locator('figure.chart').count()).resolves.toBe(0);
+  });
+
+  it('links each topic and archive month to a page that lists its pieces', async () => {
+    const article = await open(`/articles/${rally.id}/`);
+    const topic = article.locator('.tags a', { hasText: 'relative strength' });
+    await topic.click();
+    expect(new URL(page.url()).pathname).toBe(`/tags/${tagSlug('relative strength')}/`);
+    await expect(page.locator('main .pieces a', { hasText: rally.title }).count()).resolves.toBe(1);
+
+    await open('/tags/');
+    const tags = new Set(published.flatMap((p) => p.tags.map(tagSlug)));
+    const tagLinks = await page
+      .locator('main li a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(tagLinks)).toEqual(new Set([...tags].map((t) => `/tags/${t}/`)));
+
+    await open('/archive/');
+    const months = [...new Set(published.map((p) => p.asOf.slice(0, 7)))].sort().reverse();
+    const monthLinks = await page
+      .locator('main li a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(monthLinks).toEqual(months.map((m) => `/archive/${m}/`));
+    await page.locator('main li a', { hasText: 'November 2025' }).click();
+    const listed = await page.locator('main .pieces h2 a').allTextContents();
+    expect(listed.sort()).toEqual(
+      published
+        .filter((p) => p.asOf.startsWith('2025-11'))
+        .map((p) => p.title)
+        .sort(),
+    );
+  });
+
+  it('finds an article by a word in its body, loading the search code only then', async () => {
+    const scripts: string[] = [];
+    const article = await context.newPage();
+    article.on('request', (r) => scripts.push(r.url()));
+    await article.goto(`${server.url}/articles/${rally.id}/`);
+    await article.locator('#site-search').fill('pulled');
+    expect(scripts.filter((u) => /\.(m?js|wasm)(\?|$)/.test(u))).toEqual([]);
+    await article.locator('#site-search').press('Enter');
+    await article.waitForURL(/\/search\/\?q=pulled/);
+    const result = article.locator('#search-results a');
+    await result.first().waitFor();
+    await expect(result.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      `/articles/${rally.id}/`,
+    ]);
+    await expect(article.locator('#search-status').textContent()).resolves.toContain('1 article found');
+    expect(scripts.some((u) => u.includes('/pagefind/'))).toBe(true);
+  });
+
+  it('publishes an RSS feed and a sitemap that parse and list the published pieces only', async () => {
+    const home = await open('/');
+    const feed = await home.evaluate(async () => {
+      const { DOMParser } = globalThis as unknown as InPage;
+      const xml = new DOMParser().parseFromString(await (await fetch('/rss.xml')).text(), 'application/xml');
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        links: [...xml.querySelectorAll('item > link')].map((l) => l.textContent),
+        content: [...xml.getElementsByTagName('content:encoded')].map((c) => c.textContent ?? ''),
+      };
+    });
+    expect(feed.error).toBeNull();
+    expect(feed.links.sort()).toEqual(published.map((p) => `${SITE_URL}/articles/${p.id}/`).sort());
+    expect(feed.content.every((c) => c.includes('<p>') && !c.includes('<!--fact:'))).toBe(true);
+
+    const urls = await home.evaluate(async () => {
+      const { DOMParser } = globalThis as unknown as InPage;
+      const parse = async (path: string) =>
+        new DOMParser().parseFromString(await (await fetch(path)).text(), 'application/xml');
+      const index = await parse('/sitemap-index.xml');
+      const found: string[] = [];
+      for (const loc of index.querySelectorAll('sitemap > loc')) {
+        const sitemap = await parse(new URL(loc.textContent ?? '').pathname);
+        found.push(...[...sitemap.querySelectorAll('url > loc')].map((l) => l.textContent ?? ''));
+      }
+      return found;
+    });
+    const articleUrls = urls.filter((u) => u.includes('/articles/'));
+    expect(articleUrls.sort()).toEqual(published.map((p) => `${SITE_URL}/articles/${p.id}/`).sort());
+    expect(urls.filter((u) => /\/(search|drafts|404)/.test(u))).toEqual([]);
+  });
+
+  it('publishes each newsletter issue with links to its pieces', async () => {
+    const index = await open('/newsletter/');
+    await index.locator('main .pieces a', { hasText: 'Small caps: the week to Nov. 28' }).click();
+    expect(new URL(page.url()).pathname).toBe('/newsletter/2025-11-28/');
+    const pieces = await page
+      .locator('main .pieces h3 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(pieces.sort()).toEqual([
+      '/articles/2025-11-28-small-cap-rally/',
+      '/articles/2025-11-28-weekly-recap/',
+    ]);
+  });
+
+  it('puts a demo-data banner on demo pieces, and only on them', async () => {
+    const demoPage = await open(`/articles/${demo.id}/`);
+    await expect(demoPage.locator('.demo-banner').innerText()).resolves.toContain('Demo data');
+    await open(`/articles/${rally.id}/`);
+    await expect(page.locator('.demo-banner').count()).resolves.toBe(0);
+    await open('/');
+    await expect(page.locator('.pieces li', { hasText: demo.title }).locator('.badge').count()).resolves.toBe(
+      1,
+    );
+  });
+
+  it.each(['/', `/articles/${'2025-11-28-small-cap-rally'}/`, '/search/?q=surge', '/methodology/'])(
+    'has no serious accessibility violations on %s (axe-core)',
+    async (path) => {
+      const checked = await open(path);
+      await checked.addScriptTag({
+        path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'),
+      });
+      const violations = await checked.evaluate(async () => {
+        const { axe } = globalThis as unknown as InPage;
+        return (await axe.run()).violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.length,
+        }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      recordBudget(`axe ${path}`, violations);
+    },
+  );
+
+  it(`keeps an article page under ${ARTICLE_BUDGET_BYTES / 1024} KB transferred, with no JavaScript`, async () => {
+    const article = await context.newPage();
+    const responses: Array<{ url: string; bytes: number; type: string }> = [];
+    article.on('response', async (r) => {
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      responses.push({ url: r.url(), bytes: body.length, type: r.request().resourceType() });
+    });
+    await article.goto(
+      `${server.url}/articles/${articleId({ asOf: '2025-11-28', slug: 'pattern-study' })}/`,
+      {
+        waitUntil: 'networkidle',
+      },
+    );
+    const total = responses.filter((r) => !r.url.includes('/og/')).reduce((sum, r) => sum + r.bytes, 0);
+    expect(responses.filter((r) => r.type === 'script')).toEqual([]);
+    expect(total).toBeLessThanOrEqual(ARTICLE_BUDGET_BYTES);
+    recordBudget('article page bytes (largest fixture, uncompressed)', { total, responses });
+  });
+});
+
+const budgets: Record<string, unknown> = {};
+function recordBudget(name: string, value: unknown): void {
+  budgets[name] = value;
+  writeFileSync(join(ARTIFACTS, 'site-budgets.json'), `${JSON.stringify(budgets, null, 2)}\n`);
+}
