@@ -37,6 +37,10 @@ export async function main(
 ): Promise<number> {
   const { io } = environment;
   let context: CommandContext | undefined;
+  const output = {
+    writeOut: (text: string) => io.out(text.trimEnd()),
+    writeErr: (text: string) => io.err(text.trimEnd()),
+  };
   const program = new Command('wirecopy')
     .description('Market data in, small-cap market commentary drafts out.')
     .option('--store <file>', 'SQLite market store (default .wirecopy/market.db, env WIRECOPY_STORE)')
@@ -44,10 +48,7 @@ export async function main(
     .option('--config <file>', 'config file (default wirecopy.config.json|yaml if present)')
     .showHelpAfterError('(run wirecopy --help for usage)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.out(text.trimEnd()),
-      writeErr: (text) => io.err(text.trimEnd()),
-    });
+    .configureOutput(output);
   const getContext = () => {
     context ??= new CommandContext(program.opts<GlobalFlags>(), environment);
     return context;
@@ -69,7 +70,15 @@ export async function main(
     newsletterCommand,
     previewCommand,
   ]) {
-    program.addCommand(make(getContext).exitOverride());
+    // addCommand does not pass settings down: each verb (and its own subcommands) gets the
+    // same output, so usage errors reach the caller's stderr too, and the same exit handling.
+    const command = make(getContext);
+    for (const c of [command, ...command.commands]) {
+      c.exitOverride()
+        .configureOutput(output)
+        .showHelpAfterError('(run wirecopy <command> --help for usage)');
+    }
+    program.addCommand(command);
   }
 
   try {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
-import { SITE_ROOT, spawnAstro } from '../site/astro-run.ts';
+import { SITE_ROOT, spawnAstro, withoutAnsi } from '../site/astro-run.ts';
 import type { CommandContext } from './context.ts';
 
 export interface PreviewServer {
@@ -92,7 +92,7 @@ export async function startPreview(
       child.kill();
       reject(
         new WirecopyError(Errors.PreviewFailed, `The preview server could not start: ${why}.`, {
-          details: output.join('').trim().split('\n').slice(-15),
+          details: withoutAnsi(output.join('')).trim().split('\n').slice(-15),
           hint: 'Read Astro’s output above; a port in use can be changed with --port.',
         }),
       );
@@ -100,7 +100,7 @@ export async function startPreview(
     const watchForUrl = (data: Buffer) => {
       output.push(data.toString());
       // Astro prints "Local    http://127.0.0.1:4321/" once it listens (another port if that one is taken).
-      const local = /Local\s+(https?:\/\/\S+)/.exec(output.join(''));
+      const local = /Local\s+(https?:\/\/\S+)/.exec(withoutAnsi(output.join('')));
       if (local?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', watchForUrl);

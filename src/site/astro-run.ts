@@ -31,6 +31,10 @@ export function spawnAstro(args: readonly string[], options: SiteEnv & { cwd?: s
     ...withoutTestRunnerMarks({ ...process.env, ...options.env }),
     // Builds and previews must not phone home (CI has no network but the registry).
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Plain text: wirecopy reads this output (the preview's address, a build's errors), and
+    // with CI set Astro would colour it, splitting "asOf:" or "Local http://..." with escapes.
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
     ...(options.content ? { WIRECOPY_CONTENT: options.content } : {}),
     ...(options.preview ? { WIRECOPY_PREVIEW: '1' } : {}),
     ...(options.cacheDir ? { WIRECOPY_SITE_CACHE: options.cacheDir } : {}),
@@ -72,7 +76,17 @@ export function buildSite(outDir: string, options: SiteEnv & { root?: string } =
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) =>
-      resolve({ ok: code === 0, output: chunks.join(''), milliseconds: performance.now() - started }),
+      resolve({
+        ok: code === 0,
+        output: withoutAnsi(chunks.join('')),
+        milliseconds: performance.now() - started,
+      }),
     );
   });
+}
+
+/** Terminal colour and style escapes, for output that must be read as text. */
+export function withoutAnsi(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape character is the point.
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
