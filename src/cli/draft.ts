@@ -7,6 +7,7 @@ import { storiesFor } from '../drafts/stories/index.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
+import { notesFor } from '../inputs/notes.ts';
 import { keepGeneratedText } from '../review/generated-text.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
@@ -45,6 +46,7 @@ export async function draftsFor(
       quotes: inputs.quotes,
       checks: options.checks,
       chartSeries: chartSeriesFor(ctx, factSet.asOf),
+      notes: notesFor(inputs.notes, factSet.asOf),
     }),
   );
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {

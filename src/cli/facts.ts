@@ -1,6 +1,7 @@
 /** Builds the FactSet a command speaks for, from the context's store and config. */
 import { buildFactSet } from '../facts/build.ts';
 import type { FactSet } from '../facts/types.ts';
+import { notesFor } from '../inputs/notes.ts';
 import { resolveAsOf } from './as-of.ts';
 import type { CommandContext } from './context.ts';
 import type { DeskInputs } from './inputs.ts';
@@ -20,5 +21,9 @@ export function factSetFor(
     registry: ctx.registry,
     signals: ctx.config.signals,
     targets: inputs?.targets ?? [],
+    // A meeting the desk knows of that the FOMC calendar in the repo does not (after 2027).
+    extraMeetings: inputs
+      ? [notesFor(inputs.notes, asOf).nextFedMeeting].filter((d): d is string => d !== undefined)
+      : [],
   });
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { FactSet } from '../facts/types.ts';
 import type { CommandContext } from './context.ts';
+import { explainFact } from './explain.ts';
 import { factSetFor } from './facts.ts';
 import { formatTable } from './format-table.ts';
 import { loadDeskInputs, reportInputProblems } from './inputs.ts';
@@ -28,8 +29,14 @@ function statsTable(factSet: FactSet): string {
     formatTable(['fact', 'display', 'unit'], rows, [1]),
   ];
   if (factSet.missing.length > 0) {
-    lines.push('', `Missing (${factSet.missing.length}):`);
-    for (const m of factSet.missing) lines.push(`  ${m.id}: ${m.reason}`);
+    lines.push('', `Missing (${factSet.missing.length}), by reason:`);
+    // One missing series takes dozens of facts with it: one line per reason, then the ids.
+    for (const [reason, group] of Map.groupBy(factSet.missing, (m) => m.reason)) {
+      const ids = group.map((m) => m.id);
+      const shown =
+        ids.length > 4 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+      lines.push(`  ${reason}`, `    ${shown}`);
+    }
   }
   return lines.join('\n');
 }
@@ -39,12 +46,14 @@ export function statsCommand(context: () => CommandContext): Command {
     .description('print the facts for the last session on or before a date')
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
     .option('--json', 'print one JSON object: {asOf, dataset, facts, missing}')
-    .action((options: { asOf?: string; json?: boolean }) => {
+    .option('--explain <id>', 'how one fact was computed: its definition, inputs and arithmetic')
+    .action((options: { asOf?: string; json?: boolean; explain?: string }) => {
       const ctx = context();
       const inputs = loadDeskInputs(ctx);
       reportInputProblems(ctx, inputs.problems);
       const factSet = factSetFor(ctx, options.asOf, inputs);
       reportInputProblems(ctx, factSet.warnings ?? []);
-      ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
+      if (options.explain) ctx.io.out(explainFact(factSet, options.explain));
+      else ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
     });
 }

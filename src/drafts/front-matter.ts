@@ -84,6 +84,10 @@ export const frontMatterSchema = z.object({
     })
     .optional(),
   generator: z.object({ version: z.string(), template: z.string(), contentHash: z.string() }),
+  /** The desk's note for the session (content/inputs/notes.yaml), for the editor; not published. */
+  note: z.string().optional(),
+  /** The desk embargoed the session's pieces: review fails until the field is removed. */
+  embargo: z.literal(true).optional(),
   review: z
     .object({
       by: z.string(),

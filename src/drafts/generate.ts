@@ -33,6 +33,8 @@ export interface DraftContext {
   settings: StorySettings;
   /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
   quotes?: readonly Quote[];
+  /** The desk's note and embargo for the session (content/inputs/notes.yaml). */
+  notes?: { editorNote?: string; embargo: boolean };
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
   chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
@@ -146,6 +148,8 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
+    ...(context.notes?.editorNote ? { note: context.notes.editorNote } : {}),
+    ...(context.notes?.embargo ? { embargo: true as const } : {}),
     ...chartOf(story.id, factSet.asOf, context.chartSeries),
     generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
   };

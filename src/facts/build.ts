@@ -38,6 +38,8 @@ export interface FactSetOptions {
   /** Analyst targets from the desk's inputs (`S.target.<org>.upside`). */
   targets?: readonly PriceTarget[];
   targetMaxAgeDays?: number;
+  /** FOMC decision dates beyond the calendar in the repo (the desk's notes). */
+  extraMeetings?: readonly IsoDate[];
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
@@ -170,7 +172,8 @@ export class FactSetBuilder {
       noteProvenance(benchmark, benchmarkAnalysis, sessionIndex.get(benchmark)!);
 
     // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
-    for (const group of [...rateGroups(source, asOf), fedGroup(source, asOf), optionsGroup(source, asOf)]) {
+    const fed = fedGroup(source, asOf, this.options.extraMeetings);
+    for (const group of [...rateGroups(source, asOf), fed, optionsGroup(source, asOf)]) {
       add(group.prefix, group.prefix, group.results);
     }
     const closes = [...sessionIndex].map(([symbol, index]) => ({

@@ -95,7 +95,13 @@ function targetRangeOn(
 }
 
 /** `FED.cut_probability.next` and `.change` (since the odds about a week earlier). */
-export function fedGroup(source: MacroSource, asOf: IsoDate, changeDays = 7): StatGroup {
+export function fedGroup(
+  source: MacroSource,
+  asOf: IsoDate,
+  extraMeetings: readonly IsoDate[] = [],
+  changeDays = 7,
+): StatGroup {
+  const meetingsOn = (date: IsoDate) => [...new Set([...fomcCalendarAsOf(date), ...extraMeetings])].sort();
   const ids = ['cut_probability.next', 'hike_probability.next', 'next_meeting', 'cut_probability.change'];
   const held = loadFutures(source, asOf);
   const futures = futuresOn(held, asOf);
@@ -108,17 +114,14 @@ export function fedGroup(source: MacroSource, asOf: IsoDate, changeDays = 7): St
         : undefined;
   if (why !== undefined || typeof target === 'string')
     return { prefix: 'FED', results: ids.map((id) => ({ id, missing: why! })) };
-  const input = { asOf, currentTarget: target, futures, meetings: fomcCalendarAsOf(asOf) };
+  const input = { asOf, currentTarget: target, futures, meetings: meetingsOn(asOf) };
   const [next] = fedWatchStats(input);
   const now = fedWatch(input).meetings[0];
-  if (!next || !now || !('value' in next))
-    return {
-      prefix: 'FED',
-      results: [
-        next ?? { id: ids[0]!, missing: 'no meeting priced' },
-        { id: ids[1]!, missing: 'no current odds' },
-      ],
-    };
+  if (!next || !now || !('value' in next)) {
+    // Every odds fact fails for the same reason: say it once per fact, in the pricer's words.
+    const reason = next && 'missing' in next ? next.missing : 'no FOMC meeting could be priced';
+    return { prefix: 'FED', results: ids.map((id) => ({ id, missing: reason })) };
+  }
   // Earlier odds are worked out the same way from the settlements stored for those sessions.
   const wanted = addDays(asOf, -changeDays);
   const snapshots = sessionsBetween(addDays(wanted, -5), previousSession(asOf)).flatMap((date) => {
@@ -129,7 +132,7 @@ export function fedGroup(source: MacroSource, asOf: IsoDate, changeDays = 7): St
       asOf: date,
       currentTarget: range,
       futures: then,
-      meetings: fomcCalendarAsOf(date),
+      meetings: meetingsOn(date),
     }).meetings[0];
     return meeting ? [{ date, cutProbability: meeting.cutProbability, meeting: meeting.date }] : [];
   });

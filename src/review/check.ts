@@ -16,6 +16,7 @@ import { draftOf } from './draft-source.ts';
 import { countMessages, type MessageCounts, report } from './messages.ts';
 import remarkDisclaimer from './remark-disclaimer.ts';
 import remarkDraftFrontMatter from './remark-draft-front-matter.ts';
+import remarkEmbargo from './remark-embargo.ts';
 import remarkFacebookPost from './remark-facebook-post.ts';
 import remarkFreshData, { type Options as FreshnessOptions } from './remark-fresh-data.ts';
 import remarkFrontMatterSchema from './remark-front-matter-schema.ts';
@@ -55,6 +56,7 @@ export function reviewProcessor(options: CheckOptions) {
   return processor
     .use(remarkNumbersMatchFacts)
     .use(remarkDisclaimer, { disclaimer: options.disclaimer })
+    .use(remarkEmbargo)
     .use(remarkLinks)
     .use(remarkRawHtml)
     .use(remarkXPost)

@@ -137,3 +137,43 @@ describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
     });
   });
 });
+
+describe.skipIf(!HAS_MARKET_DATA)('stats --explain', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = workspace();
+    expect((await ws.run(['import', join(MARKET_DATA, 'RUT.csv'), join(MARKET_DATA, 'GSPC.csv')])).code).toBe(
+      0,
+    );
+  });
+
+  it('shows the inputs and the arithmetic of a five-session return, to be redone by hand', async () => {
+    // RUT.csv: 2500.429931640625 on 2025-11-28 and 2305.110107421875 on 2025-11-20 (five sessions
+    // earlier; Thanksgiving 11-27 is closed): 2500.43 / 2305.11 - 1 = 0.084733 -> 8.5%.
+    const result = await ws.run(['stats', '--as-of', '2025-11-28', '--explain', 'RUT.return.5d']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('RUT.return.5d = 8.5%');
+    expect(result.stdout).toContain('RUT close on 2025-11-20: 2,305.11 (stored 2305.110107421875)');
+    expect(result.stdout).toContain('RUT close on 2025-11-28: 2,500.43 (stored 2500.429931640625)');
+    expect(result.stdout).toContain('Worked: 2,500.43 ÷ 2,305.11 − 1 = 0.084733 → 8.5%');
+  });
+
+  it('names the window a drought was counted over', async () => {
+    const result = await ws.run([
+      'stats',
+      '--as-of',
+      '2025-09-18',
+      '--explain',
+      'RUT.record.drought_sessions',
+    ]);
+    // 969 sessions from the 2021-11-08 record to the 2025-09-18 record, both included: 967 between.
+    expect(result.stdout).toContain('RUT, 969 sessions from 2021-11-08 to 2025-09-18');
+  });
+
+  it('suggests ids for an unknown one and exits 2', async () => {
+    const result = await ws.run(['stats', '--as-of', '2025-09-18', '--explain', 'RUT.return.fiveday']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--explain RUT.return.fiveday: no fact has that id.');
+    expect(result.stderr).toContain('RUT.return.5d');
+  });
+});
