@@ -101,3 +101,19 @@ export function weekIndexOf(date: IsoDate): number {
   // Day 0 (1970-01-01) was a Thursday, so Monday 1969-12-29 is day -3 and starts week 0.
   return Math.floor((dayNumberOf(date) + 3) / 7);
 }
+
+/** Month names, January first: for copy and pages that spell a month out. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

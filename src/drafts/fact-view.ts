@@ -4,6 +4,7 @@
  * carries the sign in a verb (`{{abs.RUT.change.1d}}` → "3.2%" for a fall), and ordinals of
  * counts under `ord` (`{{ord.RUT.record.count_ytd}}` → "4th"). Only display text gets in.
  */
+import { MONTH_NAMES } from '../calendar/dates.ts';
 import { formatMagnitude } from '../facts/format.ts';
 import type { Fact, FactSet } from '../facts/types.ts';
 import { FactText, placeFact } from './view-values.ts';
@@ -41,24 +42,9 @@ export function buildFactView(factSet: FactSet, options: { linked?: boolean } = 
   return view;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "October" in the as-of year, "October 2024" otherwise (AP spells months out without a day). */
 export function monthName(date: string, asOf: string): string {
-  const name = MONTHS[Number(date.slice(5, 7)) - 1]!;
+  const name = MONTH_NAMES[Number(date.slice(5, 7)) - 1]!;
   return date.slice(0, 4) === asOf.slice(0, 4) ? name : `${name} ${date.slice(0, 4)}`;
 }
 

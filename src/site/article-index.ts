@@ -2,6 +2,7 @@
  * How the site files its pieces: the URL of each, newest first, by tag and by month, and the
  * related pieces of one. Pure functions over front matter, so they are tested without a build.
  */
+import { MONTH_NAMES } from '../calendar/dates.ts';
 import type { FrontMatter } from '../drafts/front-matter.ts';
 
 /** What the site needs of a piece: its front matter and the file it came from. */
@@ -10,21 +11,6 @@ export interface Piece {
   /** The source file, for error messages. */
   filePath?: string | undefined;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2025-11-28-small-cap-rally`: the piece's URL segment, `/articles/<id>/`. */
 export function articleId(data: Pick<FrontMatter, 'asOf' | 'slug'>): string {
@@ -97,7 +83,7 @@ export function byTag<T extends Piece>(pieces: readonly T[]): TagGroup<T>[] {
 
 /** `2025-11` → "November 2025". */
 export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** Pieces by the month of their as-of date, newest month first. */

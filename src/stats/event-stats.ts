@@ -5,6 +5,8 @@
  * first k of them in date order, so a backfill never re-sorts a sample.
  */
 
+import { lowerBound } from './sorted.ts';
+
 export interface SampleSummary {
   n: number;
   mean: number;
@@ -152,18 +154,6 @@ export function prefixSummary(p: PrefixSummaries, k: number): SampleSummary | un
     min: p.min[k]!,
     max: p.max[k]!,
   };
-}
-
-/** First index of `sorted` holding a value ≥ `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Sorted position (0-based) of the r-th smallest inserted value, by binary lifting over the tree. */

@@ -7,8 +7,10 @@
  * For a backfill, one pass with a Fenwick tree over the ranks of the move sizes: O(n log n),
  * then O(1) per session; a single session is a direct O(n) count (see `LazyRanks`).
  */
+
 import type { Series } from '../types.ts';
 import { computed, missing, rangeInput } from './results.ts';
+import { lowerBound } from './sorted.ts';
 import type { StatResult } from './types.ts';
 
 /** Fewer earlier moves than this and a rank says little; the stat is missing instead. */
@@ -93,18 +95,6 @@ export function rankOfSizes(sizes: Float64Array): Float64Array {
     seen++;
   }
   return ranks;
-}
-
-/** First index whose value is ≥ x. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function moveRankStatsAt(series: Series, ranks: MoveRanks, i: number): StatResult[] {
