@@ -48,6 +48,13 @@ export const configSchema = z.object({
     .prefault({}),
   /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */
   signals: z.array(signalConfigSchema).default([...DEFAULT_SIGNALS]),
+  /** The review checks (`wirecopy check`, `approve`). */
+  review: z
+    .object({
+      /** Sessions a draft's as-of may lag the latest session in the store and still count as fresh. */
+      maxAgeSessions: z.number().int().nonnegative().default(0),
+    })
+    .prefault({}),
   /** When each story applies; see src/drafts/stories/story.ts. */
   stories: z
     .object({

@@ -35,7 +35,7 @@ export function approveCommand(context: () => CommandContext): Command {
       const ctx = context();
       const by = reviewerName(options.by);
       const checkOptions = checkOptionsFor(ctx, {
-        maxAgeSessions: parseMaxAge(options.maxAge),
+        maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
         exemptPublished: false,
       });
       const result = await approveDraft({

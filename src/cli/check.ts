@@ -34,8 +34,9 @@ export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): 
   };
 }
 
-export function parseMaxAge(text: string | undefined): number {
-  if (text === undefined) return 0;
+/** `--max-age`, else the config's `review.maxAgeSessions` (default 0: the latest session only). */
+export function parseMaxAge(text: string | undefined, configured = 0): number {
+  if (text === undefined) return configured;
   if (!/^\d+$/.test(text)) {
     throw new WirecopyError(Errors.Usage, `--max-age ${text} is not a number of sessions.`, {
       hint: 'Write a whole number, e.g. --max-age 1 to accept drafts one session old.',
@@ -72,11 +73,12 @@ export function checkCommand(context: () => CommandContext): Command {
     .option('--json', 'print one JSON object')
     .option(
       '--max-age <sessions>',
-      'accept data this many sessions older than the latest in the store (default 0)',
+      'accept data this many sessions older than the latest in the store (default: review.maxAgeSessions, 0)',
     )
     .action(async (paths: string[], options: { json?: boolean; maxAge?: string }) => {
       const ctx = context();
-      const results = await checkPaths(ctx, paths, { maxAgeSessions: parseMaxAge(options.maxAge) });
+      const maxAgeSessions = parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions);
+      const results = await checkPaths(ctx, paths, { maxAgeSessions });
       const totals = results.reduce(
         (t, r) => ({
           errors: t.errors + r.counts.errors,

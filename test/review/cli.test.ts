@@ -106,6 +106,11 @@ describe('wirecopy check', () => {
       /:5:1 error wirecopy:stale-data: The data is stale: as-of 2026-11-13 is 5 sessions behind the latest RUT session in the store \(2026-11-20\)/,
     );
     expect((await ws.run(['check', '--max-age', '5'])).code).toBe(0);
+    expect((await ws.run(['check', '--max-age', '4'])).code).toBe(1);
+    // The same allowance from the config file (review.maxAgeSessions); the flag still wins.
+    writeFileSync(join(ws.dir, 'wirecopy.config.json'), JSON.stringify({ review: { maxAgeSessions: 5 } }));
+    expect((await ws.run(['check'])).code).toBe(0);
+    expect((await ws.run(['check', '--max-age', '0'])).code).toBe(1);
   });
 });
 
