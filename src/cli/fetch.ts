@@ -11,8 +11,8 @@ import { addDays, isIsoDate, newYorkDate } from '../calendar/dates.ts';
 import { CALENDAR_FIRST, CALENDAR_LAST, previousSession } from '../calendar/nyse.ts';
 import { Errors, isWirecopyError, WirecopyError } from '../errors.ts';
 import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetchers/fetch-all.ts';
-import { HttpSession } from '../fetchers/http.ts';
 import type { FetchDeps, FetchResult, ProviderName } from '../fetchers/pipeline.ts';
+import { probeProviders } from '../fetchers/probe.ts';
 import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
 import type { IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
@@ -287,61 +287,6 @@ function parseSymbols(ctx: CommandContext, text: string): Set<SymbolKey> {
     keys.add(key);
   }
   return keys;
-}
-
-/**
- * One HEAD request per provider, with a short time limit and no retry, before anything else: an
- * offline machine learns it in one round trip instead of after every series' retries. Any HTTP
- * answer, even an error status, means the provider is reachable. (It goes through the fetch
- * core's HttpSession, the one place that touches the network; it belongs in src/fetchers.)
- */
-async function probeProviders(
-  providers: readonly ProviderName[],
-  deps: FetchDeps,
-  timeoutMs: number,
-): Promise<{ unreachable: Map<ProviderName, string>; requests: number }> {
-  const unreachable = new Map<ProviderName, string>();
-  let requests = 0;
-  await Promise.all(
-    providers.map(async (provider) => {
-      const http = new HttpSession({
-        provider,
-        symbol: 'reachability probe',
-        policy: { timeoutMs, totalMs: timeoutMs, retries: 0 },
-      });
-      try {
-        await http.get(probeUrl(provider, deps), { method: 'HEAD' });
-      } catch (error) {
-        const why = unreachableReason(error, timeoutMs);
-        if (why !== undefined) unreachable.set(provider, why);
-      } finally {
-        requests += http.requests;
-      }
-    }),
-  );
-  return { unreachable, requests };
-}
-
-function probeUrl(provider: ProviderName, deps: FetchDeps): string {
-  const urls = deps.baseUrls ?? {};
-  const base = {
-    yahoo: urls.yahoo ?? 'https://query2.finance.yahoo.com',
-    fred: deps.keys?.fred
-      ? (urls.fredApi ?? 'https://api.stlouisfed.org')
-      : (urls.fredGraph ?? 'https://fred.stlouisfed.org'),
-    stooq: urls.stooq ?? 'https://stooq.com',
-  }[provider];
-  return `${base.replace(/\/+$/, '')}/`;
-}
-
-/** Why a probe says "unreachable"; undefined when the provider answered (a 5xx is an answer). */
-function unreachableReason(error: unknown, timeoutMs: number): string | undefined {
-  if (!isWirecopyError(error)) return String(error);
-  if (error.code === Errors.FetchTimedOut.name) return `no answer within ${timeoutMs} ms`;
-  // http.ts keeps what went wrong on the cause: `kind` 'network' (refused, reset, DNS) or 'status'.
-  const cause = error.cause as { kind?: string; message?: string } | undefined;
-  if (cause?.kind === 'status') return undefined;
-  return cause?.message ?? error.message;
 }
 
 /** The error a fetch with failures ends with: every failed series, why, and what to do. */

@@ -9,15 +9,15 @@ import type { InputProblem, SymbolKey } from '../types.ts';
 import { PayloadInvalidError } from './fetch-errors.ts';
 import { csvPayload, csvSeriesRows, jsonBody, requireOk } from './payload-checks.ts';
 import type { FetchDeps, SeriesOptions, SeriesSource, SourceModule } from './pipeline.ts';
-import { providerUrl } from './provider-url.ts';
+import { PROVIDER_ORIGINS, providerUrl } from './provider-url.ts';
 import { datesInOrder, isoDate, seriesRequestShape } from './request-schema.ts';
 
 export interface FredOptions extends SeriesOptions {
   seriesId: string;
 }
 
-const FRED_GRAPH = 'https://fred.stlouisfed.org';
-const FRED_API = 'https://api.stlouisfed.org';
+const FRED_GRAPH = PROVIDER_ORIGINS.fredGraph;
+const FRED_API = PROVIDER_ORIGINS.fredApi;
 
 const fredRequest = z.object(seriesRequestShape).refine(...datesInOrder);
 

@@ -8,14 +8,14 @@ import type { SymbolKey } from '../types.ts';
 import { bodyStart, providerRefused } from './fetch-errors.ts';
 import { csvPayload, csvSeriesRows, requireOk } from './payload-checks.ts';
 import type { SeriesOptions, SeriesSource } from './pipeline.ts';
-import { providerUrl } from './provider-url.ts';
+import { PROVIDER_ORIGINS, providerUrl } from './provider-url.ts';
 import { clockOf, datesInOrder, seriesRequestShape } from './request-schema.ts';
 
 export interface StooqOptions extends SeriesOptions {
   ticker: string;
 }
 
-const STOOQ = 'https://stooq.com';
+const STOOQ = PROVIDER_ORIGINS.stooq;
 
 /** Stooq's tickers for the configured series it carries. */
 export const STOOQ_TICKERS: Readonly<Record<SymbolKey, string>> = {
