@@ -16,6 +16,7 @@ import { newsletterCommand } from './newsletter.ts';
 import { previewCommand } from './preview.ts';
 import { rejectCommand } from './reject.ts';
 import { runCommand } from './run.ts';
+import { socialCommand } from './social.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
@@ -67,6 +68,7 @@ export async function main(
     approveCommand,
     rejectCommand,
     diffCommand,
+    socialCommand,
     newsletterCommand,
     previewCommand,
   ]) {
