@@ -14,6 +14,8 @@ import type { StatRange, StatResult } from './types.ts';
 
 export const signalConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug such as three-day-surge'),
+  /** What copy calls it: "three-day surge". */
+  name: z.string().min(1).optional(),
   kind: z.literal('consecutive-returns'),
   /** Consecutive sessions whose daily return is at least `minReturn` (a fraction: 0.015 = 1.5%). */
   sessions: z.number().int().min(1),
@@ -26,6 +28,7 @@ export type SignalConfig = z.infer<typeof signalConfigSchema>;
 
 export const THREE_DAY_SURGE: SignalConfig = {
   id: 'three-day-surge',
+  name: 'three-day surge',
   kind: 'consecutive-returns',
   sessions: 3,
   minReturn: 0.015,

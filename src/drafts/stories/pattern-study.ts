@@ -29,6 +29,7 @@ export function patternStudy(
 ): Story {
   const id = (rest: string) => patternId(settings, rest);
   const signal = signals.find((s) => s.id === settings.pattern);
+  const signalName = signal?.name ?? settings.pattern.replaceAll('-', ' ');
   return {
     id: 'pattern-study',
     slug: 'pattern-study',
@@ -56,7 +57,7 @@ export function patternStudy(
     ],
     headline(f) {
       const prior = f.facts[id('prior_occurrences')]!.display;
-      return `Small caps' three-day surge has happened ${prior} times before. Here is what followed`;
+      return `Small caps' ${signalName} has happened ${prior} times before. Here is what followed`;
     },
     view(f: FactSet, _settings: StorySettings, facts: FactView) {
       const fact = (rest: string) => factNode(facts.facts, id(rest))!;
@@ -78,6 +79,14 @@ export function patternStudy(
           rule: signal ? describeSignal(signal) : settings.pattern,
           horizons,
           has_history: horizons.length > 0,
+        },
+        // The configured signal's facts under one name, whatever its id, for the templates.
+        signal: {
+          name: signalName,
+          last_signal_date: fact('last_signal_date'),
+          prior_occurrences: fact('prior_occurrences'),
+          rule_sessions: fact('rule.sessions'),
+          rule_min_return: fact('rule.min_return'),
         },
         pattern_is: {
           small_sample: boolOf(f, id('h21.small_sample')) === true,
