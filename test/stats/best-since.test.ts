@@ -14,7 +14,7 @@ import {
 } from '../../src/stats/analysis.ts';
 import type { StatValue } from '../../src/stats/types.ts';
 import type { IsoDate, Series } from '../../src/types.ts';
-import { missingFor, resultFor, seriesOf, valueFor } from './helpers.ts';
+import { missingFor, pairWithOneSidedDates, resultFor, seriesOf, valueFor } from './helpers.ts';
 
 const at = (s: Series, date: IsoDate) => historyStatsAt(analyzeSeries(s), s.dates.indexOf(date));
 
@@ -284,30 +284,7 @@ describe('best_since agrees with a naive scan', () => {
   });
 
   it('for month spreads on random pairs with dates only one of them has', () => {
-    const pair = fc
-      .tuple(
-        seriesArbitrary('S', 150),
-        fc.array(fc.constantFrom('both', 'both', 'both', 's', 'b'), { minLength: 150, maxLength: 150 }),
-        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 150, maxLength: 150 }),
-      )
-      .map(([base, owners, moves]) => {
-        const s: Series = { symbol: 'S', dates: [], closes: [] };
-        const b: Series = { symbol: 'B', dates: [], closes: [] };
-        let bClose = 40;
-        base.dates.forEach((date, k) => {
-          bClose = Math.max(1, bClose + moves[k]!);
-          if (owners[k] !== 'b') {
-            s.dates.push(date);
-            s.closes.push(base.closes[k]!);
-          }
-          if (owners[k] !== 's') {
-            b.dates.push(date);
-            b.closes.push(bClose);
-          }
-        });
-        return { s, b };
-      })
-      .filter(({ s, b }) => s.dates.length > 0 && b.dates.length > 0);
+    const pair = pairWithOneSidedDates(seriesArbitrary('S', 150), 150);
     fc.assert(
       fc.property(pair, ({ s, b }) => {
         const p = analyzePair(s, b);

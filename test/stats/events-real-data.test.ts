@@ -2,8 +2,6 @@
  * Best-since and the three-day-surge study on real history (../shared/data/market/, see its
  * README), checked against the files by hand (awk) and by an independent loop here.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyzePair,
@@ -16,24 +14,7 @@ import {
 } from '../../src/stats/analysis.ts';
 import type { Series } from '../../src/types.ts';
 import { valueFor } from './helpers.ts';
-
-const MARKET = fileURLToPath(new URL('../../../shared/data/market/', import.meta.url));
-const HAVE_MARKET = existsSync(`${MARKET}RUT.csv`) && existsSync(`${MARKET}GSPC.csv`);
-
-/** Date and Close by header name (column orders differ between files); nothing else. */
-function loadCloses(file: string, symbol: string): Series {
-  const [header, ...rows] = readFileSync(`${MARKET}${file}`, 'utf8').trim().split(/\r?\n/);
-  const columns = header!.split(',').map((name) => name.trim().toLowerCase());
-  const date = columns.indexOf('date');
-  const close = columns.indexOf('close');
-  const series: Series = { symbol, dates: [], closes: [] };
-  for (const row of rows) {
-    const fields = row.split(',');
-    series.dates.push(fields[date]!);
-    series.closes.push(Number(fields[close]));
-  }
-  return series;
-}
+import { HAVE_MARKET, loadCloses, MARKET } from './market-files.ts';
 
 /**
  * Every three-day surge of the Russell 2000 in RUT.csv (1987-09-10 .. 2026-02-23): 19. Found with

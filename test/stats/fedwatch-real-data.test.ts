@@ -4,15 +4,14 @@
  * computations from the numbers in those files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fomcCalendarAsOf } from '../../src/calendar/fomc.ts';
 import { parseMarketCsv } from '../../src/fetchers/csv/parse.ts';
 import { type FedWatchInput, fedWatch, fedWatchStats } from '../../src/stats/fedwatch.ts';
 import { SymbolRegistry } from '../../src/symbols.ts';
 import type { DailyBar } from '../../src/types.ts';
+import { MARKET } from './market-files.ts';
 
-const MARKET = fileURLToPath(new URL('../../../shared/data/market/', import.meta.url));
 const HAVE_MARKET = existsSync(`${MARKET}ZQ`) && existsSync(`${MARKET}FRED_rates.csv`);
 
 describe.skipIf(!HAVE_MARKET)(

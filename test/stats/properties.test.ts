@@ -8,7 +8,7 @@ import { addDays, weekKey } from '../../src/calendar/dates.ts';
 import { analyzePair, analyzeSeries, indexStatsAt, relativeStatsAt } from '../../src/stats/analysis.ts';
 import type { StatResult, StatValue } from '../../src/stats/types.ts';
 import type { IsoDate, Series } from '../../src/types.ts';
-import { valueFor } from './helpers.ts';
+import { pairWithOneSidedDates, valueFor } from './helpers.ts';
 
 const MISSING = 'missing';
 type Expected = StatValue | typeof MISSING;
@@ -298,30 +298,7 @@ function naiveRelative(s: Series, b: Series, i: number): Map<string, Expected> {
 describe('relativeStatsAt agrees with the naive reference', () => {
   it('on random pairs with dates only one of them has, over several years', () => {
     // One date list; each date goes to both series (mostly), or to S or B alone.
-    const pair = fc
-      .tuple(
-        seriesArbitrary('S', 2, 90, 100),
-        fc.array(fc.constantFrom('both', 'both', 'both', 's', 'b'), { minLength: 90, maxLength: 90 }),
-        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 90, maxLength: 90 }),
-      )
-      .map(([base, owners, moves]) => {
-        const s: Series = { symbol: 'S', dates: [], closes: [] };
-        const b: Series = { symbol: 'B', dates: [], closes: [] };
-        let bClose = 40;
-        base.dates.forEach((date, k) => {
-          bClose = Math.max(1, bClose + moves[k]!);
-          if (owners[k] !== 'b') {
-            s.dates.push(date);
-            s.closes.push(base.closes[k]!);
-          }
-          if (owners[k] !== 's') {
-            b.dates.push(date);
-            b.closes.push(bClose);
-          }
-        });
-        return { s, b };
-      })
-      .filter(({ s, b }) => s.dates.length > 0 && b.dates.length > 0);
+    const pair = pairWithOneSidedDates(seriesArbitrary('S', 2, 90, 100), 90);
     fc.assert(
       fc.property(pair, ({ s, b }) => {
         const p = analyzePair(s, b);

@@ -3,7 +3,6 @@
  * holidays blank), the change over 5 sessions, and staleness.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toDayNumber } from '../../src/calendar/dates.ts';
@@ -13,6 +12,7 @@ import { rateStatsAt } from '../../src/stats/rates.ts';
 import { SymbolRegistry } from '../../src/symbols.ts';
 import type { Series } from '../../src/types.ts';
 import { missingFor, resultFor, seriesOf, valueFor } from './helpers.ts';
+import { MARKET } from './market-files.ts';
 
 // DGS2 as FRED publishes it around Columbus Day 2025: Monday 2025-10-13 is an NYSE session but a
 // bond-market holiday, so FRED has no value that day.
@@ -133,7 +133,6 @@ describe('yields on NYSE sessions', () => {
   });
 });
 
-const MARKET = fileURLToPath(new URL('../../../shared/data/market/', import.meta.url));
 const HAVE_FRED = existsSync(`${MARKET}FRED_rates.csv`);
 
 describe.skipIf(!HAVE_FRED)(
