@@ -78,6 +78,19 @@ const NEW_YORK_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** `HH:MM:SS` on the America/New_York wall clock. */
+export function newYorkTime(instant: Date): string {
+  return NEW_YORK_TIME.format(instant);
+}
+
+const NEW_YORK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/New_York',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 /**
  * Days since 1970-01-01 of a well-formed `YYYY-MM-DD`, without a regex or a Date: for loops over
  * whole series, whose dates were validated when they were stored (Howard Hinnant's

@@ -3,7 +3,7 @@
  * date; a row without a close is dropped and reported; a bar for a session that has not closed
  * yet is dropped (its "close" is only the latest price), so the store never holds a moving close.
  */
-import { newYorkDate } from '../calendar/dates.ts';
+import { newYorkDate, newYorkTime } from '../calendar/dates.ts';
 import { CALENDAR_FIRST, CALENDAR_LAST, closureReason, earlyClose } from '../calendar/nyse.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../types.ts';
 
@@ -136,16 +136,3 @@ export function toSessionBars(
 function inCalendar(date: IsoDate): boolean {
   return date >= CALENDAR_FIRST && date <= CALENDAR_LAST;
 }
-
-/** `HH:MM:SS` on the America/New_York wall clock. */
-export function newYorkTime(instant: Date): string {
-  return NEW_YORK_TIME.format(instant);
-}
-
-const NEW_YORK_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/New_York',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});

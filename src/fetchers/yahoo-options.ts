@@ -8,12 +8,12 @@
  * last regular trade has closed; before the open, the figures are the previous session's.
  */
 import { z } from 'zod';
-import { newYorkDate } from '../calendar/dates.ts';
+import { newYorkDate, newYorkTime } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { MarketStore, OptionsSnapshot } from '../store/market-store.ts';
 import type { InputProblem, SymbolKey } from '../types.ts';
 import { type FetchDeps, runSource, type SourceModule } from './pipeline.ts';
-import { closeTime, isSessionClosed, newYorkTime } from './session-bars.ts';
+import { closeTime, isSessionClosed } from './session-bars.ts';
 import { createYahooClient } from './yahoo-client.ts';
 
 export interface OptionsChainOptions {
