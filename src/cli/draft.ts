@@ -36,19 +36,19 @@ export async function draftsFor(
     ctx.config.stories,
     options,
   );
-  const rendered = choices.map((choice) =>
-    renderDraft(choice, factSet, {
-      templates,
-      registry: ctx.registry,
-      publication: ctx.config.publication,
-      settings: ctx.config.stories,
-      generatorVersion: VERSION,
-      quotes: inputs.quotes,
-      checks: options.checks,
-      chartSeries: chartSeriesFor(ctx, factSet.asOf),
-      notes: notesFor(inputs.notes, factSet.asOf),
-    }),
-  );
+  // One context for every story of the session: the chart's closes are read from the store once.
+  const draftContext = {
+    templates,
+    registry: ctx.registry,
+    publication: ctx.config.publication,
+    settings: ctx.config.stories,
+    generatorVersion: VERSION,
+    quotes: inputs.quotes,
+    checks: options.checks,
+    chartSeries: chartSeriesFor(ctx, factSet.asOf),
+    notes: notesFor(inputs.notes, factSet.asOf),
+  };
+  const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
     force: options.force === true,
   });
@@ -105,6 +105,27 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
   }
 }
 
+/**
+ * A session's drafting as `draft` and `run` both do it: the desk's inputs, the facts, the
+ * data-quality gate, then the drafts. `onFacts` runs before the gate, `beforeDrafts` after it.
+ */
+export async function draftSession(
+  ctx: CommandContext,
+  asOf: string | undefined,
+  options: DraftOptions,
+  hooks: { onFacts?: (factSet: FactSet) => void; beforeDrafts?: (factSet: FactSet) => void } = {},
+): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[] }> {
+  const inputs = loadDeskInputs(ctx);
+  reportInputProblems(ctx, inputs.problems);
+  const factSet = factSetFor(ctx, asOf, inputs);
+  reportInputProblems(ctx, factSet.warnings ?? []);
+  hooks.onFacts?.(factSet);
+  const checks = gateDraft(ctx, factSet, options.force === true);
+  hooks.beforeDrafts?.(factSet);
+  const results = await draftsFor(ctx, factSet, { ...options, checks }, inputs);
+  return { factSet, checks, results };
+}
+
 export function draftCommand(context: () => CommandContext): Command {
   return new Command('draft')
     .description(
@@ -122,11 +143,7 @@ export function draftCommand(context: () => CommandContext): Command {
     )
     .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
-      const inputs = loadDeskInputs(ctx);
-      reportInputProblems(ctx, inputs.problems);
-      const factSet = factSetFor(ctx, options.asOf, inputs);
-      reportInputProblems(ctx, factSet.warnings ?? []);
-      const checks = gateDraft(ctx, factSet, options.force === true);
-      reportDrafts(ctx, await draftsFor(ctx, factSet, { ...options, checks }, inputs), factSet);
+      const { factSet, results } = await draftSession(ctx, options.asOf, options);
+      reportDrafts(ctx, results, factSet);
     });
 }

@@ -16,8 +16,7 @@ import type { IsoDate } from '../types.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { loadDemo } from './demo.ts';
-import { draftsFor, reportDrafts } from './draft.ts';
-import { factSetFor } from './facts.ts';
+import { draftSession, reportDrafts } from './draft.ts';
 import {
   clockOf,
   type FetchSummary,
@@ -27,8 +26,6 @@ import {
   unreachableText,
 } from './fetch.ts';
 import { thousands } from './format-table.ts';
-import { loadDeskInputs, reportInputProblems } from './inputs.ts';
-import { gateDraft } from './verify.ts';
 
 interface RunOptions {
   asOf?: string;
@@ -72,15 +69,18 @@ export function runCommand(context: () => CommandContext): Command {
         const load = loadDemo(ctx);
         ctx.io.out(`  ${load.series} series, ${thousands(load.rows)} rows, ${load.first} to ${load.last}.`);
       }
-      const inputs = loadDeskInputs(ctx);
-      reportInputProblems(ctx, inputs.problems);
-      const factSet = factSetFor(ctx, options.asOf, inputs);
-      reportInputProblems(ctx, factSet.warnings ?? []);
-      // The demo set ends before today by design; only real data can be behind.
-      if (options.asOf === undefined && factSet.dataset !== 'demo') noteIfBehind(ctx, factSet, today);
-      const checks = gateDraft(ctx, factSet, options.force === true);
-      ctx.io.out(`Drafts for the ${factSet.asOf} session (dataset: ${factSet.dataset}):`);
-      const results = await draftsFor(ctx, factSet, { force: options.force === true, checks }, inputs);
+      const { factSet, checks, results } = await draftSession(
+        ctx,
+        options.asOf,
+        { force: options.force === true },
+        {
+          // The demo set ends before today by design; only real data can be behind.
+          onFacts: (f) => {
+            if (options.asOf === undefined && f.dataset !== 'demo') noteIfBehind(ctx, f, today);
+          },
+          beforeDrafts: (f) => ctx.io.out(`Drafts for the ${f.asOf} session (dataset: ${f.dataset}):`),
+        },
+      );
       try {
         reportDrafts(ctx, results, factSet);
       } finally {
