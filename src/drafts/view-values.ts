@@ -30,8 +30,11 @@ export function factLink(factId: string): string {
   return `<!--fact:${factId}-->`;
 }
 
+/** What a fact id may hold: `RUT.return.5d`, `RUT.pattern.three-day-surge.h21.mean`. */
+export const FACT_ID = '[A-Za-z0-9_.-]+';
+
 /** `8.5%<!--fact:RUT.return.5d-->` → display and id, for every linked number in a text. */
-export const FACT_LINK = /<!--fact:([A-Za-z0-9_.-]+)-->/g;
+export const FACT_LINK = new RegExp(`<!--fact:(${FACT_ID})-->`, 'g');
 
 /** Values a template may print: text, or a fact's display. */
 export type Printable = string | FactText;

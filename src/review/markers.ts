@@ -8,14 +8,17 @@
  *
  * Both are invisible on the site and in the feeds; the site strips every other comment.
  */
+
 import { isIsoDate } from '../calendar/dates.ts';
+import { FACT_ID } from '../drafts/view-values.ts';
 
 export type Marker =
   | { kind: 'fact'; factId: string }
   | { kind: 'sourced'; source: string; date: string }
   | { kind: 'sourced-invalid'; problem: string };
 
-const FACT = /^<!--\s*fact:\s*([A-Za-z0-9_.-]+)\s*-->$/;
+// The generator writes `<!--fact:ID-->`; an editor's retyped mark may carry spaces.
+const FACT = new RegExp(`^<!--\\s*fact:\\s*(${FACT_ID})\\s*-->$`);
 const SOURCED = /^<!--\s*sourced\s*:?\s*([\s\S]*?)\s*-->$/;
 const SOURCE_AND_DATE = /^(.*\S)\s*,\s*(\d{4}-\d{2}-\d{2})$/;
 
