@@ -58,10 +58,14 @@ export const configSchema = z.object({
   /** When each story applies; see src/drafts/stories/story.ts. */
   stories: z
     .object({
+      /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
       rallyMargin: z.number().positive().default(0.02),
+      /** A record that ends a drought at least this many sessions long is a story of its own. */
       longDrought: z.number().int().positive().default(60),
+      /** Moves in cut odds (fraction) or the 2-year yield (percentage points) that make a rates story. */
       cutOddsMove: z.number().positive().default(0.1),
       twoYearMove: z.number().positive().default(0.15),
+      /** The event-study signal the pattern story follows. */
       pattern: z.string().default('three-day-surge'),
     })
     .prefault({}),

@@ -165,8 +165,3 @@ export function fomcCalendarAsOf(asOf: IsoDate): IsoDate[] {
     return m.date <= asOf || m.kind === 'scheduled';
   }).map((m) => m.date);
 }
-
-/** Meetings that actually took place (scheduled and unscheduled) from `from` to `to`, both included. */
-export function meetingsHeld(from: IsoDate, to: IsoDate): FomcMeeting[] {
-  return FOMC_MEETINGS.filter((m) => m.kind !== 'cancelled' && m.date >= from && m.date <= to);
-}

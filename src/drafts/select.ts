@@ -8,7 +8,7 @@ import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { rankAngles } from './angles.ts';
 import type { Pick, Story, StoryAngle, StorySettings } from './stories/story.ts';
-import { createVariation, hash32 } from './variation.ts';
+import { hash32 } from './variation.ts';
 
 export interface StoryChoice {
   story: Story;
@@ -90,5 +90,3 @@ export function chooseStories(
   const best = candidates.reduce((a, b) => (b.angle.score > a.angle.score ? b : a));
   return [best];
 }
-
-export { createVariation };

@@ -1,28 +1,11 @@
+import type { Config } from '../../config.ts';
 import type { FactSet } from '../../facts/types.ts';
 import type { QuoteTopic } from '../../inputs/quotes.ts';
 import type { AngleRule, ScoredAngle } from '../angles.ts';
 import type { FactView } from '../fact-view.ts';
 
-/** Thresholds that decide when a story applies; from the config file (`stories`). */
-export interface StorySettings {
-  /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
-  rallyMargin: number;
-  /** A record that ends a drought at least this many sessions long is a story of its own. */
-  longDrought: number;
-  /** Moves in cut odds (fraction) or the 2-year yield (percentage points) that make a rates story. */
-  cutOddsMove: number;
-  twoYearMove: number;
-  /** The event-study signal the pattern story follows. */
-  pattern: string;
-}
-
-export const DEFAULT_STORY_SETTINGS: StorySettings = {
-  rallyMargin: 0.02,
-  longDrought: 60,
-  cutOddsMove: 0.1,
-  twoYearMove: 0.15,
-  pattern: 'three-day-surge',
-};
+/** Thresholds that decide when a story applies: the config file's `stories` (src/config.ts). */
+export type StorySettings = Config['stories'];
 
 /** Why a piece leads with what it leads with; written to the draft's front matter. */
 export interface StoryAngle {
