@@ -93,6 +93,8 @@ export const configSchema = z.object({
       /** Per request and per series; default: the fetch core's (20 s, 120 s). */
       timeoutMs: z.number().int().positive().optional(),
       totalMs: z.number().int().positive().optional(),
+      /** The largest answer read from a provider, in bytes; default: the fetch core's (8 MB). */
+      maxAnswerBytes: z.number().int().positive().optional(),
       urls: z
         .object({
           yahoo: z.url().optional(),

@@ -59,6 +59,7 @@ export const Errors = {
   FetchTimedOut: spec('FetchTimedOut', 'A data provider did not answer in time', 1),
   ProviderRefused: spec('ProviderRefused', 'A data provider refused the request', 1),
   PayloadInvalid: spec('PayloadInvalid', 'A data provider sent data that is not valid', 1),
+  AnswerTooLarge: spec('AnswerTooLarge', 'A data provider sent an answer too large', 1),
   SessionNotClosed: spec('SessionNotClosed', 'The trading session has not closed yet', 2),
   // Review. A draft that fails its checks, or that approve refuses, is a failed gate (1).
   ReviewFailed: spec('ReviewFailed', 'A draft failed its review checks', 1),

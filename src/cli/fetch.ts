@@ -184,13 +184,17 @@ function providerOf(task: FetchTask): ProviderName {
 }
 
 export function fetchDeps(ctx: CommandContext, now: Date): FetchDeps {
-  const { timeoutMs, totalMs, urls } = ctx.config.fetch;
+  const { timeoutMs, totalMs, maxAnswerBytes, urls } = ctx.config.fetch;
   return {
     now,
     baseUrls: urls,
     keys: ctx.config.keys,
     registry: ctx.registry,
-    http: { ...(timeoutMs ? { timeoutMs } : {}), ...(totalMs ? { totalMs } : {}) },
+    http: {
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(totalMs ? { totalMs } : {}),
+      ...(maxAnswerBytes ? { maxAnswerBytes } : {}),
+    },
   };
 }
 

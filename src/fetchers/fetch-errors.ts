@@ -56,6 +56,16 @@ export function fetchTimedOut(place: FetchPlace, what: string, cause?: unknown):
   );
 }
 
+export function answerTooLarge(place: FetchPlace, what: string): WirecopyError {
+  return new WirecopyError(
+    Errors.AnswerTooLarge,
+    `${what} (${place.provider}, ${place.symbol}, ${place.url})`,
+    {
+      hint: 'A daily series is far smaller, so the provider sent something else: try again later. If a real answer is this large, raise fetch.maxAnswerBytes in the config. The store was not changed.',
+    },
+  );
+}
+
 export function providerRefused(place: FetchPlace, what: string, hint: string): WirecopyError {
   return new WirecopyError(
     Errors.ProviderRefused,

@@ -25,7 +25,12 @@ export type Reply =
   /** Accept the request and never answer. */
   | { hang: true }
   /** Promise the whole body, send `keep` characters of it, then drop the connection. */
-  | { truncate: Recorded; keep: number };
+  | { truncate: Recorded; keep: number }
+  /**
+   * HTTP 200 and a body of `start` followed by `fill` repeated: `bytes` of it in all (with a
+   * Content-Length, unless `declare` is false), or without end when `bytes` is omitted.
+   */
+  | { stream: { start: string; fill: string; bytes?: number; declare?: boolean } };
 
 interface Fixture {
   request: { url: string };
@@ -115,6 +120,8 @@ export class RecordedServer {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${route}`);
     } else if ('hang' in reply) {
       // Never answer; close() drops the socket.
+    } else if ('stream' in reply) {
+      streamBody(res, reply.stream);
     } else if ('truncate' in reply) {
       const body = bodyOf(reply.truncate);
       res.writeHead(reply.truncate.status, {
@@ -129,6 +136,33 @@ export class RecordedServer {
       res.writeHead(reply.status, reply.statusText ?? '', headers).end(body);
     }
   }
+}
+
+/** Writes as fast as the client reads, until `bytes` or until the client hangs up. */
+function streamBody(
+  res: ServerResponse,
+  stream: { start: string; fill: string; bytes?: number; declare?: boolean },
+) {
+  const { start, bytes, declare = true } = stream;
+  const fill = Buffer.from(stream.fill.repeat(Math.max(1, Math.floor(65_536 / stream.fill.length))));
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (bytes !== undefined && declare) headers['content-length'] = String(bytes);
+  res.writeHead(200, headers);
+  res.on('error', () => {});
+  let left = (bytes ?? Number.POSITIVE_INFINITY) - Buffer.byteLength(start);
+  res.write(start);
+  const pump = () => {
+    while (!res.destroyed && left > 0) {
+      const chunk = left >= fill.length ? fill : fill.subarray(0, left);
+      left -= chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
 }
 
 function bodyOf(recorded: Recorded): string {

@@ -1,0 +1,48 @@
+/**
+ * The fetch faults' shared set-up: the recorded provider server on 127.0.0.1, a workspace whose
+ * store already holds the week before the recorded one, and the store's bytes to compare.
+ */
+import { readFileSync } from 'node:fs';
+import { sessionsBetween } from '../../src/calendar/nyse.ts';
+import { fixture, type RecordedServer } from '../fetchers/recorded-server.ts';
+import { readStore, type TestWorkspace, testWorkspace, walkTo, writeStore } from '../verify/support.ts';
+
+/** The fixtures hold three fed funds months from November 2025; the default plans twelve. */
+export const FEW_FUTURES = { futureMonths: 3 };
+
+export const providerEnv = (server: RecordedServer) => ({
+  WIRECOPY_YAHOO_URL: server.url,
+  WIRECOPY_FRED_URL: server.url,
+});
+
+/**
+ * A workspace pointed at `server`, its store holding every Yahoo series and DGS2 through
+ * 2025-11-07 (synthetic closes that meet the recorded week), as after an earlier daily run.
+ */
+export function warmWorkspace(server: RecordedServer, fetchConfig: object = {}): TestWorkspace {
+  const ws = testWorkspace({ fetch: { ...FEW_FUTURES, ...fetchConfig } }, { env: providerEnv(server) });
+  const dates = sessionsBetween('2025-06-02', '2025-11-07');
+  const tickers = { RUT: 'RUT', SPX: 'GSPC', NDX: 'NDX', RUJ: 'RUJ', RUO: 'RUO', IWM: 'IWM' };
+  const series = Object.entries(tickers).map(([symbol, file]) => {
+    const recorded = fixture(`yahoo-chart-${file}.json`).response.bodyJson as {
+      chart: { result: Array<{ indicators: { quote: Array<{ close: number[] }> } }> };
+    };
+    return { symbol, bars: walkTo(dates, recorded.chart.result[0]!.indicators.quote[0]!.close[0]!) };
+  });
+  writeStore(ws.store, [
+    { source: 'yahoo', series },
+    { source: 'fred', series: [{ symbol: 'DGS2', bars: walkTo(dates, 3.55, null) }] },
+  ]);
+  return ws;
+}
+
+/** The store file's bytes and its logical content: both must survive a failed fetch. */
+export function storeSnapshot(ws: TestWorkspace): { bytes: Buffer; dump: string } {
+  const dump = readStore(ws.store, (s) => s.dump());
+  return { bytes: readFileSync(ws.store), dump };
+}
+
+/** One series' stored bars, for "this one is unchanged while the others landed". */
+export function storedBars(ws: TestWorkspace, symbol: string, source: string): string {
+  return readStore(ws.store, (s) => JSON.stringify(s.loadBars(symbol, source)));
+}
