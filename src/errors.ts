@@ -76,6 +76,7 @@ export const Errors = {
   // Fetch runs and the data-quality gate. Providers out of reach and data that fails its checks
   // are failed checks (1): the store is intact and the next run may pass.
   FetchIncomplete: spec('FetchIncomplete', 'Some series could not be fetched', 1),
+  FetchedWithErrors: spec('FetchedWithErrors', 'Some series were fetched with errors', 1),
   NetworkUnreachable: spec('NetworkUnreachable', 'No data provider could be reached', 1),
   DataGateFailed: spec('DataGateFailed', 'The data failed its quality checks', 1),
   PreviewFailed: spec('PreviewFailed', 'The site preview could not run', 2),

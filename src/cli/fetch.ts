@@ -2,8 +2,8 @@
  * `wirecopy fetch`: brings the store up to date from the live providers, incrementally. Per
  * series it asks only for what is missing, plus the last few stored sessions again (providers
  * revise recent closes); a series with nothing stored starts at `fetch.historyFrom`. Each series
- * is stored as its own transaction as soon as it arrives: one that fails leaves the store as it
- * was and the others still land. Retries, timeouts and the time limit per series are the fetch
+ * is stored as its own transaction as soon as it arrives: one that fails, or comes back with
+ * errors among its rows, leaves the store as it was and the others still land. Retries, timeouts and the time limit per series are the fetch
  * core's (src/fetchers/http.ts).
  */
 import { Command } from 'commander';
@@ -11,10 +11,10 @@ import { addDays, isIsoDate, newYorkDate } from '../calendar/dates.ts';
 import { CALENDAR_FIRST, CALENDAR_LAST, previousSession } from '../calendar/nyse.ts';
 import { Errors, isWirecopyError, WirecopyError } from '../errors.ts';
 import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetchers/fetch-all.ts';
-import type { FetchDeps, FetchResult, ProviderName } from '../fetchers/pipeline.ts';
+import { type FetchDeps, type FetchResult, fetchErrors, type ProviderName } from '../fetchers/pipeline.ts';
 import { probeProviders } from '../fetchers/probe.ts';
 import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
-import type { IsoDate, SymbolKey } from '../types.ts';
+import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
 import { fetchProgress } from './progress.ts';
@@ -31,6 +31,12 @@ export interface FetchFailure {
   error: unknown;
 }
 
+/** A series that came back with errors among its rows, and so was not stored. */
+export interface FetchRejection {
+  label: string;
+  errors: InputProblem[];
+}
+
 export interface FetchSummary {
   planned: number;
   stored: number;
@@ -38,6 +44,7 @@ export interface FetchSummary {
   /** HTTP requests, the reachability probes included. */
   requests: number;
   failed: FetchFailure[];
+  rejected: FetchRejection[];
   /** Providers the probe could not reach, and why. */
   unreachable: Map<ProviderName, string>;
   /** No provider could be reached, so nothing was tried. */
@@ -75,6 +82,7 @@ export async function fetchToStore(
     bars: 0,
     requests: probe.requests,
     failed: [],
+    rejected: [],
     unreachable: probe.unreachable,
     offline: providers.every((p) => probe.unreachable.has(p)),
     seconds: 0,
@@ -137,6 +145,11 @@ async function fetchOne(
     return [optionsLine(label, outcome.result)];
   }
   const result = outcome.result;
+  const errors = fetchErrors(result);
+  if (errors.length > 0) {
+    summary.rejected.push({ label, errors });
+    return rejectedLines(task, result, newYorkDate(deps.now));
+  }
   const before = new Map(store.loadBars(result.symbol, result.source).map((b) => [b.date, b.close]));
   try {
     storeOutcome(store, outcome);
@@ -161,9 +174,22 @@ function seriesLines(
   const lines = [
     `${labelOf(task)} ${from ?? ''}..${today} +${result.bars.length} ${noun} (${fresh} new, ${revised} revised)`,
   ];
+  return [...lines, ...problemLines(result)];
+}
+
+function rejectedLines(task: FetchTask, result: FetchResult, today: IsoDate): string[] {
+  const from = task.kind === 'series' ? task.request.from : undefined;
+  const errors = fetchErrors(result).length;
+  return [
+    `${labelOf(task)} ${from ?? ''}..${today} fetched with errors (${errors === 1 ? '1 error' : `${errors} errors`}): nothing stored`,
+    ...problemLines(result),
+  ];
+}
+
+function problemLines(result: FetchResult): string[] {
   // `fetch/empty` is what "+0 bars" already says.
   const problems = result.problems.filter((p) => p.code !== 'fetch/empty');
-  for (const p of problems.slice(0, 5)) lines.push(`  ${p.severity} ${p.code}: ${p.message}`);
+  const lines = problems.slice(0, 5).map((p) => `  ${p.severity} ${p.code}: ${p.message}`);
   if (problems.length > 5) lines.push(`  ... and ${problems.length - 5} more problems`);
   return lines;
 }
@@ -190,6 +216,7 @@ export function fetchDeps(ctx: CommandContext, now: Date): FetchDeps {
     baseUrls: urls,
     keys: ctx.config.keys,
     registry: ctx.registry,
+    allowFutureRows: ctx.env['WIRECOPY_ALLOW_FUTURE_ROWS'] === '1',
     http: {
       ...(timeoutMs ? { timeoutMs } : {}),
       ...(totalMs ? { totalMs } : {}),
@@ -293,21 +320,46 @@ function parseSymbols(ctx: CommandContext, text: string): Set<SymbolKey> {
   return keys;
 }
 
-/** The error a fetch with failures ends with: every failed series, why, and what to do. */
-export function fetchIncomplete(summary: FetchSummary): WirecopyError {
-  const details = summary.failed.flatMap(({ label, error }) => {
-    const message = isWirecopyError(error) ? error.message : String(error);
-    const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
-    return [`${label}: ${message}`, ...hint];
-  });
+/**
+ * The error a fetch with failures or rejected series ends with (null when there were none):
+ * every such series, why, and what to do.
+ */
+export function fetchIncomplete(summary: FetchSummary): WirecopyError | null {
+  const { failed, rejected, planned } = summary;
+  if (failed.length === 0 && rejected.length === 0) return null;
+  const details = [
+    ...failed.flatMap(({ label, error }) => {
+      const message = isWirecopyError(error) ? error.message : String(error);
+      const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
+      return [`${label}: ${message}`, ...hint];
+    }),
+    ...rejected.flatMap(({ label, errors }) => [
+      ...errors.slice(0, 5).map((p) => `${label}: ${p.code}: ${p.message} (${problemPlace(p)})`),
+      ...(errors.length > 5 ? [`${label}: ... and ${errors.length - 5} more errors`] : []),
+      ...(errors[0]?.hint ? [`  ${errors[0].hint}`] : []),
+    ]),
+  ];
+  const parts = [
+    ...(failed.length > 0 ? [`${failed.length} of ${planned} series could not be fetched`] : []),
+    ...(rejected.length > 0
+      ? [
+          `${rejected.length} of ${planned} series ${rejected.length === 1 ? 'was' : 'were'} fetched with errors`,
+        ]
+      : []),
+  ];
   return new WirecopyError(
-    Errors.FetchIncomplete,
-    `${summary.failed.length} of ${summary.planned} series could not be fetched; the store holds none of their new data and everything else that was fetched.`,
+    failed.length > 0 ? Errors.FetchIncomplete : Errors.FetchedWithErrors,
+    `${parts.join(' and ')}; the store holds none of their new data and everything else that was fetched.`,
     {
       details,
       hint: 'Fix what each line names, then run `wirecopy fetch` again: it fetches only what is missing.',
     },
   );
+}
+
+/** `RUT, 2025-11-13, http://...`: where a fetched row's problem is (the label names the provider). */
+function problemPlace(problem: InputProblem): string {
+  return [problem.symbol, problem.date, problem.file].filter(Boolean).join(', ');
 }
 
 /** Why nothing was fetched: every provider was out of reach. */
@@ -324,7 +376,9 @@ export function unreachableText(summary: FetchSummary): string {
 }
 
 export function fetchSummaryLine(ctx: CommandContext, summary: FetchSummary): string {
-  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s.`;
+  const rejected = summary.rejected.length;
+  const withErrors = rejected > 0 ? `; ${rejected} fetched with errors, not stored` : '';
+  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s${withErrors}.`;
 }
 
 export function fetchCommand(context: () => CommandContext): Command {
@@ -341,6 +395,7 @@ export function fetchCommand(context: () => CommandContext): Command {
       const summary = await fetchToStore(ctx, options);
       if (summary.offline) throw networkUnreachable(summary);
       ctx.io.out(fetchSummaryLine(ctx, summary));
-      if (summary.failed.length > 0) throw fetchIncomplete(summary);
+      const incomplete = fetchIncomplete(summary);
+      if (incomplete !== null) throw incomplete;
     });
 }

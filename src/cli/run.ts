@@ -90,7 +90,8 @@ export function runCommand(context: () => CommandContext): Command {
           `Summary: ${fetched.said}; gate ${checks.gate} (${checks.problems} problems); drafts: ${drafts || 'none'}.`,
         );
       }
-      if (fetched.summary && fetched.summary.failed.length > 0) throw fetchIncomplete(fetched.summary);
+      const incomplete = fetched.summary ? fetchIncomplete(fetched.summary) : null;
+      if (incomplete !== null) throw incomplete;
     });
 }
 
@@ -115,7 +116,8 @@ async function fetchStep(
   }
   ctx.io.out(fetchSummaryLine(ctx, summary));
   const failed = summary.failed.length > 0 ? `, ${summary.failed.length} failed` : '';
-  return { summary, said: `fetched ${summary.stored} of ${summary.planned} series${failed}` };
+  const rejected = summary.rejected.length > 0 ? `, ${summary.rejected.length} fetched with errors` : '';
+  return { summary, said: `fetched ${summary.stored} of ${summary.planned} series${failed}${rejected}` };
 }
 
 /** Why the exchange is closed today, or null on a session day. */

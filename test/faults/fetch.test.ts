@@ -7,9 +7,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RecordedServer } from '../fetchers/recorded-server.ts';
-import { storeSnapshot, warmWorkspace } from './support-fetch.ts';
+import {
+  DAY,
+  editedChart,
+  extendedFredCsv,
+  storedBars,
+  storeSnapshot,
+  warmWorkspace,
+} from './support-fetch.ts';
 
 const RUT = '/v8/finance/chart/^RUT';
+const DGS2 = '/graph/fredgraph.csv?id=DGS2';
+/** Thursday 2025-11-13's bar in the recorded week is the fourth; its close is 2385.61. */
+const THURSDAY = 3;
 let server: RecordedServer;
 beforeAll(async () => {
   server = await RecordedServer.start();
@@ -59,5 +69,142 @@ describe('answer size (item 11)', () => {
       /^DGS2 fred FAILED: The answer is too large: reading stopped at [\d,]+ bytes .* over the cap of 100,000 bytes \(0\.1 MB\) .*\(fred, DGS2, http:\/\/127\.0\.0\.1:\d+\/graph\/fredgraph\.csv\?id=DGS2&cosd=/m,
     );
     expect(storeSnapshot(ws)).toEqual(before);
+  });
+});
+
+describe('bad fetched data (item 9)', () => {
+  it('regression: a duplicated session with conflicting values (+5%) stores nothing of the series and exits 1', async () => {
+    const ws = warmWorkspace(server);
+    const rutBefore = storedBars(ws, 'RUT', 'yahoo');
+    const ndxBefore = storedBars(ws, 'NDX', 'yahoo');
+    // A second Thursday bar, stamped at 16:00 ET, 5% above the first: 2385.61 × 1.05 = 2504.8905.
+    const conflicting = editedChart('yahoo-chart-RUT.json', (bars) => {
+      const thursday = bars[THURSDAY]!;
+      const copy = { ...thursday, t: thursday.t + 6.5 * 3600, close: 2504.8905 };
+      return [...bars.slice(0, THURSDAY + 1), copy, ...bars.slice(THURSDAY + 1)];
+    });
+    server.queue(RUT, conflicting);
+    const result = await ws.run(['fetch', '--symbols', 'RUT,NDX']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('RUT yahoo 2025-10-31..2025-11-14 fetched with errors (1 error): nothing stored');
+    expect(lines).toContain(
+      '  error fetch/duplicate-conflict: RUT has two rows for 2025-11-13 that disagree (close 2385.61 vs 2504.8905, +5.0%).',
+    );
+    expect(result.stdout).not.toMatch(/Nothing to do/);
+    expect(lines.at(-1)).toMatch(
+      /^Fetched 1 of 2 series into .*: \+5 bars, \d+ requests, [\d.]+ s; 1 fetched with errors, not stored\.$/,
+    );
+    expect(result.stderr).toContain(
+      'Some series were fetched with errors: 1 of 2 series was fetched with errors; the store holds none of their new data and everything else that was fetched.',
+    );
+    expect(result.stderr).toMatch(
+      /^ {2}RUT yahoo: fetch\/duplicate-conflict: RUT has two rows for 2025-11-13 that disagree .* \(RUT, 2025-11-13, http:\/\/127\.0\.0\.1:\d+\/v8\/finance\/chart\/\^RUT\?/m,
+    );
+    expect(result.stderr).toContain('What to do: Fix what each line names');
+    expect(storedBars(ws, 'RUT', 'yahoo')).toBe(rutBefore);
+    expect(storedBars(ws, 'NDX', 'yahoo')).not.toBe(ndxBefore); // the other series landed
+  });
+
+  it('regression: a series that came back all null is not counted as fetched: exit 1, store unchanged', async () => {
+    const ws = warmWorkspace(server);
+    const before = storeSnapshot(ws);
+    server.queue(
+      RUT,
+      editedChart('yahoo-chart-RUT.json', (bars) =>
+        bars.map((b) => ({ ...b, open: null, high: null, low: null, close: null, volume: null })),
+      ),
+    );
+    const result = await ws.run(['fetch', '--symbols', 'RUT']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'RUT yahoo 2025-10-31..2025-11-14 fetched with errors (5 errors): nothing stored',
+    );
+    expect(result.stdout).toContain('  error fetch/null-price: RUT has no close for 2025-11-10.');
+    expect(result.stdout).toMatch(/^Fetched 0 of 1 series .*; 1 fetched with errors, not stored\.$/m);
+    expect(result.stderr).toMatch(
+      /^Some series were fetched with errors: 1 of 1 series was fetched with errors/,
+    );
+    expect(result.stderr).toMatch(
+      /^ {2}RUT yahoo: fetch\/null-price: RUT has no close for 2025-11-10\. \(RUT, 2025-11-10, http/m,
+    );
+    expect(storeSnapshot(ws)).toEqual(before);
+  });
+
+  it('regression: run with a series fetched with errors drafts from the store, then exits 1 saying so', async () => {
+    const ws = warmWorkspace(server);
+    const rutBefore = storedBars(ws, 'RUT', 'yahoo');
+    server.queue(
+      RUT,
+      editedChart('yahoo-chart-RUT.json', (bars) =>
+        bars.map((b, i) => (i === THURSDAY ? { ...b, close: null } : b)),
+      ),
+    );
+    const result = await ws.run(['run']);
+    expect(result.code).toBe(1);
+    // RUT still ends on 2025-11-07 in the store: the drafts speak for that session.
+    expect(result.stdout).toContain('Drafts for the 2025-11-07 session (dataset: live):');
+    expect(result.stdout).toMatch(/^Summary: fetched \d+ of \d+ series, 1 fetched with errors; gate/m);
+    expect(result.stderr).toMatch(
+      /^Some series were fetched with errors: 1 of \d+ series was fetched with errors/,
+    );
+    expect(result.stderr).toMatch(
+      /RUT yahoo: fetch\/null-price: RUT has no close for 2025-11-13\. \(RUT, 2025-11-13, http/,
+    );
+    expect(storedBars(ws, 'RUT', 'yahoo')).toBe(rutBefore);
+  });
+});
+
+describe('future sessions (item 8)', () => {
+  it('regression: a Yahoo bar dated after today is refused, located, and nothing of the series is stored', async () => {
+    const ws = warmWorkspace(server);
+    const before = storeSnapshot(ws);
+    // Monday 2025-11-17, 09:30 ET: three days after Friday's bar, while the clock says Friday 17:30 ET.
+    server.queue(
+      RUT,
+      editedChart('yahoo-chart-RUT.json', (bars) => [
+        ...bars,
+        { ...bars.at(-1)!, t: bars.at(-1)!.t + 3 * DAY },
+      ]),
+    );
+    const result = await ws.run(['fetch', '--symbols', 'RUT']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '  error fetch/future-date: RUT has a row for 2025-11-17, after today (2025-11-14, 17:30:00 ET): a session that has not happened yet.',
+    );
+    expect(result.stderr).toMatch(
+      /^ {2}RUT yahoo: fetch\/future-date: .* \(RUT, 2025-11-17, http:\/\/127\.0\.0\.1:\d+\/v8\/finance\/chart\/\^RUT\?/m,
+    );
+    expect(result.stderr).toContain('What to do: Fix what each line names');
+    expect(storeSnapshot(ws)).toEqual(before);
+  });
+
+  it('regression: a FRED observation dated after today is refused, and DGS2 keeps what it had', async () => {
+    const ws = warmWorkspace(server);
+    const before = storeSnapshot(ws);
+    server.queue(DGS2, extendedFredCsv('fred-graph-DGS2.json', ['2025-11-17,3.62']));
+    const result = await ws.run(['fetch', '--symbols', 'DGS2']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'DGS2 fred 2025-10-31..2025-11-14 fetched with errors (1 error): nothing stored',
+    );
+    expect(result.stdout).toContain(
+      '  error fetch/future-date: DGS2 has a row for 2025-11-17, after today (2025-11-14, 17:30:00 ET): a session that has not happened yet.',
+    );
+    expect(result.stderr).toMatch(
+      /DGS2 fred: fetch\/future-date: .* \(DGS2, 2025-11-17, http:\/\/127\.0\.0\.1:\d+\/graph\/fredgraph\.csv\?id=DGS2&cosd=2025-10-31\)/,
+    );
+    expect(storeSnapshot(ws)).toEqual(before);
+  });
+
+  it('keeps rows dated after today with WIRECOPY_ALLOW_FUTURE_ROWS=1 (tests replaying old answers)', async () => {
+    const ws = warmWorkspace(server);
+    server.queue(DGS2, extendedFredCsv('fred-graph-DGS2.json', ['2025-11-17,3.62']));
+    const result = await ws.run(['fetch', '--symbols', 'DGS2'], { env: { WIRECOPY_ALLOW_FUTURE_ROWS: '1' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(storedBars(ws, 'DGS2', 'fred')).at(-1)).toMatchObject({
+      date: '2025-11-17',
+      close: 3.62,
+    });
   });
 });
