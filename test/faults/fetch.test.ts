@@ -5,8 +5,11 @@
  * byte-identical for the failing series. The clock is Friday 2025-11-14, 17:30 ET, after the
  * close, unless a case says otherwise.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RecordedServer } from '../fetchers/recorded-server.ts';
+import { testWorkspace } from '../verify/support.ts';
 import {
   DAY,
   editedChart,
@@ -206,5 +209,33 @@ describe('future sessions (item 8)', () => {
       date: '2025-11-17',
       close: 3.62,
     });
+  });
+});
+
+describe('a draft before its close (item 8, check)', () => {
+  it('regression: a draft as of the Dec. 2, 2026 close fails check at 00:28 ET that day, and passes after the close', async () => {
+    const ws = testWorkspace();
+    // Drafted on Thursday morning from the demo set, which ends on Wednesday 2026-12-02.
+    const drafted = await ws.run(['run', '--offline'], { now: new Date('2026-12-03T15:00:00Z') });
+    expect(drafted.code).toBe(0);
+    const drafts = join(ws.dir, 'content', 'drafts');
+    const [name] = readdirSync(drafts);
+    expect(name).toMatch(/^2026-12-02-/);
+    const text = readFileSync(join(drafts, name!), 'utf8');
+    const asOfLine = text.split('\n').findIndex((l) => l.startsWith('asOf:')) + 1;
+
+    // 00:28 ET on Dec. 2 is 05:28 UTC: the session of Dec. 2 has not even opened.
+    const early = await ws.run(['check'], { now: new Date('2026-12-02T05:28:00Z') });
+    expect(early.code).toBe(1);
+    expect(early.stdout).toContain(
+      `content/drafts/${name}:${asOfLine}:1 error wirecopy:session-not-closed: The as-of session 2026-12-02 has not closed yet: it is 00:28:00 ET on 2026-12-02, and the last completed session is 2026-12-01.`,
+    );
+    expect(early.stdout).toContain('draft an earlier session with --as-of 2026-12-01');
+    expect(readFileSync(join(drafts, name!), 'utf8')).toBe(text);
+
+    // 16:05 ET the same day: closed.
+    const late = await ws.run(['check'], { now: new Date('2026-12-02T21:05:00Z') });
+    expect(late.stdout).not.toContain('session-not-closed');
+    expect(late.code).toBe(0);
   });
 });
