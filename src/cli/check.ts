@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { newYorkTime } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
-import { newYorkTime } from '../calendar/dates.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
