@@ -57,6 +57,7 @@ export const Errors = {
   FetchRequestInvalid: spec('FetchRequestInvalid', 'A fetch request is not valid', 2),
   FetchFailed: spec('FetchFailed', 'A data provider could not be reached', 1),
   FetchTimedOut: spec('FetchTimedOut', 'A data provider did not answer in time', 1),
+  FetchStopped: spec('FetchStopped', 'The fetch ran out of time', 1),
   ProviderRefused: spec('ProviderRefused', 'A data provider refused the request', 1),
   PayloadInvalid: spec('PayloadInvalid', 'A data provider sent data that is not valid', 1),
   AnswerTooLarge: spec('AnswerTooLarge', 'A data provider sent an answer too large', 1),

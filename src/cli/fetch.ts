@@ -45,6 +45,9 @@ export interface FetchSummary {
   requests: number;
   failed: FetchFailure[];
   rejected: FetchRejection[];
+  /** Series not fetched because the run reached `fetch.runTimeoutMs` (in flight or not started). */
+  stopped: string[];
+  runTimeoutMs: number;
   /** Providers the probe could not reach, and why. */
   unreachable: Map<ProviderName, string>;
   /** No provider could be reached, so nothing was tried. */
@@ -73,7 +76,10 @@ export async function fetchToStore(
   const started = performance.now();
   const now = clockOf(ctx);
   const tasks = planIncremental(ctx, selection, now);
-  const deps = fetchDeps(ctx, now);
+  const { runTimeoutMs } = ctx.config.fetch;
+  // From the start, probes included: the limit is the daily job's budget for fetching.
+  const runLimit = { signal: AbortSignal.timeout(runTimeoutMs), ms: runTimeoutMs };
+  const deps = { ...fetchDeps(ctx, now), runLimit };
   const providers = [...new Set(tasks.map(providerOf))];
   const probe = await probeProviders(providers, deps, ctx.config.fetch.probeTimeoutMs);
   const summary: FetchSummary = {
@@ -83,6 +89,8 @@ export async function fetchToStore(
     requests: probe.requests,
     failed: [],
     rejected: [],
+    stopped: [],
+    runTimeoutMs,
     unreachable: probe.unreachable,
     offline: providers.every((p) => probe.unreachable.has(p)),
     seconds: 0,
@@ -95,6 +103,11 @@ export async function fetchToStore(
     while (next < tasks.length) {
       const task = tasks[next++]!;
       const label = labelOf(task);
+      if (runLimit.signal.aborted) {
+        summary.stopped.push(label);
+        progress.finished(label, [`${label} not fetched: the fetch had reached its time limit`]);
+        continue;
+      }
       progress.started(label);
       progress.finished(label, await fetchOne(ctx, task, deps, summary));
     }
@@ -117,6 +130,10 @@ async function fetchOne(
 ): Promise<string[]> {
   const label = labelOf(task);
   const fail = (error: unknown) => {
+    if (isWirecopyError(error) && error.code === Errors.FetchStopped.name) {
+      summary.stopped.push(label);
+      return [`${label} not fetched: ${error.message}`];
+    }
     summary.failed.push({ label, error });
     return [`${label} FAILED: ${isWirecopyError(error) ? error.message : String(error)}`];
   };
@@ -324,10 +341,17 @@ function parseSymbols(ctx: CommandContext, text: string): Set<SymbolKey> {
  * The error a fetch with failures or rejected series ends with (null when there were none):
  * every such series, why, and what to do.
  */
-export function fetchIncomplete(summary: FetchSummary): WirecopyError | null {
+export function fetchIncomplete(
+  summary: FetchSummary,
+  options: { stoppedFails: boolean } = { stoppedFails: true },
+): WirecopyError | null {
   const { failed, rejected, planned } = summary;
-  if (failed.length === 0 && rejected.length === 0) return null;
+  const stopped = options.stoppedFails ? summary.stopped : [];
+  if (failed.length === 0 && rejected.length === 0 && stopped.length === 0) return null;
   const details = [
+    ...(stopped.length > 0
+      ? [`not fetched before the time limit of ${summary.runTimeoutMs / 1000} s: ${stopped.join(', ')}`]
+      : []),
     ...failed.flatMap(({ label, error }) => {
       const message = isWirecopyError(error) ? error.message : String(error);
       const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
@@ -340,7 +364,9 @@ export function fetchIncomplete(summary: FetchSummary): WirecopyError | null {
     ]),
   ];
   const parts = [
-    ...(failed.length > 0 ? [`${failed.length} of ${planned} series could not be fetched`] : []),
+    ...(failed.length + stopped.length > 0
+      ? [`${failed.length + stopped.length} of ${planned} series could not be fetched`]
+      : []),
     ...(rejected.length > 0
       ? [
           `${rejected.length} of ${planned} series ${rejected.length === 1 ? 'was' : 'were'} fetched with errors`,
@@ -348,7 +374,7 @@ export function fetchIncomplete(summary: FetchSummary): WirecopyError | null {
       : []),
   ];
   return new WirecopyError(
-    failed.length > 0 ? Errors.FetchIncomplete : Errors.FetchedWithErrors,
+    failed.length + stopped.length > 0 ? Errors.FetchIncomplete : Errors.FetchedWithErrors,
     `${parts.join(' and ')}; the store holds none of their new data and everything else that was fetched.`,
     {
       details,
@@ -378,7 +404,14 @@ export function unreachableText(summary: FetchSummary): string {
 export function fetchSummaryLine(ctx: CommandContext, summary: FetchSummary): string {
   const rejected = summary.rejected.length;
   const withErrors = rejected > 0 ? `; ${rejected} fetched with errors, not stored` : '';
-  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s${withErrors}.`;
+  const stopped = summary.stopped.length;
+  const cut = stopped > 0 ? `; ${stopped} not fetched: ${timeLimitText(summary)}` : '';
+  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s${withErrors}${cut}.`;
+}
+
+/** `the fetch reached its time limit of 300 s (fetch.runTimeoutMs)`. */
+export function timeLimitText(summary: FetchSummary): string {
+  return `the fetch reached its time limit of ${summary.runTimeoutMs / 1000} s (fetch.runTimeoutMs)`;
 }
 
 export function fetchCommand(context: () => CommandContext): Command {

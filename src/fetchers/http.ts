@@ -14,6 +14,7 @@ import {
   answerTooLarge,
   type FetchPlace,
   fetchFailed,
+  fetchStopped,
   fetchTimedOut,
   providerRefused,
 } from './fetch-errors.ts';
@@ -52,6 +53,14 @@ export interface HttpSessionOptions {
   fetch?: typeof fetch;
   policy?: Partial<HttpPolicy>;
   sleep?: Sleep;
+  /** Aborts when the whole fetch run is out of time (`fetch.runTimeoutMs`): every session stops. */
+  runLimit?: RunLimit;
+}
+
+/** The time limit of a whole fetch run, shared by its sessions. */
+export interface RunLimit {
+  signal: AbortSignal;
+  ms: number;
 }
 
 /** A final answer: any status but 408, 429 and 5xx, with its whole body read. */
@@ -95,6 +104,7 @@ export class HttpSession {
   private readonly sleep: Sleep;
   private readonly deadline: AbortSignal;
   private readonly deadlineAt: number;
+  private readonly runLimit: RunLimit | undefined;
 
   constructor(options: HttpSessionOptions) {
     this.provider = options.provider;
@@ -102,7 +112,9 @@ export class HttpSession {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.policy = { ...DEFAULT_HTTP_POLICY, ...options.policy };
     this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
-    this.deadline = AbortSignal.timeout(this.policy.totalMs);
+    this.runLimit = options.runLimit;
+    const own = AbortSignal.timeout(this.policy.totalMs);
+    this.deadline = this.runLimit ? AbortSignal.any([own, this.runLimit.signal]) : own;
     this.deadlineAt = performance.now() + this.policy.totalMs;
   }
 
@@ -210,6 +222,7 @@ export class HttpSession {
 
   private finalError(error: unknown, place: FetchPlace, attemptCount: number): WirecopyError | unknown {
     const attempts = attemptCount === 1 ? 'after 1 attempt' : `after ${attemptCount} attempts`;
+    if (this.runLimit?.signal.aborted) return fetchStopped(place, this.runLimit.ms, error);
     if (this.deadline.aborted) {
       return fetchTimedOut(
         place,

@@ -14,7 +14,7 @@ import type { MarketStore } from '../store/market-store.ts';
 import { SymbolRegistry } from '../symbols.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import { PayloadInvalidError } from './fetch-errors.ts';
-import { type HttpPolicy, HttpSession, type Sleep } from './http.ts';
+import { type HttpPolicy, HttpSession, type RunLimit, type Sleep } from './http.ts';
 import { type DatedRow, type SeriesClock, toSessionBars } from './session-bars.ts';
 
 export type ProviderName = 'yahoo' | 'fred' | 'stooq';
@@ -43,6 +43,8 @@ export interface FetchDeps {
   registry?: SymbolRegistry;
   /** Keep rows dated after today or of a session still open: tests replaying old answers only. */
   allowFutureRows?: boolean;
+  /** The time limit of the whole run: when it passes, every request still open is abandoned. */
+  runLimit?: RunLimit;
 }
 
 /** What a caller asks of a series source; each source's options schema checks it. */
@@ -135,6 +137,7 @@ export async function runSource<Options extends { symbol: SymbolKey }, Payload, 
     fetch: deps.fetch,
     policy: deps.http,
     sleep: deps.sleep,
+    runLimit: deps.runLimit,
   });
   const fetched = await module.request(options, { http, deps, registry });
   const valid = module.payload.safeParse(fetched.payload);

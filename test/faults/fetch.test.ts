@@ -14,6 +14,7 @@ import {
   DAY,
   editedChart,
   extendedFredCsv,
+  marketData,
   storedBars,
   storeSnapshot,
   warmWorkspace,
@@ -70,6 +71,53 @@ describe('answer size (item 11)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /^DGS2 fred FAILED: The answer is too large: reading stopped at [\d,]+ bytes .* over the cap of 100,000 bytes \(0\.1 MB\) .*\(fred, DGS2, http:\/\/127\.0\.0\.1:\d+\/graph\/fredgraph\.csv\?id=DGS2&cosd=/m,
+    );
+    expect(storeSnapshot(ws)).toEqual(before);
+  });
+});
+
+describe('run time (item 11)', () => {
+  it('regression: with every provider hanging, run stops fetching at fetch.runTimeoutMs and drafts from the store', async () => {
+    // Each request may take a minute and each series two: only the run's limit of 1.5 s can end this.
+    const ws = warmWorkspace(server, { runTimeoutMs: 1500, timeoutMs: 60_000, totalMs: 120_000 });
+    const before = marketData(ws);
+    server.hangEveryGet = true;
+    const result = await ws.run(['run']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    // Four series in flight when the limit passed, each saying where it stopped; the rest never started.
+    expect(
+      lines.filter((l) =>
+        /^\S+ (yahoo|fred|options) not fetched: Stopped: the fetch reached its time limit of 1\.5 s \(fetch\.runTimeoutMs\) before \S+ came in \((yahoo|fred), \S+, http:\/\/127\.0\.0\.1:\d+\//.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(4);
+    expect(lines).toContain('IWM options not fetched: the fetch had reached its time limit');
+    expect(result.stdout).toMatch(
+      /^Fetching stopped: the fetch reached its time limit of 1\.5 s \(fetch\.runTimeoutMs\); 18 of 18 series not fetched \(.*\): drafting from the store as it is\.$/m,
+    );
+    expect(result.stdout).toContain('Drafts for the 2025-11-07 session (dataset: live):');
+    expect(result.stdout).toMatch(
+      /^Summary: fetched 0 of 18 series, 18 stopped at the time limit; gate passed/m,
+    );
+    expect(marketData(ws)).toContain('bars\n{');
+    expect(marketData(ws)).toBe(before);
+  });
+
+  it('fetch alone exits 1 at the limit, listing what was not fetched', async () => {
+    const ws = warmWorkspace(server, { runTimeoutMs: 1000, timeoutMs: 60_000, totalMs: 120_000 });
+    const before = storeSnapshot(ws);
+    server.hangEveryGet = true;
+    const result = await ws.run(['fetch', '--symbols', 'RUT,DGS2']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /; 2 not fetched: the fetch reached its time limit of 1 s \(fetch\.runTimeoutMs\)\.$/m,
+    );
+    expect(result.stderr).toContain('Some series could not be fetched: 2 of 2 series could not be fetched');
+    expect(result.stderr).toMatch(
+      /^ {2}not fetched before the time limit of 1 s: (RUT yahoo, DGS2 fred|DGS2 fred, RUT yahoo)$/m,
     );
     expect(storeSnapshot(ws)).toEqual(before);
   });

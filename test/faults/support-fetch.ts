@@ -3,6 +3,7 @@
  * store already holds the week before the recorded one, and the store's bytes to compare.
  */
 import { readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { sessionsBetween } from '../../src/calendar/nyse.ts';
 import { fixture, type Recorded, type RecordedServer } from '../fetchers/recorded-server.ts';
 import { readStore, type TestWorkspace, testWorkspace, walkTo, writeStore } from '../verify/support.ts';
@@ -100,3 +101,18 @@ export function extendedFredCsv(file: string, lines: string[]): Recorded {
 
 /** A day's seconds: a bar stamped one session later than `t` on a weekday. */
 export const DAY = 86_400;
+
+/** The market data in the store (batches, bars, options snapshots): what a fetch may change; drafting adds its own rows. */
+export function marketData(ws: TestWorkspace): string {
+  const db = new DatabaseSync(ws.store, { readOnly: true });
+  try {
+    return ['batches', 'bars', 'options_snapshots', 'series_sources']
+      .map((table) => {
+        const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all();
+        return `${table}\n${rows.map((r) => JSON.stringify(r)).join('\n')}`;
+      })
+      .join('\n\n');
+  } finally {
+    db.close();
+  }
+}

@@ -62,6 +62,8 @@ export class RecordedServer {
   private readonly server: Server;
   private readonly recorded = new Map<string, Recorded>();
   private readonly queued = new Map<string, Reply[]>();
+  /** Every GET hangs (HEAD, the reachability probe, is still answered): every provider stalls. */
+  hangEveryGet = false;
 
   private constructor(server: Server) {
     this.server = server;
@@ -105,6 +107,7 @@ export class RecordedServer {
   reset(): void {
     this.seen.length = 0;
     this.queued.clear();
+    this.hangEveryGet = false;
   }
 
   async close(): Promise<void> {
@@ -115,7 +118,8 @@ export class RecordedServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const route = routeOf(req.url ?? '/');
     this.seen.push(route);
-    const reply = this.queued.get(route)?.shift() ?? this.recorded.get(route);
+    const stall: Reply | undefined = this.hangEveryGet && req.method === 'GET' ? { hang: true } : undefined;
+    const reply = stall ?? this.queued.get(route)?.shift() ?? this.recorded.get(route);
     if (reply === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${route}`);
     } else if ('hang' in reply) {
