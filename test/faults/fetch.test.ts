@@ -6,9 +6,12 @@
  * close, unless a case says otherwise.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { RecordedServer } from '../fetchers/recorded-server.ts';
+import { REPO_ROOT } from '../support/cli.ts';
 import { testWorkspace } from '../verify/support.ts';
 import {
   DAY,
@@ -104,6 +107,14 @@ describe('run time (item 11)', () => {
     );
     expect(marketData(ws)).toContain('bars\n{');
     expect(marketData(ws)).toBe(before);
+  });
+
+  it("defaults to 5 minutes, well under the daily workflow's own limit", () => {
+    const workflow = readFileSync(join(REPO_ROOT, '.github', 'workflows', 'daily.yml'), 'utf8');
+    const jobMinutes = Number(/timeout-minutes:\s*(\d+)/.exec(workflow)?.[1]);
+    expect(jobMinutes).toBe(20);
+    const { runTimeoutMs } = loadConfig({}, {}, tmpdir()).fetch;
+    expect(runTimeoutMs).toBe(5 * 60 * 1000);
   });
 
   it('fetch alone exits 1 at the limit, listing what was not fetched', async () => {
