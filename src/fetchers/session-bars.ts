@@ -6,7 +6,7 @@
  * happened), two rows for one date that disagree. A fetch with any error is stored not at all
  * (see `storeFetch`): what the provider sent is in doubt, and the next fetch asks again.
  */
-import { newYorkDate, newYorkTime } from '../calendar/dates.ts';
+import { addDays, isWeekend, newYorkDate, newYorkTime } from '../calendar/dates.ts';
 import { CALENDAR_FIRST, CALENDAR_LAST, closureReason, earlyClose } from '../calendar/nyse.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../types.ts';
 
@@ -45,6 +45,7 @@ export interface SessionBarsOptions {
 }
 
 const CME_DAILY_HALT = '17:00';
+const CME_REOPEN = '18:00:00';
 
 /**
  * True once the session of `date` has closed at `now`: any earlier date, or today after the close.
@@ -85,7 +86,7 @@ export function toSessionBars(
   for (const row of rows) {
     const { date } = row;
     // Before the range check: a range ends today at the latest, and a row past today is no padding.
-    if (date > today && !options.allowFutureRows) {
+    if (date > lastOpenDate(today, options.now, options.clock) && !options.allowFutureRows) {
       report(
         'error',
         'fetch/future-date',
@@ -179,6 +180,17 @@ function changeText(a: number | null, b: number | null): string {
   if (a === null || b === null || a === 0) return '';
   const change = (b / a - 1) * 100;
   return `, ${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
+}
+
+/**
+ * The latest date a row can carry at `now`. CME opens the next trade date at 18:00 ET the
+ * evening before (Sunday evening for Monday), and Yahoo stamps its live bar with that date: that
+ * session is open, not in the future. Everything else ends today.
+ */
+function lastOpenDate(today: IsoDate, now: Date, clock: SeriesClock): IsoDate {
+  const tomorrow = addDays(today, 1);
+  if (clock === 'cme' && !isWeekend(tomorrow) && newYorkTime(now) >= CME_REOPEN) return tomorrow;
+  return today;
 }
 
 function inCalendar(date: IsoDate): boolean {

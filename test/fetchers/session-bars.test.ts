@@ -92,6 +92,28 @@ describe('a bar for the current session is kept only after the close', () => {
     },
   );
 
+  it.each([
+    // Monday 18:30 ET: CME has opened Tuesday's trade date; Yahoo's live ZQ bar carries it.
+    ['2025-11-17T23:30:00Z', '2025-11-18'],
+    // Sunday 18:30 ET: Monday's trade date is open.
+    ['2025-11-16T23:30:00Z', '2025-11-17'],
+  ])(
+    "leaves out a futures bar of CME's next trade date at %s as an open session, not a future one",
+    (now, next) => {
+      const { bars: out, problems } = bars([row(next)], now, 'cme');
+      expect(out).toEqual([]);
+      expect(problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'fetch/session-open']]);
+      // Two trade dates ahead cannot be open yet.
+      const later = bars([row(next === '2025-11-18' ? '2025-11-19' : '2025-11-18')], now, 'cme');
+      expect(later.problems.map((p) => [p.severity, p.code])).toEqual([['error', 'fetch/future-date']]);
+    },
+  );
+
+  it("refuses a Monday futures bar on Friday evening: CME's week resumes on Sunday", () => {
+    const { problems } = bars([row('2025-11-17')], '2025-11-14T23:30:00Z', 'cme'); // Friday 18:30 ET
+    expect(problems.map((p) => [p.severity, p.code])).toEqual([['error', 'fetch/future-date']]);
+  });
+
   it('refuses a row past today even when the range asked for reaches beyond it', () => {
     const out = toSessionBars([row('2025-11-17')], {
       symbol: 'RUT',
