@@ -63,6 +63,24 @@ describe('answer size (item 11)', () => {
     expect(storeSnapshot(ws)).toEqual(before);
   });
 
+  it('names the URL of a too-large answer scrubbed of the API key', async () => {
+    const ws = warmWorkspace(server, { maxAnswerBytes: 65_536 });
+    const before = storeSnapshot(ws);
+    server.queue('/fred/series/observations?series_id=DGS2', {
+      stream: { start: '{"observations":[', fill: '{"date":"2025-11-10","value":"3.58"},' },
+    });
+    const secret = 'abcdef0123456789abcdef0123456789';
+    const result = await ws.run(['fetch', '--symbols', 'DGS2'], {
+      env: { FRED_API_KEY: secret, WIRECOPY_FRED_API_URL: server.url },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^DGS2 fred FAILED: The answer is too large: .* over the cap of 65,536 bytes \(0\.1 MB\) .*\(fred, DGS2, http:\/\/127\.0\.0\.1:\d+\/fred\/series\/observations\?series_id=DGS2&api_key=\*\*\*&/m,
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+    expect(storeSnapshot(ws)).toEqual(before);
+  });
+
   it('regression: a large answer without a Content-Length stops at the cap (FRED)', async () => {
     const ws = warmWorkspace(server, { maxAnswerBytes: 100_000 });
     const before = storeSnapshot(ws);
