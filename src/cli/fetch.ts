@@ -3,8 +3,9 @@
  * series it asks only for what is missing, plus the last few stored sessions again (providers
  * revise recent closes); a series with nothing stored starts at `fetch.historyFrom`. Each series
  * is stored as its own transaction as soon as it arrives: one that fails, or comes back with
- * errors among its rows, leaves the store as it was and the others still land. Retries, timeouts and the time limit per series are the fetch
- * core's (src/fetchers/http.ts).
+ * errors among its rows, leaves the store as it was and the others still land. Retries, timeouts
+ * and the time limit per series are the fetch core's (src/fetchers/http.ts); the whole fetch has
+ * a time limit too (`fetch.runTimeoutMs`), past which the series still out keep what they had.
  */
 import { Command } from 'commander';
 import { addDays, isIsoDate, newYorkDate } from '../calendar/dates.ts';
@@ -350,7 +351,10 @@ export function fetchIncomplete(
   if (failed.length === 0 && rejected.length === 0 && stopped.length === 0) return null;
   const details = [
     ...(stopped.length > 0
-      ? [`not fetched before the time limit of ${summary.runTimeoutMs / 1000} s: ${stopped.join(', ')}`]
+      ? [
+          `not fetched before the time limit of ${summary.runTimeoutMs / 1000} s: ${stopped.join(', ')}`,
+          '  The providers are slow or not answering: try again later, or allow more time with fetch.runTimeoutMs.',
+        ]
       : []),
     ...failed.flatMap(({ label, error }) => {
       const message = isWirecopyError(error) ? error.message : String(error);
