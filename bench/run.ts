@@ -197,6 +197,21 @@ for (const r of results) {
       `  ${r.figure}`,
   );
 }
+// 6. Peak memory of `wirecopy fetch` against an endless 200 answer (issue 16: it reached 7.7 GB
+// before the answer cap; a child process, so the figure is the fetch's own).
+{
+  const { endlessFetch } = await import('./fetch-memory.ts');
+  await measure(
+    'fetch: an endless 200 answer, peak memory of the child process',
+    1,
+    () => endlessFetch(),
+    (_ms, last) => {
+      const r = last as Awaited<ReturnType<typeof endlessFetch>>;
+      return `max RSS ${r.maxRssMb} MB, ${r.sentMb} MB sent before the cap, exit ${r.exitCode}`;
+    },
+  );
+}
+
 mkdirSync(RESULTS, { recursive: true });
 const record = {
   at: new Date().toISOString(),

@@ -93,6 +93,13 @@ export const configSchema = z.object({
       /** Per request and per series; default: the fetch core's (20 s, 120 s). */
       timeoutMs: z.number().int().positive().optional(),
       totalMs: z.number().int().positive().optional(),
+      /** The largest answer read from a provider, in bytes; default: the fetch core's (8 MB). */
+      maxAnswerBytes: z.number().int().positive().optional(),
+      /**
+       * The whole fetch of a `fetch` or `run`: past it, what has not come in is left as stored and
+       * `run` drafts from the store. Well under the daily workflow's 20 minutes.
+       */
+      runTimeoutMs: z.number().int().positive().default(300_000),
       urls: z
         .object({
           yahoo: z.url().optional(),

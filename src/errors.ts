@@ -57,8 +57,10 @@ export const Errors = {
   FetchRequestInvalid: spec('FetchRequestInvalid', 'A fetch request is not valid', 2),
   FetchFailed: spec('FetchFailed', 'A data provider could not be reached', 1),
   FetchTimedOut: spec('FetchTimedOut', 'A data provider did not answer in time', 1),
+  FetchStopped: spec('FetchStopped', 'The fetch ran out of time', 1),
   ProviderRefused: spec('ProviderRefused', 'A data provider refused the request', 1),
   PayloadInvalid: spec('PayloadInvalid', 'A data provider sent data that is not valid', 1),
+  AnswerTooLarge: spec('AnswerTooLarge', 'A data provider sent an answer too large', 1),
   SessionNotClosed: spec('SessionNotClosed', 'The trading session has not closed yet', 2),
   // Review. A draft that fails its checks, or that approve refuses, is a failed gate (1).
   ReviewFailed: spec('ReviewFailed', 'A draft failed its review checks', 1),
@@ -75,6 +77,7 @@ export const Errors = {
   // Fetch runs and the data-quality gate. Providers out of reach and data that fails its checks
   // are failed checks (1): the store is intact and the next run may pass.
   FetchIncomplete: spec('FetchIncomplete', 'Some series could not be fetched', 1),
+  FetchedWithErrors: spec('FetchedWithErrors', 'Some series were fetched with errors', 1),
   NetworkUnreachable: spec('NetworkUnreachable', 'No data provider could be reached', 1),
   DataGateFailed: spec('DataGateFailed', 'The data failed its quality checks', 1),
   PreviewFailed: spec('PreviewFailed', 'The site preview could not run', 2),

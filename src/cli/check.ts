@@ -5,11 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { newYorkTime } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
+import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
+import { clockOf } from './fetch.ts';
 
 export interface ReviewSettings {
   /** Sessions the as-of may trail the store's latest session. */
@@ -22,6 +25,8 @@ export interface ReviewSettings {
 export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
+  const today = ctx.today();
+  const now = clockOf(ctx);
   return {
     disclaimer: ctx.config.publication.disclaimer,
     freshness: {
@@ -29,6 +34,10 @@ export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): 
       latestSession: store?.loadSeries(lead)?.dates.at(-1),
       maxAgeSessions: settings.maxAgeSessions,
       exemptPublished: settings.exemptPublished ?? true,
+      clock: {
+        lastCompletedSession: lastCompletedSession(today, now),
+        checkedAt: `${newYorkTime(now)} ET on ${today}`,
+      },
     },
     ...(store ? { generatedText: (ref) => generatedTextOf(store, ref) } : {}),
   };

@@ -2,19 +2,20 @@
  * `wirecopy fetch`: brings the store up to date from the live providers, incrementally. Per
  * series it asks only for what is missing, plus the last few stored sessions again (providers
  * revise recent closes); a series with nothing stored starts at `fetch.historyFrom`. Each series
- * is stored as its own transaction as soon as it arrives: one that fails leaves the store as it
- * was and the others still land. Retries, timeouts and the time limit per series are the fetch
- * core's (src/fetchers/http.ts).
+ * is stored as its own transaction as soon as it arrives: one that fails, or comes back with
+ * errors among its rows, leaves the store as it was and the others still land. Retries, timeouts
+ * and the time limit per series are the fetch core's (src/fetchers/http.ts); the whole fetch has
+ * a time limit too (`fetch.runTimeoutMs`), past which the series still out keep what they had.
  */
 import { Command } from 'commander';
 import { addDays, isIsoDate, newYorkDate } from '../calendar/dates.ts';
 import { CALENDAR_FIRST, CALENDAR_LAST, previousSession } from '../calendar/nyse.ts';
 import { Errors, isWirecopyError, WirecopyError } from '../errors.ts';
 import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetchers/fetch-all.ts';
-import type { FetchDeps, FetchResult, ProviderName } from '../fetchers/pipeline.ts';
+import { type FetchDeps, type FetchResult, fetchErrors, type ProviderName } from '../fetchers/pipeline.ts';
 import { probeProviders } from '../fetchers/probe.ts';
 import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
-import type { IsoDate, SymbolKey } from '../types.ts';
+import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
 import { fetchProgress } from './progress.ts';
@@ -31,6 +32,12 @@ export interface FetchFailure {
   error: unknown;
 }
 
+/** A series that came back with errors among its rows, and so was not stored. */
+export interface FetchRejection {
+  label: string;
+  errors: InputProblem[];
+}
+
 export interface FetchSummary {
   planned: number;
   stored: number;
@@ -38,6 +45,10 @@ export interface FetchSummary {
   /** HTTP requests, the reachability probes included. */
   requests: number;
   failed: FetchFailure[];
+  rejected: FetchRejection[];
+  /** Series not fetched because the run reached `fetch.runTimeoutMs` (in flight or not started). */
+  stopped: string[];
+  runTimeoutMs: number;
   /** Providers the probe could not reach, and why. */
   unreachable: Map<ProviderName, string>;
   /** No provider could be reached, so nothing was tried. */
@@ -66,7 +77,10 @@ export async function fetchToStore(
   const started = performance.now();
   const now = clockOf(ctx);
   const tasks = planIncremental(ctx, selection, now);
-  const deps = fetchDeps(ctx, now);
+  const { runTimeoutMs } = ctx.config.fetch;
+  // From the start, probes included: the limit is the daily job's budget for fetching.
+  const runLimit = { signal: AbortSignal.timeout(runTimeoutMs), ms: runTimeoutMs };
+  const deps = { ...fetchDeps(ctx, now), runLimit };
   const providers = [...new Set(tasks.map(providerOf))];
   const probe = await probeProviders(providers, deps, ctx.config.fetch.probeTimeoutMs);
   const summary: FetchSummary = {
@@ -75,6 +89,9 @@ export async function fetchToStore(
     bars: 0,
     requests: probe.requests,
     failed: [],
+    rejected: [],
+    stopped: [],
+    runTimeoutMs,
     unreachable: probe.unreachable,
     offline: providers.every((p) => probe.unreachable.has(p)),
     seconds: 0,
@@ -87,6 +104,11 @@ export async function fetchToStore(
     while (next < tasks.length) {
       const task = tasks[next++]!;
       const label = labelOf(task);
+      if (runLimit.signal.aborted) {
+        summary.stopped.push(label);
+        progress.finished(label, [`${label} not fetched: the fetch had reached its time limit`]);
+        continue;
+      }
       progress.started(label);
       progress.finished(label, await fetchOne(ctx, task, deps, summary));
     }
@@ -109,6 +131,10 @@ async function fetchOne(
 ): Promise<string[]> {
   const label = labelOf(task);
   const fail = (error: unknown) => {
+    if (isWirecopyError(error) && error.code === Errors.FetchStopped.name) {
+      summary.stopped.push(label);
+      return [`${label} not fetched: ${error.message}`];
+    }
     summary.failed.push({ label, error });
     return [`${label} FAILED: ${isWirecopyError(error) ? error.message : String(error)}`];
   };
@@ -137,6 +163,11 @@ async function fetchOne(
     return [optionsLine(label, outcome.result)];
   }
   const result = outcome.result;
+  const errors = fetchErrors(result);
+  if (errors.length > 0) {
+    summary.rejected.push({ label, errors });
+    return rejectedLines(task, result, newYorkDate(deps.now));
+  }
   const before = new Map(store.loadBars(result.symbol, result.source).map((b) => [b.date, b.close]));
   try {
     storeOutcome(store, outcome);
@@ -161,9 +192,22 @@ function seriesLines(
   const lines = [
     `${labelOf(task)} ${from ?? ''}..${today} +${result.bars.length} ${noun} (${fresh} new, ${revised} revised)`,
   ];
+  return [...lines, ...problemLines(result)];
+}
+
+function rejectedLines(task: FetchTask, result: FetchResult, today: IsoDate): string[] {
+  const from = task.kind === 'series' ? task.request.from : undefined;
+  const errors = fetchErrors(result).length;
+  return [
+    `${labelOf(task)} ${from ?? ''}..${today} fetched with errors (${errors === 1 ? '1 error' : `${errors} errors`}): nothing stored`,
+    ...problemLines(result),
+  ];
+}
+
+function problemLines(result: FetchResult): string[] {
   // `fetch/empty` is what "+0 bars" already says.
   const problems = result.problems.filter((p) => p.code !== 'fetch/empty');
-  for (const p of problems.slice(0, 5)) lines.push(`  ${p.severity} ${p.code}: ${p.message}`);
+  const lines = problems.slice(0, 5).map((p) => `  ${p.severity} ${p.code}: ${p.message}`);
   if (problems.length > 5) lines.push(`  ... and ${problems.length - 5} more problems`);
   return lines;
 }
@@ -184,13 +228,18 @@ function providerOf(task: FetchTask): ProviderName {
 }
 
 export function fetchDeps(ctx: CommandContext, now: Date): FetchDeps {
-  const { timeoutMs, totalMs, urls } = ctx.config.fetch;
+  const { timeoutMs, totalMs, maxAnswerBytes, urls } = ctx.config.fetch;
   return {
     now,
     baseUrls: urls,
     keys: ctx.config.keys,
     registry: ctx.registry,
-    http: { ...(timeoutMs ? { timeoutMs } : {}), ...(totalMs ? { totalMs } : {}) },
+    allowFutureRows: ctx.env['WIRECOPY_ALLOW_FUTURE_ROWS'] === '1',
+    http: {
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(totalMs ? { totalMs } : {}),
+      ...(maxAnswerBytes ? { maxAnswerBytes } : {}),
+    },
   };
 }
 
@@ -289,21 +338,58 @@ function parseSymbols(ctx: CommandContext, text: string): Set<SymbolKey> {
   return keys;
 }
 
-/** The error a fetch with failures ends with: every failed series, why, and what to do. */
-export function fetchIncomplete(summary: FetchSummary): WirecopyError {
-  const details = summary.failed.flatMap(({ label, error }) => {
-    const message = isWirecopyError(error) ? error.message : String(error);
-    const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
-    return [`${label}: ${message}`, ...hint];
-  });
+/**
+ * The error a fetch with failures or rejected series ends with (null when there were none):
+ * every such series, why, and what to do.
+ */
+export function fetchIncomplete(
+  summary: FetchSummary,
+  options: { stoppedFails: boolean } = { stoppedFails: true },
+): WirecopyError | null {
+  const { failed, rejected, planned } = summary;
+  const stopped = options.stoppedFails ? summary.stopped : [];
+  if (failed.length === 0 && rejected.length === 0 && stopped.length === 0) return null;
+  const details = [
+    ...(stopped.length > 0
+      ? [
+          `not fetched before the time limit of ${summary.runTimeoutMs / 1000} s: ${stopped.join(', ')}`,
+          '  The providers are slow or not answering: try again later, or allow more time with fetch.runTimeoutMs.',
+        ]
+      : []),
+    ...failed.flatMap(({ label, error }) => {
+      const message = isWirecopyError(error) ? error.message : String(error);
+      const hint = isWirecopyError(error) && error.hint ? [`  ${error.hint}`] : [];
+      return [`${label}: ${message}`, ...hint];
+    }),
+    ...rejected.flatMap(({ label, errors }) => [
+      ...errors.slice(0, 5).map((p) => `${label}: ${p.code}: ${p.message} (${problemPlace(p)})`),
+      ...(errors.length > 5 ? [`${label}: ... and ${errors.length - 5} more errors`] : []),
+      ...(errors[0]?.hint ? [`  ${errors[0].hint}`] : []),
+    ]),
+  ];
+  const parts = [
+    ...(failed.length + stopped.length > 0
+      ? [`${failed.length + stopped.length} of ${planned} series could not be fetched`]
+      : []),
+    ...(rejected.length > 0
+      ? [
+          `${rejected.length} of ${planned} series ${rejected.length === 1 ? 'was' : 'were'} fetched with errors`,
+        ]
+      : []),
+  ];
   return new WirecopyError(
-    Errors.FetchIncomplete,
-    `${summary.failed.length} of ${summary.planned} series could not be fetched; the store holds none of their new data and everything else that was fetched.`,
+    failed.length + stopped.length > 0 ? Errors.FetchIncomplete : Errors.FetchedWithErrors,
+    `${parts.join(' and ')}; the store holds none of their new data and everything else that was fetched.`,
     {
       details,
       hint: 'Fix what each line names, then run `wirecopy fetch` again: it fetches only what is missing.',
     },
   );
+}
+
+/** `RUT, 2025-11-13, http://...`: where a fetched row's problem is (the label names the provider). */
+function problemPlace(problem: InputProblem): string {
+  return [problem.symbol, problem.date, problem.file].filter(Boolean).join(', ');
 }
 
 /** Why nothing was fetched: every provider was out of reach. */
@@ -320,7 +406,16 @@ export function unreachableText(summary: FetchSummary): string {
 }
 
 export function fetchSummaryLine(ctx: CommandContext, summary: FetchSummary): string {
-  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s.`;
+  const rejected = summary.rejected.length;
+  const withErrors = rejected > 0 ? `; ${rejected} fetched with errors, not stored` : '';
+  const stopped = summary.stopped.length;
+  const cut = stopped > 0 ? `; ${stopped} not fetched: ${timeLimitText(summary)}` : '';
+  return `Fetched ${summary.stored} of ${summary.planned} series into ${ctx.config.store}: +${thousands(summary.bars)} bars, ${summary.requests} requests, ${summary.seconds.toFixed(1)} s${withErrors}${cut}.`;
+}
+
+/** `the fetch reached its time limit of 300 s (fetch.runTimeoutMs)`. */
+export function timeLimitText(summary: FetchSummary): string {
+  return `the fetch reached its time limit of ${summary.runTimeoutMs / 1000} s (fetch.runTimeoutMs)`;
 }
 
 export function fetchCommand(context: () => CommandContext): Command {
@@ -337,6 +432,7 @@ export function fetchCommand(context: () => CommandContext): Command {
       const summary = await fetchToStore(ctx, options);
       if (summary.offline) throw networkUnreachable(summary);
       ctx.io.out(fetchSummaryLine(ctx, summary));
-      if (summary.failed.length > 0) throw fetchIncomplete(summary);
+      const incomplete = fetchIncomplete(summary);
+      if (incomplete !== null) throw incomplete;
     });
 }

@@ -23,6 +23,7 @@ import {
   fetchIncomplete,
   fetchSummaryLine,
   fetchToStore,
+  timeLimitText,
   unreachableText,
 } from './fetch.ts';
 import { thousands } from './format-table.ts';
@@ -90,7 +91,9 @@ export function runCommand(context: () => CommandContext): Command {
           `Summary: ${fetched.said}; gate ${checks.gate} (${checks.problems} problems); drafts: ${drafts || 'none'}.`,
         );
       }
-      if (fetched.summary && fetched.summary.failed.length > 0) throw fetchIncomplete(fetched.summary);
+      // Series cut off by the time limit are like an unreachable network: said, then drafted around.
+      const incomplete = fetched.summary ? fetchIncomplete(fetched.summary, { stoppedFails: false }) : null;
+      if (incomplete !== null) throw incomplete;
     });
 }
 
@@ -114,8 +117,18 @@ async function fetchStep(
     return { said: 'nothing fetched (see above)' };
   }
   ctx.io.out(fetchSummaryLine(ctx, summary));
+  if (summary.stopped.length > 0) {
+    ctx.io.out(
+      `Fetching stopped: ${timeLimitText(summary)}; ${summary.stopped.length} of ${summary.planned} series not fetched (${summary.stopped.join(', ')}): drafting from the store as it is.`,
+    );
+  }
   const failed = summary.failed.length > 0 ? `, ${summary.failed.length} failed` : '';
-  return { summary, said: `fetched ${summary.stored} of ${summary.planned} series${failed}` };
+  const stopped = summary.stopped.length > 0 ? `, ${summary.stopped.length} stopped at the time limit` : '';
+  const rejected = summary.rejected.length > 0 ? `, ${summary.rejected.length} fetched with errors` : '';
+  return {
+    summary,
+    said: `fetched ${summary.stored} of ${summary.planned} series${failed}${rejected}${stopped}`,
+  };
 }
 
 /** Why the exchange is closed today, or null on a session day. */

@@ -56,6 +56,28 @@ export function fetchTimedOut(place: FetchPlace, what: string, cause?: unknown):
   );
 }
 
+/** The whole fetch run reached its time limit while this series was still being fetched. */
+export function fetchStopped(place: FetchPlace, limitMs: number, cause?: unknown): WirecopyError {
+  return new WirecopyError(
+    Errors.FetchStopped,
+    `Stopped: the fetch reached its time limit of ${limitMs / 1000} s (fetch.runTimeoutMs) before ${place.symbol} came in (${place.provider}, ${place.symbol}, ${place.url})`,
+    {
+      hint: 'The provider is slow or not answering: try again later, or allow more time with fetch.runTimeoutMs; the store keeps what it had for this series.',
+      cause,
+    },
+  );
+}
+
+export function answerTooLarge(place: FetchPlace, what: string): WirecopyError {
+  return new WirecopyError(
+    Errors.AnswerTooLarge,
+    `${what} (${place.provider}, ${place.symbol}, ${place.url})`,
+    {
+      hint: 'A daily series is far smaller, so the provider sent something else: try again later. If a real answer is this large, raise fetch.maxAnswerBytes in the config. The store was not changed.',
+    },
+  );
+}
+
 export function providerRefused(place: FetchPlace, what: string, hint: string): WirecopyError {
   return new WirecopyError(
     Errors.ProviderRefused,

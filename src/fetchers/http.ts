@@ -2,12 +2,22 @@
  * The one place the fetchers touch the network. A session serves one fetch (one symbol from one
  * provider, however many requests that takes): each request has its own timeout and is retried
  * with backoff on timeouts, dropped connections, HTTP 408, 429 and 5xx (waiting as long as
- * `Retry-After` asks), and the whole session has a deadline, so a fetch always ends.
+ * `Retry-After` asks), and the whole session has a deadline, so a fetch always ends. Each answer's
+ * body is read up to a cap (`maxAnswerBytes`), so it also always fits in memory. A caller's
+ * signal (the time limit of a whole `run`) stops the session too.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import type { WirecopyError } from '../errors.ts';
-import { type FetchPlace, fetchFailed, fetchTimedOut, providerRefused } from './fetch-errors.ts';
+import { readCappedBody, sizeText } from './capped-body.ts';
+import {
+  answerTooLarge,
+  type FetchPlace,
+  fetchFailed,
+  fetchStopped,
+  fetchTimedOut,
+  providerRefused,
+} from './fetch-errors.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { scrubUrl } from './scrub-url.ts';
 
@@ -20,6 +30,8 @@ export interface HttpPolicy {
   retries: number;
   minBackoffMs: number;
   maxBackoffMs: number;
+  /** The largest body read from one answer; a longer one fails, unretried. */
+  maxAnswerBytes: number;
 }
 
 export const DEFAULT_HTTP_POLICY: HttpPolicy = {
@@ -28,6 +40,8 @@ export const DEFAULT_HTTP_POLICY: HttpPolicy = {
   retries: 3,
   minBackoffMs: 500,
   maxBackoffMs: 10_000,
+  // Full Yahoo history of an index since 1980 is about 1.5 MB; an IWM options expiry under 100 KB.
+  maxAnswerBytes: 8 * 1024 * 1024,
 };
 
 /** Waits `ms`, or rejects when `signal` aborts. Injectable so tests can see a Retry-After wait without taking it. */
@@ -39,6 +53,14 @@ export interface HttpSessionOptions {
   fetch?: typeof fetch;
   policy?: Partial<HttpPolicy>;
   sleep?: Sleep;
+  /** Aborts when the whole fetch run is out of time (`fetch.runTimeoutMs`): every session stops. */
+  runLimit?: RunLimit;
+}
+
+/** The time limit of a whole fetch run, shared by its sessions. */
+export interface RunLimit {
+  signal: AbortSignal;
+  ms: number;
 }
 
 /** A final answer: any status but 408, 429 and 5xx, with its whole body read. */
@@ -82,6 +104,7 @@ export class HttpSession {
   private readonly sleep: Sleep;
   private readonly deadline: AbortSignal;
   private readonly deadlineAt: number;
+  private readonly runLimit: RunLimit | undefined;
 
   constructor(options: HttpSessionOptions) {
     this.provider = options.provider;
@@ -89,7 +112,9 @@ export class HttpSession {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.policy = { ...DEFAULT_HTTP_POLICY, ...options.policy };
     this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
-    this.deadline = AbortSignal.timeout(this.policy.totalMs);
+    this.runLimit = options.runLimit;
+    const own = AbortSignal.timeout(this.policy.totalMs);
+    this.deadline = this.runLimit ? AbortSignal.any([own, this.runLimit.signal]) : own;
     this.deadlineAt = performance.now() + this.policy.totalMs;
   }
 
@@ -130,8 +155,11 @@ export class HttpSession {
     try {
       response = await this.fetchImpl(url, { ...init, signal });
       // Read inside the attempt: a body cut off mid-way is a failed attempt, like no answer.
-      body = await response.text();
+      const read = await readCappedBody(response, this.policy.maxAnswerBytes);
+      if ('tooLarge' in read) throw new AbortError(this.tooLarge(url, read.tooLarge));
+      body = read.text;
     } catch (error) {
+      if (error instanceof AbortError) throw error;
       throw this.attemptError(error, url);
     }
     const { status, statusText, headers } = response;
@@ -143,6 +171,15 @@ export class HttpSession {
       });
     }
     return { url: scrubUrl(url), status, statusText, headers, body };
+  }
+
+  private tooLarge(url: string, size: { read: number; declared: number | undefined }): WirecopyError {
+    const cap = sizeText(this.policy.maxAnswerBytes);
+    const what =
+      size.declared !== undefined && size.read === 0
+        ? `The answer is too large: it announced ${sizeText(size.declared)}, over the cap of ${cap} (fetch.maxAnswerBytes); nothing of it was read`
+        : `The answer is too large: reading stopped at ${sizeText(size.read)}, over the cap of ${cap} (fetch.maxAnswerBytes)`;
+    return answerTooLarge(this.place(url), what);
   }
 
   private attemptError(error: unknown, url: string): Error {
@@ -185,6 +222,7 @@ export class HttpSession {
 
   private finalError(error: unknown, place: FetchPlace, attemptCount: number): WirecopyError | unknown {
     const attempts = attemptCount === 1 ? 'after 1 attempt' : `after ${attemptCount} attempts`;
+    if (this.runLimit?.signal.aborted) return fetchStopped(place, this.runLimit.ms, error);
     if (this.deadline.aborted) {
       return fetchTimedOut(
         place,

@@ -6,7 +6,7 @@
  *   → session bars (session-bars.ts)
  *
  * Fetching never writes: `storeFetch` is the separate, single-transaction write, so a failure at
- * any step leaves the store as it was.
+ * any step leaves the store as it was; so does a fetch whose rows have errors.
  */
 import type { z } from 'zod';
 import { Errors, WirecopyError } from '../errors.ts';
@@ -14,7 +14,7 @@ import type { MarketStore } from '../store/market-store.ts';
 import { SymbolRegistry } from '../symbols.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import { PayloadInvalidError } from './fetch-errors.ts';
-import { type HttpPolicy, HttpSession, type Sleep } from './http.ts';
+import { type HttpPolicy, HttpSession, type RunLimit, type Sleep } from './http.ts';
 import { type DatedRow, type SeriesClock, toSessionBars } from './session-bars.ts';
 
 export type ProviderName = 'yahoo' | 'fred' | 'stooq';
@@ -41,6 +41,10 @@ export interface FetchDeps {
   http?: Partial<HttpPolicy>;
   sleep?: Sleep;
   registry?: SymbolRegistry;
+  /** Keep rows dated after today or of a session still open: tests replaying old answers only. */
+  allowFutureRows?: boolean;
+  /** The time limit of the whole run: when it passes, every request still open is abandoned. */
+  runLimit?: RunLimit;
 }
 
 /** What a caller asks of a series source; each source's options schema checks it. */
@@ -133,6 +137,7 @@ export async function runSource<Options extends { symbol: SymbolKey }, Payload, 
     fetch: deps.fetch,
     policy: deps.http,
     sleep: deps.sleep,
+    runLimit: deps.runLimit,
   });
   const fetched = await module.request(options, { http, deps, registry });
   const valid = module.payload.safeParse(fetched.payload);
@@ -157,7 +162,15 @@ export async function fetchSeries<Options extends SeriesOptions, Payload>(
 ): Promise<FetchResult> {
   const { options, output, requests, url } = await runSource(source, request, deps);
   const { symbol, clock, from, to } = options;
-  const session = toSessionBars(output.rows, { symbol, clock, now: deps.now, from, to, file: url });
+  const session = toSessionBars(output.rows, {
+    symbol,
+    clock,
+    now: deps.now,
+    from,
+    to,
+    file: url,
+    allowFutureRows: deps.allowFutureRows,
+  });
   const problems = [...output.problems, ...session.problems];
   if (session.bars.length === 0) {
     const range = `${from ?? 'the start'} to ${to ?? 'now'}`;
@@ -181,20 +194,24 @@ export async function fetchSeries<Options extends SeriesOptions, Payload>(
   };
 }
 
+/** The error-severity problems of a fetch: any one keeps the whole fetch out of the store. */
+export function fetchErrors(result: Pick<FetchResult, 'problems'>): InputProblem[] {
+  return result.problems.filter((p) => p.severity === 'error');
+}
+
 /**
  * Stores a fetch as one batch (kind `fetch`, dataset `live`): all its bars land, or none. A fetch
- * with no bars writes nothing and returns null.
+ * with no bars, or with an error among its problems, writes nothing and returns null: the
+ * importer rejects a file with errors whole, and a fetch is held to the same rule.
  */
 export function storeFetch(store: MarketStore, result: FetchResult): number | null {
-  if (result.bars.length === 0) return null;
-  const dropped = result.problems.filter((p) => p.severity === 'error').length;
+  if (result.bars.length === 0 || fetchErrors(result).length > 0) return null;
   return store.writeBatch({
     kind: 'fetch',
     source: result.source,
     origin: result.url,
     dataset: 'live',
     series: [{ symbol: result.symbol, bars: result.bars }],
-    note: dropped > 0 ? `${dropped} row(s) dropped, see the fetch problems` : undefined,
     startedAt: new Date(result.fetchedAt),
   });
 }

@@ -6,7 +6,9 @@
  * its `YF_QUERY_HOST` cannot point it at `http://127.0.0.1:PORT`. The fetch we give it therefore
  * rewrites any `*.yahoo.com` origin to the configured base URL, and it is also where retries,
  * timeouts, request counting and HTTP errors happen: the library only ever sees a final 2xx/3xx
- * answer with a whole body, so it never logs a URL (with its crumb) or an error of its own.
+ * answer with a whole body, so it never logs a URL (with its crumb) or an error of its own. That
+ * body was read within the session's answer cap (`maxAnswerBytes`) before the library sees the
+ * Response built from it, so an endless or huge answer stops at the cap on this path too.
  */
 import YahooFinance from 'yahoo-finance2';
 import { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';

@@ -7,7 +7,11 @@
  * The store is the judge, so a check that cannot see it cannot pass: no data for the lead
  * index, or a store that ends before the draft's as-of, is an error too.
  *
- * Rules: `stale-data`, `freshness-unknown` (errors).
+ * The clock is a judge as well: a draft "as of" a session that has not closed at the time of
+ * the check speaks for a close that does not exist yet, whatever the store holds (rows dated
+ * in the future once reached it). Such a draft fails, published or not.
+ *
+ * Rules: `session-not-closed`, `stale-data`, `freshness-unknown` (errors).
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -25,16 +29,36 @@ export interface Options {
   /** How many sessions the as-of may trail the latest one (0: it must be the latest). */
   maxAgeSessions?: number;
   exemptPublished?: boolean;
+  /**
+   * The clock of the check: the latest session closed by then (`lastCompletedSession`) and the
+   * New York time it was judged at, for the message. Without it, only the store is consulted.
+   */
+  clock?: { lastCompletedSession: IsoDate; checkedAt: string };
 }
 
 export default function remarkFreshData(options: Options) {
-  const { lead, latestSession, maxAgeSessions = 0, exemptPublished = true } = options;
+  const { lead, latestSession, maxAgeSessions = 0, exemptPublished = true, clock } = options;
   return (_tree: Root, file: VFile) => {
     const draft = draftOf(file);
     const asOf = fieldValue(draft, ['asOf']);
     if (typeof asOf !== 'string' || !isIsoDate(asOf)) return; // the schema rule reports it
-    if (exemptPublished && fieldValue(draft, ['status']) === 'published') return;
     const place = fieldPlace(draft, ['asOf']);
+    if (clock !== undefined && asOf > clock.lastCompletedSession) {
+      report(
+        file,
+        'error',
+        'session-not-closed',
+        `The as-of session ${asOf} has not closed yet: it is ${clock.checkedAt}, and the last completed session is ${clock.lastCompletedSession}.`,
+        {
+          place,
+          hint: `Nothing can be "as of the close" before the close: after it, fetch and write a fresh draft (wirecopy run), or draft an earlier session with --as-of ${clock.lastCompletedSession}.`,
+          actual: asOf,
+          expected: [clock.lastCompletedSession],
+        },
+      );
+      return;
+    }
+    if (exemptPublished && fieldValue(draft, ['status']) === 'published') return;
     if (latestSession === undefined || latestSession < asOf) {
       report(
         file,

@@ -55,27 +55,27 @@ describe('FRED without a key (fredgraph.csv)', () => {
     expect(result.bars.at(-1)).toMatchObject({ date: '2025-11-14', close: 4.15 });
   });
 
-  it('keeps every observation date of a rate, weekends and today included', async () => {
-    const result = await fetchSeries(
+  it("keeps every observation date of a rate, weekends included, and today's once the NYSE close has passed", async () => {
+    const days = [
+      ...['03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13'].map((d) => `2025-11-${d}`),
+    ];
+    const evening = await fetchSeries(fredCsv, { symbol: 'DFF' }, testDeps(server));
+    expect(evening.bars.map((b) => b.date)).toEqual([...days, '2025-11-14']);
+    expect(evening.problems).toEqual([]);
+    // 10:00 ET: a value dated today cannot be that day's final observation yet.
+    const morning = await fetchSeries(
       fredCsv,
       { symbol: 'DFF' },
       testDeps(server, { now: new Date('2025-11-14T15:00:00Z') }),
     );
-    expect(result.bars.map((b) => b.date)).toEqual([
-      '2025-11-03',
-      '2025-11-04',
-      '2025-11-05',
-      '2025-11-06',
-      '2025-11-07',
-      '2025-11-08',
-      '2025-11-09',
-      '2025-11-10',
-      '2025-11-11',
-      '2025-11-12',
-      '2025-11-13',
-      '2025-11-14',
+    expect(morning.bars.map((b) => b.date)).toEqual(days);
+    expect(morning.problems.map((p) => [p.severity, p.code, p.message])).toEqual([
+      [
+        'warning',
+        'fetch/session-open',
+        "DFF's observation for 2025-11-14 was left out: that day's NYSE close (16:00 ET) had not passed at 10:00:00 ET.",
+      ],
     ]);
-    expect(result.problems).toEqual([]);
   });
 
   it('rejects an HTML page sent with HTTP 200, keeping it on the error, and stores nothing', async () => {

@@ -24,10 +24,18 @@ const result = (bars: DailyBar[], problems: FetchResult['problems'] = []): Fetch
 });
 
 describe('storeFetch', () => {
-  it('writes one live fetch batch, noting dropped rows', () => {
+  it('writes nothing for a fetch with an error among its problems', () => {
     const store = seededStore();
+    const before = store.dump();
     const dropped = { severity: 'error' as const, code: 'fetch/null-price', message: 'm' };
-    const id = storeFetch(store, result([bar('2025-11-13', 1), bar('2025-11-14', 2)], [dropped]));
+    expect(storeFetch(store, result([bar('2025-11-13', 1), bar('2025-11-14', 2)], [dropped]))).toBeNull();
+    expect(store.dump()).toBe(before);
+  });
+
+  it('writes one live fetch batch; warnings do not stop it', () => {
+    const store = seededStore();
+    const warning = { severity: 'warning' as const, code: 'fetch/duplicate-date', message: 'm' };
+    const id = storeFetch(store, result([bar('2025-11-13', 1), bar('2025-11-14', 2)], [warning]));
     expect(store.batches(1)).toEqual([
       expect.objectContaining({
         id,
@@ -37,7 +45,6 @@ describe('storeFetch', () => {
         dataset: 'live',
         startedAt: '2025-11-14T22:30:00.000Z',
         rows: 2,
-        note: '1 row(s) dropped, see the fetch problems',
       }),
     ]);
   });

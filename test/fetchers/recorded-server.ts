@@ -25,7 +25,12 @@ export type Reply =
   /** Accept the request and never answer. */
   | { hang: true }
   /** Promise the whole body, send `keep` characters of it, then drop the connection. */
-  | { truncate: Recorded; keep: number };
+  | { truncate: Recorded; keep: number }
+  /**
+   * HTTP 200 and a body of `start` followed by `fill` repeated: `bytes` of it in all (with a
+   * Content-Length, unless `declare` is false), or without end when `bytes` is omitted.
+   */
+  | { stream: { start: string; fill: string; bytes?: number; declare?: boolean } };
 
 interface Fixture {
   request: { url: string };
@@ -57,6 +62,8 @@ export class RecordedServer {
   private readonly server: Server;
   private readonly recorded = new Map<string, Recorded>();
   private readonly queued = new Map<string, Reply[]>();
+  /** Every GET hangs (HEAD, the reachability probe, is still answered): every provider stalls. */
+  hangEveryGet = false;
 
   private constructor(server: Server) {
     this.server = server;
@@ -100,6 +107,7 @@ export class RecordedServer {
   reset(): void {
     this.seen.length = 0;
     this.queued.clear();
+    this.hangEveryGet = false;
   }
 
   async close(): Promise<void> {
@@ -110,11 +118,14 @@ export class RecordedServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const route = routeOf(req.url ?? '/');
     this.seen.push(route);
-    const reply = this.queued.get(route)?.shift() ?? this.recorded.get(route);
+    const stall: Reply | undefined = this.hangEveryGet && req.method === 'GET' ? { hang: true } : undefined;
+    const reply = stall ?? this.queued.get(route)?.shift() ?? this.recorded.get(route);
     if (reply === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${route}`);
     } else if ('hang' in reply) {
       // Never answer; close() drops the socket.
+    } else if ('stream' in reply) {
+      streamBody(res, reply.stream);
     } else if ('truncate' in reply) {
       const body = bodyOf(reply.truncate);
       res.writeHead(reply.truncate.status, {
@@ -129,6 +140,33 @@ export class RecordedServer {
       res.writeHead(reply.status, reply.statusText ?? '', headers).end(body);
     }
   }
+}
+
+/** Writes as fast as the client reads, until `bytes` or until the client hangs up. */
+function streamBody(
+  res: ServerResponse,
+  stream: { start: string; fill: string; bytes?: number; declare?: boolean },
+) {
+  const { start, bytes, declare = true } = stream;
+  const fill = Buffer.from(stream.fill.repeat(Math.max(1, Math.floor(65_536 / stream.fill.length))));
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (bytes !== undefined && declare) headers['content-length'] = String(bytes);
+  res.writeHead(200, headers);
+  res.on('error', () => {});
+  let left = (bytes ?? Number.POSITIVE_INFINITY) - Buffer.byteLength(start);
+  res.write(start);
+  const pump = () => {
+    while (!res.destroyed && left > 0) {
+      const chunk = left >= fill.length ? fill : fill.subarray(0, left);
+      left -= chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
 }
 
 function bodyOf(recorded: Recorded): string {

@@ -55,7 +55,7 @@ describe('yahoo chart', () => {
     expect(result.bars.map((b) => b.date)).toEqual(['2025-11-10', '2025-11-11', '2025-11-12']);
   });
 
-  it('drops and reports rows with a null close, and keeps a bar whose open and low are missing', async () => {
+  it('reports rows with a null close as errors, so nothing is stored; a bar without open and low is whole', async () => {
     server.use('yahoo-chart-RUT-null-ohlc.json');
     try {
       const store = seededStore();
@@ -66,13 +66,10 @@ describe('yahoo chart', () => {
         ['fetch/null-price', 'error', '2025-11-11'],
         ['fetch/null-price', 'error', '2025-11-13'],
       ]);
-      expect(result.problems[0]!.message).toBe('RUT has no close for 2025-11-11; the row was dropped.');
-      storeFetch(store, result);
-      expect(store.loadBars('RUT', 'yahoo').map((b) => b.date)).toEqual([
-        '2025-11-10',
-        '2025-11-12',
-        '2025-11-14',
-      ]);
+      expect(result.problems[0]!.message).toBe('RUT has no close for 2025-11-11.');
+      const before = store.dump();
+      expect(storeFetch(store, result)).toBeNull();
+      expect(store.dump()).toBe(before);
     } finally {
       server.use('yahoo-chart-RUT.json');
     }

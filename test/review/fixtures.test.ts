@@ -120,6 +120,26 @@ describe('freshness', () => {
     expect(lines).toEqual(['5:1 error wirecopy:freshness-unknown']);
   });
 
+  it('fails a draft whose as-of session has not closed at the time of the check, even a published one', async () => {
+    // original.md is as of 2025-09-18; at 10:00 ET that Thursday the last completed session is 09-17.
+    const clock = { lastCompletedSession: '2025-09-17', checkedAt: '10:00:00 ET on 2025-09-18' };
+    const freshness = { lead: 'RUT', latestSession: '2025-09-18', clock };
+    const { lines, file } = await messagesOf(fixture('original.md'), 'original.md', { freshness });
+    expect(lines).toEqual(['5:1 error wirecopy:session-not-closed']);
+    expect(file.messages[0]?.reason).toBe(
+      'The as-of session 2025-09-18 has not closed yet: it is 10:00:00 ET on 2025-09-18, and the last completed session is 2025-09-17.',
+    );
+    const published = fixture('original.md').replace('status: draft', 'status: published');
+    expect((await messagesOf(published, 'a.md', { freshness })).lines).toEqual([
+      '5:1 error wirecopy:session-not-closed',
+    ]);
+    const afterClose = { ...clock, lastCompletedSession: '2025-09-18' };
+    expect(
+      (await messagesOf(fixture('original.md'), 'a.md', { freshness: { ...freshness, clock: afterClose } }))
+        .lines,
+    ).toEqual([]);
+  });
+
   it('exempts a published article, unless approve asks', async () => {
     const published = fixture('original.md').replace('status: draft', 'status: published');
     const stale = { lead: 'RUT', latestSession: '2025-09-25' };
