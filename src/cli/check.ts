@@ -6,10 +6,12 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
+import { embargoOf, loadNotes, type NotesResult, type SessionEmbargo } from '../inputs/notes.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
 import type { CommandContext } from './context.ts';
+import { notesFileShown } from './inputs.ts';
 
 export interface ReviewSettings {
   /** Sessions the as-of may trail the store's latest session. */
@@ -30,7 +32,20 @@ export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): 
       maxAgeSessions: settings.maxAgeSessions,
       exemptPublished: settings.exemptPublished ?? true,
     },
+    embargo: embargoAtCheckTime(ctx),
     ...(store ? { generatedText: (ref) => generatedTextOf(store, ref) } : {}),
+  };
+}
+
+/**
+ * The desk's notes as they read now, not only as copied into the draft: an embargo added after
+ * the draft was edited applies, and an unreadable entry holds its session. Read once, on first use.
+ */
+function embargoAtCheckTime(ctx: CommandContext): (asOf: string) => SessionEmbargo {
+  let notes: NotesResult | undefined;
+  return (asOf) => {
+    notes ??= loadNotes(join(ctx.contentDir, 'inputs', 'notes.yaml'), notesFileShown(ctx));
+    return embargoOf(notes, asOf);
   };
 }
 

@@ -9,10 +9,11 @@ import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { keepGeneratedText } from '../review/generated-text.ts';
+import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
-import { type DeskInputs, loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { type DeskInputs, heldSession, loadDeskInputs, reportInputProblems } from './inputs.ts';
 import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
@@ -21,6 +22,8 @@ export interface DraftOptions {
   force?: boolean;
   /** The data-quality gate's verdict, recorded in the front matter. */
   checks?: DraftChecks;
+  /** Notes problems that hold the session (see `heldSession`): the drafts carry them as `hold:`. */
+  held?: readonly InputProblem[];
 }
 
 export async function draftsFor(
@@ -46,7 +49,7 @@ export async function draftsFor(
     quotes: inputs.quotes,
     checks: options.checks,
     chartSeries: chartSeriesFor(ctx, factSet.asOf),
-    notes: notesFor(inputs.notes, factSet.asOf),
+    notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
@@ -66,6 +69,17 @@ export async function draftsFor(
   return results;
 }
 
+/** The `hold:` a held session's drafts carry: what could not be read, and where. */
+function holdOf(asOf: string, held: readonly InputProblem[]): { hold?: string } {
+  if (held.length === 0) return {};
+  const problems = held.map(
+    (p) => `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`,
+  );
+  return {
+    hold: `the desk's notes for ${asOf} could not be read when it was drafted (${problems.join('; ')}).`,
+  };
+}
+
 /** The lead index and the benchmark, the two lines of a piece's chart. */
 function chartSeriesFor(ctx: CommandContext, asOf: string) {
   const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
@@ -76,8 +90,16 @@ function chartSeriesFor(ctx: CommandContext, asOf: string) {
   });
 }
 
-/** Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1. */
-export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[], factSet: FactSet): void {
+/**
+ * Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1,
+ * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`).
+ */
+export function reportDrafts(
+  ctx: CommandContext,
+  results: readonly DraftResult[],
+  factSet: FactSet,
+  held: readonly InputProblem[] = [],
+): void {
   const relativePath = (p: string) => (p.startsWith(`${ctx.cwd}/`) ? p.slice(ctx.cwd.length + 1) : p);
   for (const r of results) {
     const what = {
@@ -91,6 +113,18 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
   }
   if (factSet.dataset === 'demo') {
     ctx.io.out('These drafts use the generated demo dataset, not market data (dataset: demo).');
+  }
+  if (held.length > 0) {
+    throw new WirecopyError(
+      Errors.NotesUnreadable,
+      `The desk's notes for the ${factSet.asOf} session could not be read, so its drafts are held: review fails on them (\`hold:\` in their front matter).`,
+      {
+        details: held.map(
+          (p) => `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`,
+        ),
+        hint: 'Fix content/inputs/notes.yaml at the lines above (an embargo is written `embargo: true`), then run `wirecopy draft` again.',
+      },
+    );
   }
   const edited = results.filter((r) => r.outcome === 'edited');
   if (edited.length > 0) {
@@ -114,16 +148,17 @@ export async function draftSession(
   asOf: string | undefined,
   options: DraftOptions,
   hooks: { onFacts?: (factSet: FactSet) => void; beforeDrafts?: (factSet: FactSet) => void } = {},
-): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[] }> {
+): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[]; held: InputProblem[] }> {
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
   const factSet = factSetFor(ctx, asOf, inputs);
   reportInputProblems(ctx, factSet.warnings ?? []);
+  const held = heldSession(ctx, inputs, factSet.asOf);
   hooks.onFacts?.(factSet);
   const checks = gateDraft(ctx, factSet, options.force === true);
   hooks.beforeDrafts?.(factSet);
-  const results = await draftsFor(ctx, factSet, { ...options, checks }, inputs);
-  return { factSet, checks, results };
+  const results = await draftsFor(ctx, factSet, { ...options, checks, held }, inputs);
+  return { factSet, checks, results, held };
 }
 
 export function draftCommand(context: () => CommandContext): Command {
@@ -143,7 +178,7 @@ export function draftCommand(context: () => CommandContext): Command {
     )
     .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
-      const { factSet, results } = await draftSession(ctx, options.asOf, options);
-      reportDrafts(ctx, results, factSet);
+      const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
+      reportDrafts(ctx, results, factSet, held);
     });
 }

@@ -88,6 +88,8 @@ export const frontMatterSchema = z.object({
   note: z.string().optional(),
   /** The desk embargoed the session's pieces: review fails until the field is removed. */
   embargo: z.literal(true).optional(),
+  /** Why the piece is held although not embargoed: the desk's notes for its session could not be read. */
+  hold: z.string().optional(),
   review: z
     .object({
       by: z.string(),

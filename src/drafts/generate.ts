@@ -33,8 +33,8 @@ export interface DraftContext {
   settings: StorySettings;
   /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
   quotes?: readonly Quote[];
-  /** The desk's note and embargo for the session (content/inputs/notes.yaml). */
-  notes?: { editorNote?: string; embargo: boolean };
+  /** The desk's note and embargo for the session (content/inputs/notes.yaml); `hold`: why the notes could not be read. */
+  notes?: { editorNote?: string; embargo: boolean; hold?: string };
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
   chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
@@ -150,6 +150,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     ...(context.checks ? { checks: context.checks } : {}),
     ...(context.notes?.editorNote ? { note: context.notes.editorNote } : {}),
     ...(context.notes?.embargo ? { embargo: true as const } : {}),
+    ...(context.notes?.hold ? { hold: context.notes.hold } : {}),
     ...chartOf(story.id, factSet.asOf, context.chartSeries),
     generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
   };
