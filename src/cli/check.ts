@@ -33,7 +33,8 @@ export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): 
       exemptPublished: settings.exemptPublished ?? true,
     },
     embargo: embargoAtCheckTime(ctx),
-    ...(store ? { generatedText: (ref) => generatedTextOf(store, ref) } : {}),
+    // Always given: a draft whose facts cannot be compared with the generator's is an error.
+    generatedText: (ref) => (store ? generatedTextOf(store, ref) : undefined),
   };
 }
 

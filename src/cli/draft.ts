@@ -1,6 +1,7 @@
 /** `wirecopy draft`: write the day's draft (or every story that applies) into content/drafts/. */
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { isEditedOnDisk } from '../drafts/draft-file.ts';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
 import { storiesFor } from '../drafts/stories/index.ts';
@@ -8,7 +9,7 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
-import { keepGeneratedText } from '../review/generated-text.ts';
+import { keepGeneratedDrafts } from '../review/generated-text.ts';
 import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
@@ -52,21 +53,21 @@ export async function draftsFor(
     notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
-  const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
-    force: options.force === true,
-  });
-  for (const [i, result] of results.entries()) {
-    if (result.outcome === 'created' || result.outcome === 'updated' || result.outcome === 'revision') {
-      keepGeneratedText(ctx.store(), result.path, rendered[i]!.text); // for `wirecopy diff` and `check`
-      ctx.store().saveFactSnapshot({
-        asOf: factSet.asOf,
-        slug: result.story,
-        dataset: factSet.dataset,
-        facts: Object.fromEntries(Object.values(factSet.facts).map((f) => [f.id, f.value])),
-      });
-    }
-  }
-  return results;
+  const draftsDir = join(ctx.contentDir, 'drafts');
+  const force = options.force === true;
+  // Into the store first, in one transaction, for `wirecopy diff` and `check`: a draft file never
+  // exists without them, whenever a run is cut short. Only an edited draft left alone is skipped.
+  const written = rendered.filter((draft) => force || !isEditedOnDisk(join(draftsDir, draft.fileName)));
+  const facts = Object.fromEntries(Object.values(factSet.facts).map((f) => [f.id, f.value]));
+  keepGeneratedDrafts(
+    ctx.store(),
+    written.map((draft) => ({
+      fileName: draft.fileName,
+      text: draft.text,
+      snapshot: { asOf: factSet.asOf, slug: draft.story, dataset: factSet.dataset, facts },
+    })),
+  );
+  return writeDrafts(rendered, draftsDir, { force });
 }
 
 /** The `hold:` a held session's drafts carry: what could not be read, and where. */

@@ -11,6 +11,7 @@ import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
 import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
+import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { StoryChoice } from './select.ts';
@@ -121,6 +122,12 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     view.links,
   );
 
+  const facts = Object.fromEntries(
+    [...printed, angle.lead].sort().map((id) => {
+      const fact = factSet.facts[id]!;
+      return [id, { value: fact.value, display: fact.display }];
+    }),
+  );
   const frontMatter = {
     title: angle.headline,
     slug: story.slug,
@@ -131,12 +138,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     dataset: factSet.dataset,
     tags: story.tags,
     summary,
-    facts: Object.fromEntries(
-      [...printed, angle.lead].sort().map((id) => {
-        const fact = factSet.facts[id]!;
-        return [id, { value: fact.value, display: fact.display }];
-      }),
-    ),
+    facts,
     angles: {
       story: story.id,
       why: choice.why,
@@ -152,7 +154,11 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     ...(context.notes?.embargo ? { embargo: true as const } : {}),
     ...(context.notes?.hold ? { hold: context.notes.hold } : {}),
     ...chartOf(story.id, factSet.asOf, context.chartSeries),
-    generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
+    generator: {
+      version: context.generatorVersion,
+      template: `templates/${story.template}.mustache`,
+      facts: sealFacts(facts),
+    },
   };
   const tidyBody = body.replace(/\n{3,}/g, '\n\n');
   return {
