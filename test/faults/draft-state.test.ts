@@ -10,13 +10,13 @@
  * The kills are real: a child `wirecopy draft` with a preload that sends itself SIGKILL at the
  * rename that makes the draft appear (support-draftstate-kill.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isUntouched } from '../../src/drafts/draft-file.ts';
 import { REPO_ROOT, type Workspace } from '../support/cli.ts';
 import { demoWorkspace, filesIn, SESSION, TODAY } from './support-draftstate.ts';
@@ -178,5 +178,38 @@ describe('an interrupted draft', () => {
     expect(result.stdout).toMatch(new RegExp(`:${factsLine}:1 error wirecopy:facts-unverified: `));
     expect(result.stdout).toContain(`wirecopy draft --as-of ${SESSION} --force`);
     expect(readdirSync(join(ws.dir, 'content', 'drafts'))).toHaveLength(1);
+  });
+});
+
+const IS_ROOT = process.getuid?.() === 0;
+const mounted: string[] = [];
+afterAll(() => {
+  for (const dir of mounted) execFileSync('umount', [dir]);
+});
+
+describe.skipIf(!IS_ROOT)('a full disk during draft (needs root to mount a tmpfs: skipped otherwise)', () => {
+  it('regression: a full disk during draft leaves no draft but the store with its text; once there is room, a rerun writes it whole', async () => {
+    const ws = await demoWorkspace();
+    const drafts = join(ws.dir, 'content', 'drafts');
+    mkdirSync(drafts, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', drafts]);
+    mounted.push(drafts);
+    try {
+      writeFileSync(join(drafts, '.filler'), Buffer.alloc(128 * 1024));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC'); // the disk is now full
+    }
+    const full = await ws.run(['draft']);
+    expect(full.code).not.toBe(0);
+    expect(filesIn(ws, 'drafts').filter((f) => f.endsWith('.md'))).toEqual([]);
+    expect([rowsOf(ws, 'draft_texts'), rowsOf(ws, 'fact_snapshots')]).toEqual([1, 1]);
+
+    rmSync(join(drafts, '.filler'));
+    const rerun = await ws.run(['draft']);
+    expect(rerun.code).toBe(0);
+    const path = draftPathOf(ws);
+    expect(isUntouched(readFileSync(path, 'utf8'))).toBe(true);
+    expect((await ws.run(['diff', path])).stdout).toContain('no changes since it was generated');
+    expect([rowsOf(ws, 'draft_texts'), rowsOf(ws, 'fact_snapshots')]).toEqual([1, 1]);
   });
 });
