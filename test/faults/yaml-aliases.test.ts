@@ -12,6 +12,7 @@ import { parseQuotes } from '../../src/inputs/quotes.ts';
 import { collectArticles } from '../../src/newsletter/collect.ts';
 import { MAX_YAML_ALIASES } from '../../src/yaml-data.ts';
 import { workspace } from '../support/cli.ts';
+import { demoWorkspace, filesIn, SESSION, writeNotes } from './support-draftstate.ts';
 
 /** Seven levels of nine-fold aliases under `key`, indented by `indent`; the first alias is on line 2. */
 function aliasBomb(key: string, indent = ''): string {
@@ -98,6 +99,43 @@ describe('alias bombs are located problems, not crashes', () => {
     expect(problems.map((p) => p.message)).toEqual([
       `cannot be read: line 4: the front matter was not read: aliases (*name) expand to more than ${MAX_YAML_ALIASES} copies`,
     ]);
+  });
+
+  it('regression: an alias bomb in notes.yaml holds every session, naming notes.yaml:line, and nothing is approved', async () => {
+    const ws = await demoWorkspace();
+    const text = `dates:\n  ${SESSION}:\n    editorNote: Fine.\n${aliasBomb('k', '  ')}\n`;
+    writeNotes(ws, [text.trimEnd()]);
+    const draft = await ws.run(['draft']);
+    expect(draft.stderr).not.toContain('internal error');
+    expect(draft.code).toBe(2);
+    expect(draft.stderr).toContain(
+      `session held: content/inputs/notes.yaml:${firstAliasLine(text)} error notes/yaml-aliases: The file was not read: aliases (*name) expand to more than ${MAX_YAML_ALIASES} copies`,
+    );
+    const [name] = filesIn(ws, 'drafts');
+    const approve = await ws.run([
+      'approve',
+      join(ws.dir, 'content', 'drafts', name!),
+      '--by',
+      'Editor',
+      '--allow-demo',
+    ]);
+    expect(approve.code).toBe(1);
+    expect(approve.stderr).toContain(`content/inputs/notes.yaml:${firstAliasLine(text)}`);
+    expect(filesIn(ws, 'articles')).toEqual([]);
+  });
+
+  it('regression: an alias bomb in quotes.yaml leaves the quotes out with quotes.yaml:line, and the draft is written', async () => {
+    const ws = await demoWorkspace();
+    const text = `- who: Jane Doe\n  extra:\n${aliasBomb('k', '    ')}\n`;
+    mkdirSync(join(ws.dir, 'content', 'inputs'), { recursive: true });
+    writeFileSync(join(ws.dir, 'content', 'inputs', 'quotes.yaml'), text);
+    const draft = await ws.run(['draft']);
+    expect(draft.stderr).not.toContain('internal error');
+    expect(draft.code).toBe(0);
+    expect(draft.stderr).toContain(
+      `input left out: content/inputs/quotes.yaml:${firstAliasLine(text)} error quotes/yaml-aliases: The file was not read`,
+    );
+    expect(filesIn(ws, 'drafts')).toHaveLength(1);
   });
 
   it('a few ordinary aliases are still read', () => {
