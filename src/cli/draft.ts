@@ -73,12 +73,14 @@ export async function draftsFor(
 /** The `hold:` a held session's drafts carry: what could not be read, and where. */
 function holdOf(asOf: string, held: readonly InputProblem[]): { hold?: string } {
   if (held.length === 0) return {};
-  const problems = held.map(
-    (p) => `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`,
-  );
   return {
-    hold: `the desk's notes for ${asOf} could not be read when it was drafted (${problems.join('; ')}).`,
+    hold: `the desk's notes for ${asOf} could not be read when it was drafted (${held.map(located).join('; ')}).`,
   };
+}
+
+/** `file:line: message`, as a held session's problems are shown. */
+function located(p: InputProblem): string {
+  return `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`;
 }
 
 /** The lead index and the benchmark, the two lines of a piece's chart. */
@@ -120,9 +122,7 @@ export function reportDrafts(
       Errors.NotesUnreadable,
       `The desk's notes for the ${factSet.asOf} session could not be read, so its drafts are held: review fails on them (\`hold:\` in their front matter).`,
       {
-        details: held.map(
-          (p) => `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`,
-        ),
+        details: held.map(located),
         hint: 'Fix content/inputs/notes.yaml at the lines above (an embargo is written `embargo: true`), then run `wirecopy draft` again.',
       },
     );

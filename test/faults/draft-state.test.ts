@@ -153,7 +153,11 @@ describe('an interrupted draft', () => {
     const before = readFileSync(path, 'utf8');
     const other = await demoWorkspace();
     const store = join(other.dir, 'market.db');
-    expect((await ws.run(['--store', store, 'diff', path])).code).toBe(2);
+    const lacking = await ws.run(['--store', store, 'diff', path]);
+    expect(lacking.code).toBe(2);
+    expect(lacking.stderr).toContain(
+      `\`wirecopy draft --as-of ${SESSION}\` with this store keeps its text here`,
+    );
 
     const rerun = await ws.run(['--store', store, 'draft']);
     expect(rerun.code).toBe(0);
