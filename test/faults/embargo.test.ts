@@ -109,6 +109,19 @@ describe('an unreadable notes entry holds its session', () => {
     expect(readFileSync(path, 'utf8')).toBe(edited);
   });
 
+  it('regression: the daily run holds the session too: drafts written with hold:, exit 2 naming notes.yaml:line', async () => {
+    const ws = await demoWorkspace();
+    writeNotes(ws, ['dates:', `  ${SESSION}:`, '    embargo: yes']);
+    const run = await ws.run(['run', '--offline']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`session held: ${NOTES}:3 error notes/invalid-field`);
+    expect(run.stdout).toMatch(/^Summary: .*drafts: 1 created/m);
+    const [name] = filesIn(ws, 'drafts');
+    expect(readFileSync(join(ws.dir, 'content', 'drafts', name!), 'utf8')).toMatch(
+      /^hold: .*notes\.yaml:3: /m,
+    );
+  });
+
   it('an unreadable entry for another session holds only that one: today drafts and approves', async () => {
     const ws = await demoWorkspace();
     writeNotes(ws, ['dates:', '  2026-11-19:', '    embargo: yes']);
