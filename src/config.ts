@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { Errors, WirecopyError } from './errors.ts';
 import { DEFAULT_SIGNALS, signalConfigSchema } from './stats/events.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry, type SymbolSpec } from './symbols.ts';
+import { plainDataOf } from './yaml-data.ts';
 
 const symbolSchema = z.object({
   key: z.string().regex(/^[A-Z0-9_]+$/, 'use capitals, digits and _ (e.g. RUT)'),
@@ -215,7 +216,7 @@ function readConfigFile(file: string, required: boolean): unknown {
     });
   }
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : (parseYaml(text) ?? {});
+    return file.endsWith('.json') ? JSON.parse(text) : parseConfigYaml(text);
   } catch (cause) {
     throw new WirecopyError(
       Errors.ConfigInvalid,
@@ -227,6 +228,20 @@ function readConfigFile(file: string, required: boolean): unknown {
       },
     );
   }
+}
+
+/** The YAML config as data; a syntax error, or aliases that expand too far, throw with their line. */
+function parseConfigYaml(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const [error] = doc.errors;
+  if (error) throw error;
+  const plain = plainDataOf(doc);
+  if (!plain.ok)
+    throw new Error(
+      `line ${lineCounter.linePos(plain.offset).line}: the file was not read: ${plain.message}`,
+    );
+  return plain.data ?? {};
 }
 
 /** The symbol registry of a config: the built-in series, plus configured aliases and series. */

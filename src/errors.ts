@@ -42,6 +42,8 @@ export const Errors = {
   Usage: spec('UsageError', 'The command line is not valid', 2),
   ConfigInvalid: spec('ConfigInvalid', 'The config file is not valid', 2),
   FileUnreadable: spec('FileUnreadable', 'A file could not be read', 2),
+  // The desk's notes fail closed: an entry that cannot be read holds its session (input error).
+  NotesUnreadable: spec('NotesUnreadable', "The desk's notes could not be read", 2),
   ImportRejected: spec('ImportRejected', 'A file was not imported', 2),
   UnknownSymbol: spec('UnknownSymbol', 'A symbol is not configured', 2),
   StoreUnavailable: spec('StoreUnavailable', 'The market store could not be opened', 2),

@@ -7,12 +7,14 @@ import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { newYorkTime } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { embargoOf, loadNotes, type NotesResult, type SessionEmbargo } from '../inputs/notes.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { clockOf } from './fetch.ts';
+import { notesFileShown } from './inputs.ts';
 
 export interface ReviewSettings {
   /** Sessions the as-of may trail the store's latest session. */
@@ -39,7 +41,21 @@ export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): 
         checkedAt: `${newYorkTime(now)} ET on ${today}`,
       },
     },
-    ...(store ? { generatedText: (ref) => generatedTextOf(store, ref) } : {}),
+    embargo: embargoAtCheckTime(ctx),
+    // Always given: a draft whose facts cannot be compared with the generator's is an error.
+    generatedText: (ref) => (store ? generatedTextOf(store, ref) : undefined),
+  };
+}
+
+/**
+ * The desk's notes as they read now, not only as copied into the draft: an embargo added after
+ * the draft was edited applies, and an unreadable entry holds its session. Read once, on first use.
+ */
+function embargoAtCheckTime(ctx: CommandContext): (asOf: string) => SessionEmbargo {
+  let notes: NotesResult | undefined;
+  return (asOf) => {
+    notes ??= loadNotes(join(ctx.contentDir, 'inputs', 'notes.yaml'), notesFileShown(ctx));
+    return embargoOf(notes, asOf);
   };
 }
 

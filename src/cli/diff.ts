@@ -45,7 +45,8 @@ export function diffCommand(context: () => CommandContext): Command {
           cause,
         });
       }
-      const contentHash = fieldValue(readDraftSource(current), ['generator', 'contentHash']);
+      const source = readDraftSource(current);
+      const contentHash = fieldValue(source, ['generator', 'contentHash']);
       const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
       const generated =
         store &&
@@ -54,8 +55,9 @@ export function diffCommand(context: () => CommandContext): Command {
           contentHash: typeof contentHash === 'string' ? contentHash : undefined,
         });
       if (generated === undefined) {
+        const asOf = fieldValue(source, ['asOf']);
         throw new WirecopyError(Errors.NoData, `The store keeps no generated text for ${file}.`, {
-          hint: 'Generated texts are kept from this version on, in the store the draft was written with (--store); regenerate the draft into another folder to compare by hand.',
+          hint: `Use the store the draft was written with (--store). For a draft not edited since, \`wirecopy draft --as-of ${typeof asOf === 'string' ? asOf : 'DATE'}\` with this store keeps its text here; otherwise regenerate the draft into another folder to compare by hand.`,
         });
       }
       const out = painter(

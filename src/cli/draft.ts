@@ -1,6 +1,7 @@
 /** `wirecopy draft`: write the day's draft (or every story that applies) into content/drafts/. */
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { isEditedOnDisk } from '../drafts/draft-file.ts';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
 import { storiesFor } from '../drafts/stories/index.ts';
@@ -8,11 +9,12 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
-import { keepGeneratedText } from '../review/generated-text.ts';
+import { keepGeneratedDrafts } from '../review/generated-text.ts';
+import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
-import { type DeskInputs, loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { type DeskInputs, heldSession, loadDeskInputs, reportInputProblems } from './inputs.ts';
 import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
@@ -21,6 +23,8 @@ export interface DraftOptions {
   force?: boolean;
   /** The data-quality gate's verdict, recorded in the front matter. */
   checks?: DraftChecks;
+  /** Notes problems that hold the session (see `heldSession`): the drafts carry them as `hold:`. */
+  held?: readonly InputProblem[];
 }
 
 export async function draftsFor(
@@ -46,24 +50,37 @@ export async function draftsFor(
     quotes: inputs.quotes,
     checks: options.checks,
     chartSeries: chartSeriesFor(ctx, factSet.asOf),
-    notes: notesFor(inputs.notes, factSet.asOf),
+    notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
-  const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
-    force: options.force === true,
-  });
-  for (const [i, result] of results.entries()) {
-    if (result.outcome === 'created' || result.outcome === 'updated' || result.outcome === 'revision') {
-      keepGeneratedText(ctx.store(), result.path, rendered[i]!.text); // for `wirecopy diff` and `check`
-      ctx.store().saveFactSnapshot({
-        asOf: factSet.asOf,
-        slug: result.story,
-        dataset: factSet.dataset,
-        facts: Object.fromEntries(Object.values(factSet.facts).map((f) => [f.id, f.value])),
-      });
-    }
-  }
-  return results;
+  const draftsDir = join(ctx.contentDir, 'drafts');
+  const force = options.force === true;
+  // Into the store first, in one transaction, for `wirecopy diff` and `check`: a draft file never
+  // exists without them, whenever a run is cut short. Only an edited draft left alone is skipped.
+  const written = rendered.filter((draft) => force || !isEditedOnDisk(join(draftsDir, draft.fileName)));
+  const facts = Object.fromEntries(Object.values(factSet.facts).map((f) => [f.id, f.value]));
+  keepGeneratedDrafts(
+    ctx.store(),
+    written.map((draft) => ({
+      fileName: draft.fileName,
+      text: draft.text,
+      snapshot: { asOf: factSet.asOf, slug: draft.story, dataset: factSet.dataset, facts },
+    })),
+  );
+  return writeDrafts(rendered, draftsDir, { force });
+}
+
+/** The `hold:` a held session's drafts carry: what could not be read, and where. */
+function holdOf(asOf: string, held: readonly InputProblem[]): { hold?: string } {
+  if (held.length === 0) return {};
+  return {
+    hold: `the desk's notes for ${asOf} could not be read when it was drafted (${held.map(located).join('; ')}).`,
+  };
+}
+
+/** `file:line: message`, as a held session's problems are shown. */
+function located(p: InputProblem): string {
+  return `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`;
 }
 
 /** The lead index and the benchmark, the two lines of a piece's chart. */
@@ -76,8 +93,16 @@ function chartSeriesFor(ctx: CommandContext, asOf: string) {
   });
 }
 
-/** Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1. */
-export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[], factSet: FactSet): void {
+/**
+ * Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1,
+ * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`).
+ */
+export function reportDrafts(
+  ctx: CommandContext,
+  results: readonly DraftResult[],
+  factSet: FactSet,
+  held: readonly InputProblem[] = [],
+): void {
   const relativePath = (p: string) => (p.startsWith(`${ctx.cwd}/`) ? p.slice(ctx.cwd.length + 1) : p);
   for (const r of results) {
     const what = {
@@ -91,6 +116,16 @@ export function reportDrafts(ctx: CommandContext, results: readonly DraftResult[
   }
   if (factSet.dataset === 'demo') {
     ctx.io.out('These drafts use the generated demo dataset, not market data (dataset: demo).');
+  }
+  if (held.length > 0) {
+    throw new WirecopyError(
+      Errors.NotesUnreadable,
+      `The desk's notes for the ${factSet.asOf} session could not be read, so its drafts are held: review fails on them (\`hold:\` in their front matter).`,
+      {
+        details: held.map(located),
+        hint: 'Fix content/inputs/notes.yaml at the lines above (an embargo is written `embargo: true`), then run `wirecopy draft` again.',
+      },
+    );
   }
   const edited = results.filter((r) => r.outcome === 'edited');
   if (edited.length > 0) {
@@ -114,16 +149,17 @@ export async function draftSession(
   asOf: string | undefined,
   options: DraftOptions,
   hooks: { onFacts?: (factSet: FactSet) => void; beforeDrafts?: (factSet: FactSet) => void } = {},
-): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[] }> {
+): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[]; held: InputProblem[] }> {
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
   const factSet = factSetFor(ctx, asOf, inputs);
   reportInputProblems(ctx, factSet.warnings ?? []);
+  const held = heldSession(ctx, inputs, factSet.asOf);
   hooks.onFacts?.(factSet);
   const checks = gateDraft(ctx, factSet, options.force === true);
   hooks.beforeDrafts?.(factSet);
-  const results = await draftsFor(ctx, factSet, { ...options, checks }, inputs);
-  return { factSet, checks, results };
+  const results = await draftsFor(ctx, factSet, { ...options, checks, held }, inputs);
+  return { factSet, checks, results, held };
 }
 
 export function draftCommand(context: () => CommandContext): Command {
@@ -143,7 +179,7 @@ export function draftCommand(context: () => CommandContext): Command {
     )
     .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
-      const { factSet, results } = await draftSession(ctx, options.asOf, options);
-      reportDrafts(ctx, results, factSet);
+      const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
+      reportDrafts(ctx, results, factSet, held);
     });
 }

@@ -70,7 +70,7 @@ export function runCommand(context: () => CommandContext): Command {
         const load = loadDemo(ctx);
         ctx.io.out(`  ${load.series} series, ${thousands(load.rows)} rows, ${load.first} to ${load.last}.`);
       }
-      const { factSet, checks, results } = await draftSession(
+      const { factSet, checks, results, held } = await draftSession(
         ctx,
         options.asOf,
         { force: options.force === true },
@@ -83,7 +83,7 @@ export function runCommand(context: () => CommandContext): Command {
         },
       );
       try {
-        reportDrafts(ctx, results, factSet);
+        reportDrafts(ctx, results, factSet, held);
       } finally {
         const outcomes = Map.groupBy(results, (r) => r.outcome);
         const drafts = [...outcomes].map(([outcome, list]) => `${list.length} ${outcome}`).join(', ');

@@ -12,6 +12,7 @@ import { frontMatterSchema } from '../drafts/front-matter.ts';
 import { escapeLinkedIn } from '../drafts/social/linkedin.ts';
 import { X_LIMIT, xWeightedLength } from '../drafts/social/x.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { frontMatterEngine } from '../yaml-data.ts';
 import type { CommandContext } from './context.ts';
 
 const NETWORKS = ['x', 'linkedin', 'facebook'] as const;
@@ -36,9 +37,10 @@ export function socialCommand(context: () => CommandContext): Command {
       const path = resolve(ctx.cwd, file);
       let data: unknown;
       try {
-        data = matter(readFileSync(path, 'utf8')).data;
+        data = matter(readFileSync(path, 'utf8'), { engines: { yaml: frontMatterEngine } }).data;
       } catch (cause) {
         throw new WirecopyError(Errors.FileUnreadable, `${file} cannot be read as a draft.`, {
+          details: [`${file}: ${cause instanceof Error ? cause.message : String(cause)}`],
           hint: 'Name a file in content/drafts/ or content/articles/; `wirecopy check` explains a broken one.',
           cause,
         });

@@ -34,6 +34,18 @@ export function isUntouched(text: string): boolean {
   return recorded !== undefined && recorded === hashOf(text);
 }
 
+/** Whether the file at `path` is a draft an editor has changed (a missing file is not). */
+export function isEditedOnDisk(path: string): boolean {
+  let existing: string;
+  try {
+    existing = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  return !isUntouched(existing);
+}
+
 export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'edited';
 
 /**

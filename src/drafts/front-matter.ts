@@ -83,11 +83,19 @@ export const frontMatterSchema = z.object({
       sources: z.array(z.string()),
     })
     .optional(),
-  generator: z.object({ version: z.string(), template: z.string(), contentHash: z.string() }),
+  generator: z.object({
+    version: z.string(),
+    template: z.string(),
+    contentHash: z.string(),
+    /** The facts as generated, sealed (src/drafts/fact-seal.ts): review holds `facts` to them. */
+    facts: z.string().optional(),
+  }),
   /** The desk's note for the session (content/inputs/notes.yaml), for the editor; not published. */
   note: z.string().optional(),
   /** The desk embargoed the session's pieces: review fails until the field is removed. */
   embargo: z.literal(true).optional(),
+  /** Why the piece is held although not embargoed: the desk's notes for its session could not be read. */
+  hold: z.string().optional(),
   review: z
     .object({
       by: z.string(),

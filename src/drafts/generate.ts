@@ -11,6 +11,7 @@ import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
 import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
+import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { StoryChoice } from './select.ts';
@@ -33,8 +34,8 @@ export interface DraftContext {
   settings: StorySettings;
   /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
   quotes?: readonly Quote[];
-  /** The desk's note and embargo for the session (content/inputs/notes.yaml). */
-  notes?: { editorNote?: string; embargo: boolean };
+  /** The desk's note and embargo for the session (content/inputs/notes.yaml); `hold`: why the notes could not be read. */
+  notes?: { editorNote?: string; embargo: boolean; hold?: string };
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
   chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
@@ -121,6 +122,12 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     view.links,
   );
 
+  const facts = Object.fromEntries(
+    [...printed, angle.lead].sort().map((id) => {
+      const fact = factSet.facts[id]!;
+      return [id, { value: fact.value, display: fact.display }];
+    }),
+  );
   const frontMatter = {
     title: angle.headline,
     slug: story.slug,
@@ -131,12 +138,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     dataset: factSet.dataset,
     tags: story.tags,
     summary,
-    facts: Object.fromEntries(
-      [...printed, angle.lead].sort().map((id) => {
-        const fact = factSet.facts[id]!;
-        return [id, { value: fact.value, display: fact.display }];
-      }),
-    ),
+    facts,
     angles: {
       story: story.id,
       why: choice.why,
@@ -150,8 +152,13 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     ...(context.checks ? { checks: context.checks } : {}),
     ...(context.notes?.editorNote ? { note: context.notes.editorNote } : {}),
     ...(context.notes?.embargo ? { embargo: true as const } : {}),
+    ...(context.notes?.hold ? { hold: context.notes.hold } : {}),
     ...chartOf(story.id, factSet.asOf, context.chartSeries),
-    generator: { version: context.generatorVersion, template: `templates/${story.template}.mustache` },
+    generator: {
+      version: context.generatorVersion,
+      template: `templates/${story.template}.mustache`,
+      facts: sealFacts(facts),
+    },
   };
   const tidyBody = body.replace(/\n{3,}/g, '\n\n');
   return {

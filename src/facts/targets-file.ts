@@ -18,6 +18,7 @@ import type { PriceTarget } from '../stats/targets.ts';
 import { orgSlug } from '../stats/targets.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { InputProblem } from '../types.ts';
+import { plainDataOf } from '../yaml-data.ts';
 
 export const targetEntrySchema = z.strictObject({
   org: z
@@ -78,7 +79,17 @@ export function parseTargetsFile(
     return { targets: [], problems };
   }
 
-  const values = doc.toJS() as unknown[];
+  const plain = plainDataOf(doc);
+  if (!plain.ok) {
+    error(
+      'targets/yaml-aliases',
+      lineAt(plain.offset),
+      `The file was not read: ${plain.message}`,
+      'Write each target out in full instead of repeating entries with &anchors and *aliases.',
+    );
+    return { targets: [], problems };
+  }
+  const values = plain.data as unknown[];
   const targets: PriceTarget[] = [];
   doc.contents.items.forEach((item, i) => {
     const entryLine = lineAt((item as Node | null)?.range?.[0] ?? 0);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { InputProblem } from '../types.ts';
+import { plainDataOf } from '../yaml-data.ts';
 
 export interface YamlInput {
   /** Path shown in problems, e.g. `content/inputs/quotes.yaml`. */
@@ -47,7 +48,10 @@ export function readOptionalInput(path: string): string | undefined {
   }
 }
 
-/** Parses `text`. Syntax errors become problems, and a file that has any gives no data. */
+/**
+ * Parses `text`. Syntax errors, and aliases that expand too far (see src/yaml-data.ts), become
+ * problems, and a file that has any gives no data.
+ */
 export function parseYamlInput(
   text: string,
   file: string,
@@ -65,7 +69,18 @@ export function parseYamlInput(
       line: lineCounter.linePos(error.pos[0]).line,
     }),
   );
-  return { input: { file, doc, lineCounter, data: doc.errors.length > 0 ? null : doc.toJS() }, problems };
+  const plain = doc.errors.length > 0 ? undefined : plainDataOf(doc);
+  if (plain && !plain.ok) {
+    problems.push({
+      severity: 'error',
+      code: `${prefix}/yaml-aliases`,
+      message: `The file was not read: ${plain.message}`,
+      hint: 'Write the entries out in full instead of repeating them with &anchors and *aliases.',
+      file,
+      line: lineCounter.linePos(plain.offset).line,
+    });
+  }
+  return { input: { file, doc, lineCounter, data: plain?.ok ? plain.data : null }, problems };
 }
 
 function lineAt(input: YamlInput, node: Node | null | undefined): number | undefined {

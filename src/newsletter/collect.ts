@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { type FrontMatter, frontMatterSchema } from '../drafts/front-matter.ts';
 import type { IsoDate } from '../types.ts';
+import { frontMatterEngine } from '../yaml-data.ts';
 
 export interface PublishedArticle {
   /** `<asOf>-<slug>`: the article's path on the site, `/articles/<id>/`. */
@@ -39,7 +40,7 @@ export function collectArticles(articlesDir: string): ArticleCollection {
     let parsed: { data: Record<string, unknown>; content: string };
     try {
       // An options object turns off gray-matter's cache, which hands back shared objects.
-      parsed = matter(readFileSync(file, 'utf8'), {});
+      parsed = matter(readFileSync(file, 'utf8'), { engines: { yaml: frontMatterEngine } });
     } catch (cause) {
       report(`cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`);
       continue;

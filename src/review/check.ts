@@ -16,7 +16,7 @@ import { draftOf } from './draft-source.ts';
 import { countMessages, type MessageCounts, report } from './messages.ts';
 import remarkDisclaimer from './remark-disclaimer.ts';
 import remarkDraftFrontMatter from './remark-draft-front-matter.ts';
-import remarkEmbargo from './remark-embargo.ts';
+import remarkEmbargo, { type Options as EmbargoOptions } from './remark-embargo.ts';
 import remarkFacebookPost from './remark-facebook-post.ts';
 import remarkFreshData, { type Options as FreshnessOptions } from './remark-fresh-data.ts';
 import remarkFrontMatterSchema from './remark-front-matter-schema.ts';
@@ -32,6 +32,8 @@ export interface CheckOptions {
   /** The configured `publication.disclaimer`. */
   disclaimer: string;
   freshness: FreshnessOptions;
+  /** What content/inputs/notes.yaml says now about a session's embargo (read at check time). */
+  embargo?: EmbargoOptions['embargo'];
   /** Where the generated text of a draft is kept (the store); without it, facts are not compared. */
   generatedText?: GeneratedFactsOptions['generatedText'];
   /** retext-readability settings: the reader age a sentence should suit (default 18; sentences under 8 words are not scored). */
@@ -56,7 +58,7 @@ export function reviewProcessor(options: CheckOptions) {
   return processor
     .use(remarkNumbersMatchFacts)
     .use(remarkDisclaimer, { disclaimer: options.disclaimer })
-    .use(remarkEmbargo)
+    .use(remarkEmbargo, options.embargo ? { embargo: options.embargo } : {})
     .use(remarkLinks)
     .use(remarkRawHtml)
     .use(remarkXPost)

@@ -7,6 +7,7 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { type Document, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { plainDataOf } from '../yaml-data.ts';
 import { SourceText } from './source-text.ts';
 
 export interface FrontMatterBlock {
@@ -24,6 +25,8 @@ export interface DraftSource {
   data: Record<string, unknown> | undefined;
   /** The YAML could not be parsed: the file is unreadable input (exit 2), not a failed check. */
   unreadable: boolean;
+  /** Parsed, but refused as data: aliases that expand too far (offsets in the file). */
+  refused?: { start: number; message: string };
 }
 
 declare module 'vfile' {
@@ -74,7 +77,12 @@ export function readDraftSource(text: string): DraftSource {
     prettyErrors: false,
   });
   if (document.errors.length > 0) return { source, block, document, data: undefined, unreadable: true };
-  const value: unknown = document.toJS();
+  const plain = plainDataOf(document);
+  if (!plain.ok) {
+    const refused = { start: block.yamlStart + plain.offset, message: plain.message };
+    return { source, block, document, data: undefined, unreadable: true, refused };
+  }
+  const value: unknown = plain.data;
   const data =
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)

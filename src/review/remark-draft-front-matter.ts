@@ -3,7 +3,8 @@
  * and hides it from the markdown parser (blanked, so body places stay the file's own). Use it
  * right after remark-parse: it wraps the parser that remark-parse installs.
  *
- * Rules: `yaml-syntax` (error; the file is unreadable input), `front-matter-missing` (error).
+ * Rules: `yaml-syntax` and `yaml-aliases` (errors; the file is unreadable input),
+ * `front-matter-missing` (error).
  */
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
@@ -40,6 +41,12 @@ export default function remarkDraftFrontMatter(this: Processor, _options?: Optio
           hint: 'Fix the YAML at this place (quote text that contains `: ` or starts with a quote, `{`, `[` or `#`).',
         },
       );
+    }
+    if (draft.refused) {
+      report(file, 'error', 'yaml-aliases', `The front matter was not read: ${draft.refused.message}.`, {
+        place: draft.source.point(draft.refused.start),
+        hint: 'Write the fields out in full instead of repeating them with &anchors and *aliases; regenerate the draft with `wirecopy draft` if it was not meant to have any.',
+      });
     }
   };
 }

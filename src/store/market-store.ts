@@ -272,18 +272,28 @@ export class MarketStore {
     return this.db.prepare('SELECT 1 FROM bars LIMIT 1').get() === undefined;
   }
 
-  /** Keeps the facts a draft was written from, so a later check can tell what changed. */
+  /**
+   * Keeps the facts a draft was written from, so a later check can tell what changed. The same
+   * facts for the same draft are kept once: rerunning an interrupted `draft` adds no copies.
+   */
   saveFactSnapshot(snapshot: { asOf: IsoDate; slug: string; dataset: string; facts: unknown }): void {
+    const factsJson = JSON.stringify(snapshot.facts);
     this.db
       .prepare(
-        'INSERT INTO fact_snapshots (as_of, slug, dataset, created_at, facts_json) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO fact_snapshots (as_of, slug, dataset, created_at, facts_json)
+         SELECT ?, ?, ?, ?, ?
+         WHERE NOT EXISTS (SELECT 1 FROM fact_snapshots WHERE as_of = ? AND slug = ? AND dataset = ? AND facts_json = ?)`,
       )
       .run(
         snapshot.asOf,
         snapshot.slug,
         snapshot.dataset,
         new Date().toISOString(),
-        JSON.stringify(snapshot.facts),
+        factsJson,
+        snapshot.asOf,
+        snapshot.slug,
+        snapshot.dataset,
+        factsJson,
       );
   }
 

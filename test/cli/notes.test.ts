@@ -32,7 +32,9 @@ describe('editor notes', () => {
 
     const check = await ws.run(['check', path]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/error wirecopy:embargo: The desk has embargoed this piece/);
+    expect(check.stdout).toMatch(
+      /error wirecopy:embargo: The desk has embargoed the 2026-11-20 session \(content\/inputs\/notes.yaml:4\)/,
+    );
     const approve = await ws.run(['approve', path, '--by', 'Editor', '--allow-demo']);
     expect(approve.code).toBe(1);
     expect(readFileSync(path, 'utf8')).toContain('embargo: true');

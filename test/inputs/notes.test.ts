@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadNotes, notesFor } from '../../src/inputs/notes.ts';
+import { embargoOf, loadNotes, notesFor, parseNotes } from '../../src/inputs/notes.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/inputs/${name}`, import.meta.url));
 
@@ -30,8 +30,46 @@ describe('notes.yaml', () => {
     expect(notes).toEqual({});
   });
 
+  it('holds the session whose entry cannot be read, and keeps the embargo of the others', () => {
+    const source = [
+      'dates:',
+      '  2026-12-01:',
+      '    embargo: true',
+      '  2026-12-02:',
+      '    embargo: yes',
+      '',
+    ].join('\n');
+    const result = parseNotes(source, 'notes.yaml');
+    expect(result.notes).toEqual({ dates: { '2026-12-01': { embargo: true } } });
+    expect(result.holds.map((h) => `${h.date}@${h.problem.line}`)).toEqual(['2026-12-02@5']);
+    expect(embargoOf(result, '2026-12-01')).toEqual({
+      held: true,
+      reason: 'embargo',
+      file: 'notes.yaml',
+      line: 3,
+    });
+    expect(embargoOf(result, '2026-12-02')).toMatchObject({ held: true, reason: 'unreadable' });
+    expect(embargoOf(result, '2026-12-03')).toEqual({ held: false });
+  });
+
+  it('holds every session when the file as a whole cannot be read', () => {
+    // notes-broken.yaml line 6 has the key 2026-13-01: whichever session it meant, it is held.
+    const result = loadNotes(fixture('notes-broken.yaml'), 'notes.yaml');
+    expect(embargoOf(result, '2030-01-02')).toMatchObject({ held: true, reason: 'unreadable' });
+    const unknownTop = parseNotes('date:\n  2026-12-01:\n    embargo: true\n', 'notes.yaml');
+    expect(unknownTop.holds.map((h) => [h.date, h.problem.code, h.problem.line])).toEqual([
+      [undefined, 'notes/unknown-field', 1],
+    ]);
+  });
+
+  it('a bad nextFedMeeting holds nothing: it cannot hide an embargo', () => {
+    const result = parseNotes('nextFedMeeting: someday\n', 'notes.yaml');
+    expect(result.problems.map((p) => p.code)).toEqual(['notes/bad-date']);
+    expect(result.holds).toEqual([]);
+  });
+
   it('a missing file is no notes, not a problem', () => {
-    expect(loadNotes(fixture('no-such-file.yaml'))).toEqual({ notes: {}, problems: [] });
+    expect(loadNotes(fixture('no-such-file.yaml'))).toMatchObject({ notes: {}, problems: [], holds: [] });
   });
 
   const notes = {

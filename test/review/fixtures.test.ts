@@ -3,6 +3,8 @@
  * and hand-edited copies of it, each with the message it must produce at the place it must be.
  */
 import { describe, expect, it } from 'vitest';
+import { sealFacts } from '../../src/drafts/fact-seal.ts';
+import { fieldValue, readDraftSource } from '../../src/review/draft-source.ts';
 import { fixture, messagesOf } from './support.ts';
 
 describe('the generated draft', () => {
@@ -162,10 +164,49 @@ describe('facts held to what the generator wrote', () => {
     expect(lines.filter((l) => l.includes('number-mismatch'))).toEqual([]);
   });
 
-  it('says so, as an info, when no generated text was kept', async () => {
-    const { lines } = await messagesOf(fixture('original.md'), 'original.md', {
+  it('regression: a draft whose generated facts cannot be found is an error, not an info', async () => {
+    // original.md predates the seal (no generator.facts), and this store keeps no text for it.
+    const { lines, file } = await messagesOf(fixture('original.md'), 'original.md', {
       generatedText: () => undefined,
     });
-    expect(lines).toEqual(['14:1 info wirecopy:facts-unverified']);
+    expect(lines).toEqual(['14:1 error wirecopy:facts-unverified']);
+    expect(file.messages[0]?.note).toContain('wirecopy draft --as-of 2025-09-18 --force');
+  });
+
+  // original.md with the seal a draft now carries: the facts as generated, in generator.facts.
+  const sealed = (text: string) =>
+    text.replace(
+      "  contentHash: 'sha256:",
+      `  facts: '${sealFacts(fieldValue(readDraftSource(fixture('original.md')), ['facts']) as never)}'\n  contentHash: 'sha256:`,
+    );
+
+  it('fails a fact edited with its number from the seal the draft carries, with no store at all', async () => {
+    const forged = sealed(fixture('changed-number.md')).replace(
+      'value: 0.02946938785487352\n    display: 2.9%',
+      'value: 0.031\n    display: 3.1%',
+    );
+    const { lines, file } = await messagesOf(forged, 'forged.md', { generatedText: () => undefined });
+    // Line 30 holds `RUT.return.week:`; the title and posts still printing 2.9% fail as well.
+    expect(lines).toContain('30:3 error wirecopy:facts-edited');
+    expect(file.messages.map((m) => m.reason)).toContain(
+      'The facts were edited: RUT.return.week was 2.9% (0.02946938785487352) as generated, now 3.1% (0.031).',
+    );
+  });
+
+  it('passes the sealed draft as generated, with no store at all', async () => {
+    const { lines } = await messagesOf(sealed(fixture('original.md')), 'original.md', {
+      generatedText: () => undefined,
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it('a damaged seal is an error on generator.facts', async () => {
+    const damaged = sealed(fixture('original.md')).replace(
+      "facts: 'deflate-base64:",
+      "facts: 'deflate-base64:xx",
+    );
+    const { lines } = await messagesOf(damaged, 'original.md', { generatedText: () => undefined });
+    // generator: (92), version, template, then facts (95).
+    expect(lines).toEqual(['95:3 error wirecopy:facts-unverified']);
   });
 });
