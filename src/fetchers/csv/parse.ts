@@ -35,6 +35,8 @@ export interface CsvParseOptions {
   symbol?: SymbolKey;
   /** Why a date was not a session for that symbol (weekend, holiday), or null. From the caller's calendar. */
   isNonSession?: (date: IsoDate, symbol: SymbolKey) => string | null;
+  /** The last session that has closed (New York time): later rows are errors. Unset: not checked. */
+  lastSession?: IsoDate;
 }
 
 export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParseResult {
@@ -71,7 +73,12 @@ export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParse
   if (layout.layout === 'unknown') return result('unknown', [], layout.ignoredColumns);
 
   const targets = seriesTargets(layout, header, symbol, options, problems);
-  const context: RowContext = { file, problems, isNonSession: options.isNonSession };
+  const context: RowContext = {
+    file,
+    problems,
+    isNonSession: options.isNonSession,
+    lastSession: options.lastSession,
+  };
   const { rowsRead, sorted } = readRows(reader, header, layout, targets, context);
   if (rowsRead === 0) {
     const message = `The file has a header on line ${header.line} but no data rows.`;
@@ -172,6 +179,11 @@ function readRows(
     }
     previousDate = date;
     previousLine = line;
+    if (context.lastSession !== undefined && date > context.lastSession) {
+      const message = `Line ${line} is dated ${date}, after ${context.lastSession}, the last session that has closed (New York time).`;
+      problems.push(csvProblem('csv/future-session', { file, line, date }, message));
+      continue;
+    }
     readValues(fields, line, date);
   }
   return { rowsRead, sorted };

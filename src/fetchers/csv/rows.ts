@@ -11,6 +11,8 @@ export interface RowContext {
   file: string;
   problems: InputProblem[];
   isNonSession?: ((date: IsoDate, symbol: SymbolKey) => string | null) | undefined;
+  /** The last session that has closed: a row dated after it is refused. Unset: not checked. */
+  lastSession?: IsoDate | undefined;
 }
 
 /** A series being read: its symbol, what kind of instrument it is, the headers of its columns. */
