@@ -3,6 +3,7 @@
  * a batch that `wirecopy import --undo BATCH` reverts.
  */
 import { Command } from 'commander';
+import { echoList, escapeControls } from '../echo-safe.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { expandCsvPaths, type FileImport, importCsvFile } from '../fetchers/csv-import.ts';
 import { formatChange } from '../fetchers/csv-reimport.ts';
@@ -27,7 +28,10 @@ interface ImportFlags {
 export function formatProblem(p: InputProblem): string {
   const place = [p.file, p.line].filter((x) => x !== undefined).join(':');
   const where = [p.column && `column ${p.column}`, p.symbol, p.date].filter(Boolean).join(', ');
-  return `${place ? `${place} ` : ''}${p.severity} ${p.code}: ${p.message}${where ? ` (${where})` : ''}${p.hint ? `\n      ${p.hint}` : ''}`;
+  // The parts quoting the file are cut and escaped where they are written; escaping the whole
+  // line as well keeps any message that forgot to from reaching the terminal raw.
+  const text = `${place ? `${place} ` : ''}${p.severity} ${p.code}: ${p.message}${where ? ` (${where})` : ''}`;
+  return `${escapeControls(text)}${p.hint ? `\n      ${p.hint}` : ''}`;
 }
 
 function report(result: FileImport, lenient: boolean): string[] {
@@ -41,12 +45,12 @@ function report(result: FileImport, lenient: boolean): string[] {
     .filter(Boolean)
     .join(', ');
   lines.push(
-    `${result.file} [${result.layout ?? 'unknown layout'}]: ${verdict(result, lenient, errors, counts)}`,
+    `${escapeControls(result.file)} [${result.layout ?? 'unknown layout'}]: ${verdict(result, lenient, errors, counts)}`,
   );
   for (const s of result.series)
     lines.push(`  ${s.symbol.padEnd(10)} ${thousands(s.rows).padStart(7)} rows  ${s.first} to ${s.last}`);
   lines.push(...lineageLines(result));
-  if (result.ignoredColumns.length > 0) lines.push(`  ignored columns: ${result.ignoredColumns.join(', ')}`);
+  if (result.ignoredColumns.length > 0) lines.push(`  ignored columns: ${echoList(result.ignoredColumns)}`);
   // A file already stored had its problems listed when it was imported.
   const listed = result.status === 'unchanged' ? [] : result.problems;
   for (const [code, problems] of Map.groupBy(listed, (p) => p.code)) {

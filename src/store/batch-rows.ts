@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { DailyBar, Dataset, SymbolKey } from '../types.ts';
+import { faultPoint } from './fault-point.ts';
 
 export interface BatchRows {
   source: string;
@@ -54,8 +55,11 @@ export function writeBatchRows(db: DatabaseSync, batchId: number, batch: BatchRo
       open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
       volume = excluded.volume, dataset = excluded.dataset, batch_id = excluded.batch_id`);
   const superseded = (batch.supersedes ?? []).filter((s) => s !== batch.source);
+  const halfway = Math.floor(batch.series.reduce((n, s) => n + s.bars.length, 0) / 2);
+  let written = 0;
   for (const { symbol, bars } of batch.series) {
     for (const bar of bars) {
+      if (written++ === halfway) faultPoint('store:mid-batch');
       for (const source of superseded) {
         if (Number(keepOld.run(batchId, symbol, bar.date, source).changes) > 0) {
           remove.run(symbol, bar.date, source);

@@ -2,6 +2,7 @@
  * The pure CSV parser of the importer: text in, bars and problems out. No file system, no store;
  * the caller decides what to do with a file that has errors (reject it, or keep its good rows).
  */
+import { echo } from '../../echo-safe.ts';
 import type { SymbolRegistry } from '../../symbols.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../../types.ts';
 import { parseCsvDate } from './dates.ts';
@@ -65,7 +66,9 @@ export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParse
   }
   const symbol = options.symbol === undefined ? undefined : options.registry.resolve(options.symbol)?.key;
   if (options.symbol !== undefined && symbol === undefined) {
-    problems.push(unknownSymbol(options, `--symbol ${options.symbol} is not a configured series or alias.`));
+    problems.push(
+      unknownSymbol(options, `--symbol ${echo(options.symbol)} is not a configured series or alias.`),
+    );
     return result('unknown', [], []);
   }
   const layout = detectLayout(header.fields, { file, line: header.line, registry: options.registry, symbol });
@@ -123,7 +126,7 @@ function seriesTargets(
     problems.push(
       unknownSymbol(
         options,
-        `No configured series is named ${stem} (the file's name), so its symbol is unknown.`,
+        `No configured series is named ${echo(stem)} (the file's name), so its symbol is unknown.`,
       ),
     );
     return [];
@@ -131,12 +134,12 @@ function seriesTargets(
   const { close, volume } = layout.prices;
   const rows: SeriesRows = {
     symbol: key,
-    column: header.fields[close]!.trim(),
+    column: echo(header.fields[close]!.trim()),
     kind: kindOf(key),
     bars: [],
     lines: [],
   };
-  if (volume !== -1) rows.volumeColumn = header.fields[volume]!.trim();
+  if (volume !== -1) rows.volumeColumn = echo(header.fields[volume]!.trim());
   return [rows];
 }
 
@@ -150,7 +153,7 @@ function readRows(
 ): { rowsRead: number; sorted: boolean } {
   const { file, problems } = context;
   const fieldCount = header.fields.length;
-  const dateColumn = header.fields[layout.date]!.trim();
+  const dateColumn = echo(header.fields[layout.date]!.trim());
   const readValues = valueReader(layout, targets, header.fields, context);
   let rowsRead = 0;
   let sorted = true;
@@ -167,7 +170,7 @@ function readRows(
     const raw = fields[layout.date]!;
     const parsed = parseCsvDate(raw);
     if (!parsed.ok) {
-      const message = `${dateColumn} "${raw.trim()}" on line ${line} is not a YYYY-MM-DD date: ${parsed.reason}.`;
+      const message = `${dateColumn} "${echo(raw.trim())}" on line ${line} is not a YYYY-MM-DD date: ${parsed.reason}.`;
       problems.push(csvProblem('csv/bad-date', { file, line, column: dateColumn }, message));
       continue;
     }
@@ -228,7 +231,7 @@ function push(rows: SeriesRows, bar: DailyBar, line: number): void {
 
 function unknownSymbol(options: CsvParseOptions, message: string): InputProblem {
   const keys = options.registry.keys().join(', ');
-  const name = options.symbol ?? fileStem(options.file);
+  const name = echo(options.symbol ?? fileStem(options.file));
   const hint = `Pass --symbol KEY with one of ${keys}, or add ${name} as an alias (or a new series) under symbols in wirecopy.config.`;
   return csvProblem('csv/unknown-symbol', { file: options.file }, message, { hint });
 }
