@@ -58,7 +58,7 @@ function report(result: FileImport, lenient: boolean): string[] {
     const rest = problems.slice(PROBLEMS_SHOWN_PER_CODE);
     if (rest.length > 0) {
       lines.push(
-        `  ... and ${rest.length} more ${code} (lines ${rest.map((p) => p.line ?? p.date).join(', ')})`,
+        `  ... and ${rest.length} more ${code} (lines ${echoList(rest.map((p) => String(p.line ?? p.date)))})`,
       );
     }
   }

@@ -95,7 +95,7 @@ export function detectLayout(header: readonly string[], context: HeaderContext):
   });
 
   if (prices.close !== -1) {
-    columns.ignored.push(...others);
+    for (const index of others) columns.ignored.push(index);
     const layout = prices.open !== -1 || prices.high !== -1 || prices.low !== -1 ? 'ohlc' : 'close-only';
     return { layout, date, prices, ...finish(columns) };
   }

@@ -72,7 +72,8 @@ export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParse
     return result('unknown', [], []);
   }
   const layout = detectLayout(header.fields, { file, line: header.line, registry: options.registry, symbol });
-  problems.push(...layout.problems);
+  // One by one: a header of 500,000 repeated columns has as many problems, too many to spread.
+  for (const problem of layout.problems) problems.push(problem);
   if (layout.layout === 'unknown') return result('unknown', [], layout.ignoredColumns);
 
   const targets = seriesTargets(layout, header, symbol, options, problems);
