@@ -7,7 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/cli/import-report.ts';
+import { parseNotes } from '../../src/inputs/notes.ts';
+import { formatMessage } from '../../src/review/format-report.ts';
+import { report } from '../../src/review/messages.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON } from '../support/cli.ts';
 import { dumpOf, type ImportWorkspace, importWorkspace, rowStateOf } from './support-import.ts';
 
@@ -204,4 +209,38 @@ describe('hostile headers in the terminal', () => {
       expect((run.stdout + run.stderr).length).toBeLessThan(10_000);
     }
   }, 60_000);
+});
+
+describe('hostile text in editor inputs and review messages', () => {
+  it('regression: a notes.yaml key with escape sequences is named escaped and a 5 MB value is cut', () => {
+    const huge = 'y'.repeat(5_000_000);
+    const { problems } = parseNotes(
+      `dates:\n  2026-11-20:\n    "${ESC}[2Jembargo": true\n    embargo: "${huge}"\n`,
+      'content/inputs/notes.yaml',
+    );
+    const text = problems.map(formatProblem).join('\n');
+    expect(text).toContain('\\x1b[2Jembargo');
+    expect(text).toContain(`"${'y'.repeat(78)}…`);
+    expect(hasRawControls(text)).toBe(false);
+    expect(longestLine(text)).toBeLessThan(400);
+  });
+
+  it('regression: a review message quoting the draft shows its control characters escaped', () => {
+    const file = new VFile({ path: 'content/drafts/2025-09-18-record-high.md', value: '' });
+    const message = report(
+      file,
+      'error',
+      'raw-html',
+      `Raw HTML <b>${ESC}]0;owned${BEL}</b> will be stripped.`,
+    );
+    expect(message.reason).toBe('Raw HTML <b>\\x1b]0;owned\\x07</b> will be stripped.');
+    // Third-party plugins (retext) add messages without `report`: the printed line is escaped too.
+    const retext = file.message(`Hard to read: ${ESC}[8mhidden`, {
+      ruleId: 'readability',
+      source: 'retext-readability',
+    });
+    expect(formatMessage(retext, 'draft.md')).toBe(
+      'draft.md warning retext-readability:readability: Hard to read: \\x1b[8mhidden',
+    );
+  });
 });
