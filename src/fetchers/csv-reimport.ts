@@ -63,7 +63,9 @@ export function planImport(
       .sourcesOf(symbol)
       .filter((s) => s.dataset === 'csv' && s.source !== source && isSameName(s.source, name))
       .map((s) => s.source);
-    const stored = held === bars.length && lineage.length === 0;
+    // Identical content gives identical rows: all of them under this source means nothing to do.
+    // (Earlier files of the name may still hold sessions this one lacks; they stay as they are.)
+    const stored = held === bars.length;
     const closes = store.storedCloses(symbol, [source, ...lineage]);
     const changes: CloseChange[] = [];
     let newSessions = 0;

@@ -75,6 +75,18 @@ describe('wirecopy import of a file imported before', () => {
     expect(closesOf(ws)['2025-09-22']).toBe(2450.4);
   });
 
+  it('an update that drops the oldest session leaves that session to the earlier file; importing it again is a no-op', async () => {
+    const ws = workspace();
+    await ws.run(['import', rutFile(ws, 'a', WEEK)]);
+    const later = rutFile(ws, 'b', [...WEEK.slice(1), ['2025-09-22', 2450.4]]);
+    expect((await ws.run(['import', later])).stdout).toContain('1 new session, 0 changed, 4 unchanged');
+    const before = dumpOf(ws);
+    const again = await ws.run(['import', later]);
+    expect(again.stdout).toContain('already imported, nothing to do');
+    expect(dumpOf(ws)).toBe(before);
+    expect(Object.keys(closesOf(ws))).toEqual([...WEEK.map(([d]) => d), '2025-09-22']);
+  });
+
   it('one that changes stored closes lists the first five with old, new and the difference, then a count; needs --replace', async () => {
     const ws = workspace();
     await ws.run(['import', rutFile(ws, 'a', [...WEEK, ['2025-09-22', 2450.4], ['2025-09-23', 2440.0]])]);
