@@ -57,7 +57,10 @@ export function writeBatchRows(db: DatabaseSync, batchId: number, batch: BatchRo
   const superseded = (batch.supersedes ?? []).filter((s) => s !== batch.source);
   const halfway = Math.floor(batch.series.reduce((n, s) => n + s.bars.length, 0) / 2);
   let written = 0;
+  const anyRow = db.prepare('SELECT 1 FROM bars WHERE symbol = ? AND source = ? LIMIT 1');
   for (const { symbol, bars } of batch.series) {
+    // A new source (every new file is one) has nothing to compare with: skip the lookups.
+    const fresh = anyRow.get(symbol, batch.source) === undefined;
     for (const bar of bars) {
       if (written++ === halfway) faultPoint('store:mid-batch');
       for (const source of superseded) {
@@ -66,7 +69,7 @@ export function writeBatchRows(db: DatabaseSync, batchId: number, batch: BatchRo
           counts.superseded++;
         }
       }
-      const old = stored.get(symbol, bar.date, batch.source) as StoredRow | undefined;
+      const old = fresh ? undefined : (stored.get(symbol, bar.date, batch.source) as StoredRow | undefined);
       if (old !== undefined && sameRow(old, bar, batch.dataset)) {
         counts.unchanged++;
         continue;
