@@ -45,6 +45,10 @@ export const Errors = {
   // The desk's notes fail closed: an entry that cannot be read holds its session (input error).
   NotesUnreadable: spec('NotesUnreadable', "The desk's notes could not be read", 2),
   ImportRejected: spec('ImportRejected', 'A file was not imported', 2),
+  // A re-import that would change stored closes waits for the user's --replace: the file is not
+  // wrong by itself, but only the user can say which of two versions is right (2, like a bad flag).
+  ImportWouldReplace: spec('ImportWouldReplace', 'A file would change stored closes', 2),
+  UndoRefused: spec('UndoRefused', 'The batch cannot be undone', 2),
   UnknownSymbol: spec('UnknownSymbol', 'A symbol is not configured', 2),
   StoreUnavailable: spec('StoreUnavailable', 'The market store could not be opened', 2),
   StoreSchemaNewer: spec('StoreSchemaNewer', 'The market store was written by a newer wirecopy', 2),

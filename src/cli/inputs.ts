@@ -12,7 +12,7 @@ import { loadQuotes, type Quote } from '../inputs/quotes.ts';
 import type { PriceTarget } from '../stats/targets.ts';
 import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
-import { formatProblem } from './import.ts';
+import { formatProblem } from './import-report.ts';
 
 export interface DeskInputs {
   quotes: Quote[];

@@ -53,10 +53,10 @@ export function statusCommand(context: () => CommandContext): Command {
         ctx.io.out('  empty');
       }
       if (batches.length > 0) {
-        ctx.io.out('\nLatest imports and fetches:');
+        ctx.io.out('\nRecent batches (revert one with wirecopy import --undo ID):');
         for (const b of batches)
           ctx.io.out(
-            `  #${b.id} ${b.finishedAt.slice(0, 19)}Z ${b.kind} ${b.source}: ${thousands(b.rows)} rows from ${b.origin}`,
+            `  #${b.id} ${b.finishedAt.slice(0, 19)}Z ${b.kind} ${b.source}: ${thousands(b.rows)} rows from ${b.origin}${b.undoneAt ? ` (undone ${b.undoneAt.slice(0, 19)}Z)` : ''}`,
           );
       }
       for (const [title, entries] of [

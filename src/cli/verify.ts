@@ -13,7 +13,7 @@ import { lastCompletedSession } from '../verify/staleness.ts';
 import { resolveAsOf } from './as-of.ts';
 import type { CommandContext } from './context.ts';
 import { clockOf } from './fetch.ts';
-import { formatProblem } from './import.ts';
+import { formatProblem } from './import-report.ts';
 
 /** What a draft's front matter records of the gate. */
 export type DraftChecks = NonNullable<FrontMatter['checks']>;

@@ -10,7 +10,8 @@ const PROVIDER_NAMES: Record<string, string> = {
 };
 
 export function sourceName(source: string): string {
-  if (source.startsWith('csv:')) return `imported file ${source.slice(4)}`;
+  // `csv:RUT.csv@3189f0b4b2e1`: readers need the file's name, not the hash of its content.
+  if (source.startsWith('csv:')) return `imported file ${source.slice(4).replace(/@[0-9a-f]+$/, '')}`;
   return PROVIDER_NAMES[source] ?? source;
 }
 

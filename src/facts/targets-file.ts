@@ -14,6 +14,7 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
+import { echo } from '../echo-safe.ts';
 import type { PriceTarget } from '../stats/targets.ts';
 import { orgSlug } from '../stats/targets.ts';
 import type { SymbolRegistry } from '../symbols.ts';
@@ -109,7 +110,7 @@ export function parseTargetsFile(
       error(
         'targets/unknown-index',
         line,
-        `index: ${entry.index} is not a configured series`,
+        `index: ${echo(String(entry.index))} is not a configured series`,
         ENTRY_HINT,
         'index',
       );

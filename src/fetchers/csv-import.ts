@@ -1,24 +1,51 @@
 /**
  * Importing CSV files into the store: read, parse (header-driven), check against the NYSE
  * calendar, then write each file as one transaction. A file with errors is rejected whole unless
- * `lenient`, in which case its good rows land and the bad ones are listed.
+ * `lenient`, in which case its good rows land and the bad ones are listed. A file already stored
+ * is a no-op; one that would change stored closes of an earlier file of its name waits for
+ * `replace` (see `csv-reimport.ts`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { CALENDAR_FIRST, CALENDAR_LAST, closureReason } from '../calendar/nyse.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import type { RowCounts } from '../store/batch-rows.ts';
 import type { MarketStore } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import { type CsvLayout, parseMarketCsv } from './csv/parse.ts';
+import { type CloseChange, csvSourceKey, planImport, type SeriesPlan } from './csv-reimport.ts';
+
+/**
+ * `imported`: written as batch `batchId`. `rejected`: errors, nothing stored. `unchanged`: this
+ * content is already stored, nothing written. `needs-replace`: it would change stored closes
+ * (`changes`) and `replace` was not given, nothing stored.
+ */
+export type ImportStatus = 'imported' | 'rejected' | 'unchanged' | 'needs-replace';
 
 export interface FileImport {
   file: string;
   layout: CsvLayout | undefined;
-  status: 'imported' | 'rejected';
+  status: ImportStatus;
+  /** The key the rows are stored under: `csv:<name>@<content hash>`. */
+  source: string;
   series: Array<{ symbol: SymbolKey; rows: number; first: IsoDate; last: IsoDate }>;
   problems: InputProblem[];
   ignoredColumns: string[];
+  /** What the import does to earlier imports of the same name, per series. */
+  plans: SeriesPlan[];
+  changes: CloseChange[];
+  batchId?: number;
+  counts?: RowCounts;
+}
+
+export interface ImportOptions {
+  symbol?: SymbolKey;
+  lenient?: boolean;
+  /** Let the file change stored closes of earlier imports of its name. */
+  replace?: boolean;
+  /** The last session that has closed: rows after it are errors. Unset: not checked. */
+  lastSession?: IsoDate;
 }
 
 /** The CSV files named: files as given, folders searched recursively for `*.csv`, sorted. */
@@ -61,47 +88,56 @@ export function importCsvFile(
   file: string,
   store: MarketStore,
   registry: SymbolRegistry,
-  options: { symbol?: SymbolKey; lenient?: boolean } = {},
+  options: ImportOptions = {},
 ): FileImport {
-  let text: string;
+  let content: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    content = readFileSync(file);
   } catch (cause) {
     throw new WirecopyError(Errors.FileUnreadable, `${file} cannot be read.`, {
       hint: 'Check the path and permissions.',
       cause,
     });
   }
-  const parsed = parseMarketCsv(text, {
+  const parsed = parseMarketCsv(content.toString('utf8'), {
     file,
     registry,
     ...(options.symbol ? { symbol: options.symbol } : {}),
+    ...(options.lastSession ? { lastSession: options.lastSession } : {}),
     isNonSession: nonSessionCheck(registry),
   });
   const hasErrors = parsed.problems.some((p) => p.severity === 'error');
-  const series = parsed.series
-    .filter((s) => s.bars.length > 0)
-    .map((s) => ({
-      symbol: s.symbol,
-      rows: s.bars.length,
-      first: s.bars[0]!.date,
-      last: s.bars.at(-1)!.date,
-    }));
+  const written = parsed.series.filter((s) => s.bars.length > 0);
+  const series = written.map((s) => ({
+    symbol: s.symbol,
+    rows: s.bars.length,
+    first: s.bars[0]!.date,
+    last: s.bars.at(-1)!.date,
+  }));
+  const source = csvSourceKey(file, content);
   const base = {
     file,
+    source,
     layout: parsed.layout,
     problems: parsed.problems,
     ignoredColumns: parsed.ignoredColumns,
     series,
+    plans: [],
+    changes: [],
   };
   if ((hasErrors && !options.lenient) || series.length === 0) return { ...base, status: 'rejected' };
-  store.writeBatch({
+  const plans = planImport(store, source, file, written);
+  const changes = plans.flatMap((p) => p.changes);
+  if (plans.every((p) => p.stored)) return { ...base, plans, status: 'unchanged' };
+  if (changes.length > 0 && !options.replace) return { ...base, plans, changes, status: 'needs-replace' };
+  const { id, counts } = store.writeBatchCounted({
     kind: 'import',
-    source: `csv:${basename(file)}`,
+    source,
     origin: file,
     dataset: 'csv',
-    series: parsed.series.filter((s) => s.bars.length > 0),
+    series: plans.filter((p) => !p.stored),
+    supersedes: [...new Set(plans.flatMap((p) => p.lineage))],
     note: parsed.problems.length > 0 ? `${parsed.problems.length} problem(s) reported at import` : undefined,
   });
-  return { ...base, status: 'imported' };
+  return { ...base, plans, changes, status: 'imported', batchId: id, counts };
 }

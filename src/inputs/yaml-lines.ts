@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
+import { echo } from '../echo-safe.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { InputProblem } from '../types.ts';
 import { plainDataOf } from '../yaml-data.ts';
@@ -63,7 +64,7 @@ export function parseYamlInput(
     (error): InputProblem => ({
       severity: doc.errors.includes(error) ? 'error' : 'warning',
       code: `${prefix}/yaml-syntax`,
-      message: error.message.split('\n')[0]!,
+      message: echo(error.message.split('\n')[0]!, 200),
       hint: 'Fix the YAML at that line: indent nested fields by two spaces and quote text that contains ": " or starts with a special character.',
       file,
       line: lineCounter.linePos(error.pos[0]).line,
@@ -161,7 +162,7 @@ export function validateYaml<T>(
     });
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) =>
-        problem('unknown-field', [...at, key], `${key} is not a known field here (a typo?)`),
+        problem('unknown-field', [...at, key], `${echo(key)} is not a known field here (a typo?)`),
       );
     }
     if (valueAt(data, issue.path) == null) {
@@ -171,7 +172,7 @@ export function validateYaml<T>(
     const message =
       issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
     const found = valueAt(data, issue.path);
-    const shown = typeof found === 'object' ? '' : ` (found ${JSON.stringify(found)})`;
+    const shown = typeof found === 'object' ? '' : ` (found ${echo(JSON.stringify(found) ?? String(found))})`;
     return [problem(ruleOf(issue) ?? 'invalid-field', at, `${fieldName(at)}: ${message}${shown}`)];
   });
   return { value: undefined, problems };

@@ -2,6 +2,7 @@
  * How check results are printed: one line per message, `file:line:col severity rule: message`
  * (the form editors and CI annotate), the hint indented under it; or one JSON object.
  */
+import { escapeControls } from '../echo-safe.ts';
 import type { CheckedFile } from './check.ts';
 import { type FileMessage, ruleIdOf, severityOf } from './messages.ts';
 
@@ -54,7 +55,8 @@ export function fileJson(checked: CheckedFile, shownPath: string): FileJson {
 export function formatMessage(message: FileMessage, shownPath: string): string {
   const place =
     message.line === undefined ? shownPath : `${shownPath}:${message.line}:${message.column ?? 1}`;
-  const line = `${place} ${severityOf(message)} ${ruleIdOf(message)}: ${message.reason}`;
+  // Escaped here too: messages of third-party plugins (retext) quote the draft as well.
+  const line = escapeControls(`${place} ${severityOf(message)} ${ruleIdOf(message)}: ${message.reason}`);
   return message.note ? `${line}\n    ${message.note}` : line;
 }
 

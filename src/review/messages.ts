@@ -6,6 +6,7 @@
  */
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { escapeControls } from '../echo-safe.ts';
 
 export const RULE_SOURCE = 'wirecopy';
 
@@ -28,7 +29,12 @@ export function report(
   reason: string,
   options: ReportOptions = {},
 ): FileMessage {
-  const message = file.message(reason, { place: options.place, ruleId: rule, source: RULE_SOURCE });
+  // Reasons quote the draft; a control character in it must not reach the terminal raw.
+  const message = file.message(escapeControls(reason), {
+    place: options.place,
+    ruleId: rule,
+    source: RULE_SOURCE,
+  });
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   if (options.hint !== undefined) message.note = options.hint;
   if (options.actual !== undefined) message.actual = options.actual;

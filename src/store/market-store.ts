@@ -2,14 +2,17 @@
  * The market store: the only code that reads or writes the database. Every write is one
  * transaction, so a batch that fails leaves the file exactly as it was.
  */
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
+import { type RowCounts, writeBatchRows } from './batch-rows.ts';
+import { type UndoResult, undoBatchRows } from './batch-undo.ts';
+import { faultPoint } from './fault-point.ts';
 import { openDatabase } from './open.ts';
 import { rankSources, type SourceInfo } from './source-rank.ts';
 
 export interface BatchInput {
   kind: 'import' | 'fetch' | 'demo';
-  /** `demo`, `yahoo`, `fred`, `csv:RUT.csv`: the key bars are stored under. */
+  /** `demo`, `yahoo`, `fred`, `csv:RUT.csv@<content hash>`: the key bars are stored under. */
   source: string;
   /** Where it came from: a file path, a URL, a seed. */
   origin: string;
@@ -17,6 +20,8 @@ export interface BatchInput {
   series: ReadonlyArray<{ symbol: SymbolKey; bars: readonly DailyBar[] }>;
   note?: string;
   startedAt?: Date;
+  /** Sources whose rows on this batch's sessions it takes over (see `writeBatchRows`). */
+  supersedes?: readonly string[];
 }
 
 export interface BatchRecord {
@@ -29,6 +34,8 @@ export interface BatchRecord {
   finishedAt: string;
   rows: number;
   note: string | null;
+  /** When `wirecopy import --undo` reverted it; null while its rows stand. */
+  undoneAt: string | null;
 }
 
 export interface SeriesSummary {
@@ -39,6 +46,14 @@ export interface SeriesSummary {
   last: IsoDate;
   rows: number;
   lastBatchAt: string;
+}
+
+/** A stored close and where it came from. */
+export interface StoredClose {
+  date: IsoDate;
+  close: number;
+  source: string;
+  batchId: number;
 }
 
 /** One session's options activity for a symbol, summed over every expiry. */
@@ -64,17 +79,10 @@ export interface StoredSeries extends Series {
 export class MarketStore {
   readonly path: string;
   private readonly db: DatabaseSync;
-  private readonly upsertBar: StatementSync;
 
   private constructor(path: string, db: DatabaseSync) {
     this.path = path;
     this.db = db;
-    this.upsertBar = db.prepare(`
-      INSERT INTO bars (symbol, date, source, open, high, low, close, volume, dataset, batch_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (symbol, date, source) DO UPDATE SET
-        open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
-        volume = excluded.volume, dataset = excluded.dataset, batch_id = excluded.batch_id`);
   }
 
   static open(path: string): MarketStore {
@@ -87,6 +95,11 @@ export class MarketStore {
 
   /** Writes one batch (a file, a provider response, the demo set) atomically; returns its id. */
   writeBatch(batch: BatchInput): number {
+    return this.writeBatchCounted(batch).id;
+  }
+
+  /** `writeBatch`, saying how many rows were added, replaced, left unchanged and superseded. */
+  writeBatchCounted(batch: BatchInput): { id: number; counts: RowCounts } {
     const startedAt = (batch.startedAt ?? new Date()).toISOString();
     const rows = batch.series.reduce((n, s) => n + s.bars.length, 0);
     return this.transaction(() => {
@@ -105,30 +118,17 @@ export class MarketStore {
           rows,
           batch.note ?? null,
         );
-      const batchId = Number(result.lastInsertRowid);
-      const noteSource = this.db.prepare(
-        `INSERT INTO series_sources (symbol, source, dataset, last_batch) VALUES (?, ?, ?, ?)
-         ON CONFLICT (symbol, source, dataset) DO UPDATE SET last_batch = excluded.last_batch`,
-      );
-      for (const { symbol, bars } of batch.series) {
-        if (bars.length > 0) noteSource.run(symbol, batch.source, batch.dataset, batchId);
-        for (const bar of bars) {
-          this.upsertBar.run(
-            symbol,
-            bar.date,
-            batch.source,
-            bar.open,
-            bar.high,
-            bar.low,
-            bar.close,
-            bar.volume,
-            batch.dataset,
-            batchId,
-          );
-        }
-      }
-      return batchId;
+      const id = Number(result.lastInsertRowid);
+      return { id, counts: writeBatchRows(this.db, id, batch) };
     });
+  }
+
+  /**
+   * Reverts one batch: deletes its rows and puts back the rows it replaced or superseded, in one
+   * transaction. Refused (with the batch to undo first) when a later batch replaced its rows.
+   */
+  undoBatch(batchId: number): UndoResult {
+    return this.transaction(() => undoBatchRows(this.db, batchId, this.path));
   }
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
@@ -136,7 +136,9 @@ export class MarketStore {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const result = work();
+      faultPoint('store:before-commit');
       this.db.exec('COMMIT');
+      faultPoint('store:after-commit');
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
@@ -239,6 +241,48 @@ export class MarketStore {
       .all(symbol, source) as unknown as DailyBar[];
   }
 
+  /**
+   * The stored close of each session that any of `sources` holds for a symbol: where several
+   * hold one, the best-ranked (see `rankSources`), with the batch that wrote it.
+   */
+  storedCloses(symbol: SymbolKey, sources: readonly string[]): Map<IsoDate, StoredClose> {
+    const rankOf = new Map(
+      this.sourcesOf(symbol)
+        .filter((s) => sources.includes(s.source))
+        .map((s, i) => [s.source, i]),
+    );
+    const closes = new Map<IsoDate, StoredClose & { rank: number }>();
+    const statement = this.db.prepare(
+      'SELECT date, close, source, batch_id AS batchId FROM bars WHERE symbol = ? AND source = ?',
+    );
+    for (const [source, rank] of rankOf) {
+      for (const row of statement.all(symbol, source) as unknown as StoredClose[]) {
+        const held = closes.get(row.date);
+        if (held === undefined || rank < held.rank) closes.set(row.date, { ...row, rank });
+      }
+    }
+    return closes;
+  }
+
+  /** How many rows of a symbol one source holds. */
+  countRows(symbol: SymbolKey, source: string): number {
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM bars WHERE symbol = ? AND source = ?')
+      .get(symbol, source) as { n: number };
+    return row.n;
+  }
+
+  /** One batch of the log, by id. */
+  batch(id: number): BatchRecord | undefined {
+    return this.db
+      .prepare(
+        `SELECT id, kind, source, origin, dataset, started_at AS startedAt, finished_at AS finishedAt, rows, note,
+                u.undone_at AS undoneAt
+         FROM batches LEFT JOIN undone_batches u ON u.batch_id = batches.id WHERE id = ?`,
+      )
+      .get(id) as unknown as BatchRecord | undefined;
+  }
+
   summary(): SeriesSummary[] {
     return this.db
       .prepare(
@@ -253,8 +297,9 @@ export class MarketStore {
   batches(limit = 20): BatchRecord[] {
     return this.db
       .prepare(
-        `SELECT id, kind, source, origin, dataset, started_at AS startedAt, finished_at AS finishedAt, rows, note
-         FROM batches ORDER BY id DESC LIMIT ?`,
+        `SELECT id, kind, source, origin, dataset, started_at AS startedAt, finished_at AS finishedAt, rows, note,
+                u.undone_at AS undoneAt
+         FROM batches LEFT JOIN undone_batches u ON u.batch_id = batches.id ORDER BY id DESC LIMIT ?`,
       )
       .all(limit) as unknown as BatchRecord[];
   }

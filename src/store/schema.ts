@@ -95,6 +95,33 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT symbol, source, dataset, max(batch_id) FROM bars GROUP BY symbol, source, dataset;
     `,
   },
+  {
+    version: 5,
+    description:
+      'undo: the rows each batch replaced or superseded, as they were, and the batches undone since',
+    sql: `
+      CREATE TABLE replaced_bars (
+        batch_id     INTEGER NOT NULL REFERENCES batches (id),
+        symbol       TEXT NOT NULL,
+        date         TEXT NOT NULL,
+        source       TEXT NOT NULL,
+        open         REAL,
+        high         REAL,
+        low          REAL,
+        close        REAL NOT NULL,
+        volume       REAL,
+        dataset      TEXT NOT NULL,
+        old_batch_id INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, symbol, date, source)
+      ) WITHOUT ROWID;
+      CREATE INDEX replaced_bars_by_old_batch ON replaced_bars (old_batch_id);
+      CREATE INDEX bars_by_batch ON bars (batch_id);
+      CREATE TABLE undone_batches (
+        batch_id  INTEGER PRIMARY KEY REFERENCES batches (id),
+        undone_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

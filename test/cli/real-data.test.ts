@@ -31,7 +31,7 @@ describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
       );
       expect(all.stdout).toMatch(/more csv\/non-session \(lines 713, 726, 726, 726\)/);
       // RUT.csv: the README's 17 zero-volume rows, saved intraday, are reported (and kept) as warnings.
-      expect(all.stdout).toMatch(/RUT\.csv \[ohlc\]: imported; 17 warnings/);
+      expect(all.stdout).toMatch(/RUT\.csv \[ohlc\]: imported as batch #\d+; 17 warnings/);
       expect(all.stderr).toContain('1 file(s) were rejected');
 
       const lenient = await ws.run(['import', '--lenient', join(MARKET_DATA, 'asset_prices_yf.csv')]);

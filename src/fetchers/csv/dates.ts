@@ -11,6 +11,7 @@
  * days, and a silently swapped date is worse than asking for an ISO re-export.
  * Years outside 1800-2999 are rejected too: they are sentinels (`0001-01-01`, `9999-12-31`).
  */
+import { echo } from '../../echo-safe.ts';
 import type { IsoDate } from '../../types.ts';
 
 export type CsvDate = { ok: true; date: IsoDate } | { ok: false; reason: string };
@@ -35,7 +36,7 @@ export function parseCsvDate(raw: string): CsvDate {
     if (!TIME_OF_DAY.test(time)) return notADate(text);
     return {
       ok: false,
-      reason: `it has a time of day (${time.trim()}); only daily bars, dated or stamped at midnight, can be imported`,
+      reason: `it has a time of day (${echo(time.trim())}); only daily bars, dated or stamped at midnight, can be imported`,
     };
   }
   if (text.length === 8) {

@@ -3,6 +3,7 @@
  * Columns are found by name, case-insensitively, never by position: Yahoo's files put Close
  * second (RUT.csv), IBKR's put it fifth, and a wide table can have dozens of columns in any order.
  */
+import { echo, echoList } from '../../echo-safe.ts';
 import type { SymbolRegistry } from '../../symbols.ts';
 import type { InputProblem, SymbolKey } from '../../types.ts';
 import { parseCsvDate } from './dates.ts';
@@ -94,7 +95,7 @@ export function detectLayout(header: readonly string[], context: HeaderContext):
   });
 
   if (prices.close !== -1) {
-    columns.ignored.push(...others);
+    for (const index of others) columns.ignored.push(index);
     const layout = prices.open !== -1 || prices.high !== -1 || prices.low !== -1 ? 'ohlc' : 'close-only';
     return { layout, date, prices, ...finish(columns) };
   }
@@ -130,7 +131,7 @@ function detectWide(
   const series: SeriesColumn[] = [];
   const only = candidates.length === 1 ? candidates[0] : undefined;
   if (context.symbol !== undefined && only !== undefined) {
-    series.push({ index: only, header: header[only]!.trim(), symbol: context.symbol });
+    series.push({ index: only, header: echo(header[only]!.trim()), symbol: context.symbol });
   } else {
     const bySymbol = new Map<SymbolKey, number>();
     for (const index of candidates) {
@@ -142,11 +143,11 @@ function detectWide(
         continue;
       }
       bySymbol.set(symbol, index);
-      series.push({ index, header: header[index]!.trim(), symbol });
+      series.push({ index, header: echo(header[index]!.trim()), symbol });
     }
   }
   if (series.length > 0) return { layout: 'wide', date, series, ...finish(columns) };
-  const listed = candidates.map((index) => header[index]!.trim()).join(', ');
+  const listed = echoList(candidates.map((index) => header[index]!.trim()));
   const message =
     candidates.length === 0
       ? `The header on line ${context.line} has a date column but no value column.`
@@ -164,8 +165,8 @@ function noValueColumn(columns: Columns, message: string, context: HeaderContext
 function noDateColumn(header: readonly string[], context: HeaderContext): LayoutDetection {
   const first = header[0] ?? '';
   const message = parseCsvDate(first).ok
-    ? `Line ${context.line} starts with the date ${first.trim()}: the file has no header line.`
-    : `The header on line ${context.line} (${header.join(',')}) has no date column.`;
+    ? `Line ${context.line} starts with the date ${echo(first.trim())}: the file has no header line.`
+    : `The header on line ${context.line} (${echo(header.join(','))}) has no date column.`;
   const problem = csvProblem('csv/no-date-column', { file: context.file, line: context.line }, message);
   return { layout: 'unknown', ignoredColumns: [], problems: [problem] };
 }
@@ -176,10 +177,10 @@ function duplicateColumn(
   again: number,
   context: HeaderContext,
 ): InputProblem {
-  const name = header[again]!.trim();
+  const name = echo(header[again]!.trim());
   return csvProblem(
     'csv/duplicate-column',
     { file: context.file, line: context.line, column: name },
-    `Column ${again + 1} (${name}) on line ${context.line} repeats column ${first + 1} (${header[first]!.trim()}); column ${first + 1} is used.`,
+    `Column ${again + 1} (${name}) on line ${context.line} repeats column ${first + 1} (${echo(header[first]!.trim())}); column ${first + 1} is used.`,
   );
 }

@@ -2,6 +2,7 @@
  * The pure CSV parser of the importer: text in, bars and problems out. No file system, no store;
  * the caller decides what to do with a file that has errors (reject it, or keep its good rows).
  */
+import { echo } from '../../echo-safe.ts';
 import type { SymbolRegistry } from '../../symbols.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey } from '../../types.ts';
 import { parseCsvDate } from './dates.ts';
@@ -35,6 +36,8 @@ export interface CsvParseOptions {
   symbol?: SymbolKey;
   /** Why a date was not a session for that symbol (weekend, holiday), or null. From the caller's calendar. */
   isNonSession?: (date: IsoDate, symbol: SymbolKey) => string | null;
+  /** The last session that has closed (New York time): later rows are errors. Unset: not checked. */
+  lastSession?: IsoDate;
 }
 
 export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParseResult {
@@ -63,15 +66,23 @@ export function parseMarketCsv(text: string, options: CsvParseOptions): CsvParse
   }
   const symbol = options.symbol === undefined ? undefined : options.registry.resolve(options.symbol)?.key;
   if (options.symbol !== undefined && symbol === undefined) {
-    problems.push(unknownSymbol(options, `--symbol ${options.symbol} is not a configured series or alias.`));
+    problems.push(
+      unknownSymbol(options, `--symbol ${echo(options.symbol)} is not a configured series or alias.`),
+    );
     return result('unknown', [], []);
   }
   const layout = detectLayout(header.fields, { file, line: header.line, registry: options.registry, symbol });
-  problems.push(...layout.problems);
+  // One by one: a header of 500,000 repeated columns has as many problems, too many to spread.
+  for (const problem of layout.problems) problems.push(problem);
   if (layout.layout === 'unknown') return result('unknown', [], layout.ignoredColumns);
 
   const targets = seriesTargets(layout, header, symbol, options, problems);
-  const context: RowContext = { file, problems, isNonSession: options.isNonSession };
+  const context: RowContext = {
+    file,
+    problems,
+    isNonSession: options.isNonSession,
+    lastSession: options.lastSession,
+  };
   const { rowsRead, sorted } = readRows(reader, header, layout, targets, context);
   if (rowsRead === 0) {
     const message = `The file has a header on line ${header.line} but no data rows.`;
@@ -116,7 +127,7 @@ function seriesTargets(
     problems.push(
       unknownSymbol(
         options,
-        `No configured series is named ${stem} (the file's name), so its symbol is unknown.`,
+        `No configured series is named ${echo(stem)} (the file's name), so its symbol is unknown.`,
       ),
     );
     return [];
@@ -124,12 +135,12 @@ function seriesTargets(
   const { close, volume } = layout.prices;
   const rows: SeriesRows = {
     symbol: key,
-    column: header.fields[close]!.trim(),
+    column: echo(header.fields[close]!.trim()),
     kind: kindOf(key),
     bars: [],
     lines: [],
   };
-  if (volume !== -1) rows.volumeColumn = header.fields[volume]!.trim();
+  if (volume !== -1) rows.volumeColumn = echo(header.fields[volume]!.trim());
   return [rows];
 }
 
@@ -143,7 +154,7 @@ function readRows(
 ): { rowsRead: number; sorted: boolean } {
   const { file, problems } = context;
   const fieldCount = header.fields.length;
-  const dateColumn = header.fields[layout.date]!.trim();
+  const dateColumn = echo(header.fields[layout.date]!.trim());
   const readValues = valueReader(layout, targets, header.fields, context);
   let rowsRead = 0;
   let sorted = true;
@@ -160,7 +171,7 @@ function readRows(
     const raw = fields[layout.date]!;
     const parsed = parseCsvDate(raw);
     if (!parsed.ok) {
-      const message = `${dateColumn} "${raw.trim()}" on line ${line} is not a YYYY-MM-DD date: ${parsed.reason}.`;
+      const message = `${dateColumn} "${echo(raw.trim())}" on line ${line} is not a YYYY-MM-DD date: ${parsed.reason}.`;
       problems.push(csvProblem('csv/bad-date', { file, line, column: dateColumn }, message));
       continue;
     }
@@ -172,6 +183,11 @@ function readRows(
     }
     previousDate = date;
     previousLine = line;
+    if (context.lastSession !== undefined && date > context.lastSession) {
+      const message = `Line ${line} is dated ${date}, after ${context.lastSession}, the last session that has closed (New York time).`;
+      problems.push(csvProblem('csv/future-session', { file, line, date }, message));
+      continue;
+    }
     readValues(fields, line, date);
   }
   return { rowsRead, sorted };
@@ -216,7 +232,7 @@ function push(rows: SeriesRows, bar: DailyBar, line: number): void {
 
 function unknownSymbol(options: CsvParseOptions, message: string): InputProblem {
   const keys = options.registry.keys().join(', ');
-  const name = options.symbol ?? fileStem(options.file);
+  const name = echo(options.symbol ?? fileStem(options.file));
   const hint = `Pass --symbol KEY with one of ${keys}, or add ${name} as an alias (or a new series) under symbols in wirecopy.config.`;
   return csvProblem('csv/unknown-symbol', { file: options.file }, message, { hint });
 }

@@ -21,6 +21,7 @@ export type CsvProblemCode =
   | 'csv/non-positive-price'
   | 'csv/ohlc-order'
   | 'csv/non-session'
+  | 'csv/future-session'
   | 'csv/unsorted'
   | 'csv/duplicate-date'
   | 'csv/zero-volume';
@@ -81,6 +82,10 @@ export const CSV_PROBLEMS: Record<CsvProblemCode, CatalogueEntry> = {
   'csv/non-session': {
     severity: 'error',
     hint: 'Delete the row: there was no trading session that day, so the value is a copy or a mistake.',
+  },
+  'csv/future-session': {
+    severity: 'error',
+    hint: 'Delete the row, or export the file again after that session has closed: before the close, a day has no closing price yet.',
   },
   'csv/unsorted': {
     severity: 'warning',

@@ -2,6 +2,7 @@
  * One dated row (or cell) to a bar value, with every check that concerns that row alone. A row
  * with an error never becomes a bar, so a lenient import keeps only rows that passed.
  */
+import { echo } from '../../echo-safe.ts';
 import type { DailyBar, InputProblem, IsoDate, SymbolKey, SymbolKind } from '../../types.ts';
 import type { PriceColumns, PriceField } from './layouts.ts';
 import { parseCsvNumber } from './numbers.ts';
@@ -11,6 +12,8 @@ export interface RowContext {
   file: string;
   problems: InputProblem[];
   isNonSession?: ((date: IsoDate, symbol: SymbolKey) => string | null) | undefined;
+  /** The last session that has closed: a row dated after it is refused. Unset: not checked. */
+  lastSession?: IsoDate | undefined;
 }
 
 /** A series being read: its symbol, what kind of instrument it is, the headers of its columns. */
@@ -113,7 +116,7 @@ function readNumber(
   const what = Number.isNaN(value) ? 'is not a number' : isVolume && value < 0 ? 'is negative' : null;
   if (what === null) return value;
   const cell = cellAt(line, date, target, index);
-  const message = `${cell.column} "${raw.trim()}" on line ${line} (${date}) ${what}.`;
+  const message = `${cell.column} "${echo(raw.trim())}" on line ${line} (${date}) ${what}.`;
   const hint = Number.isNaN(value)
     ? undefined
     : 'A volume counts shares or contracts: correct it, or leave the cell empty.';
@@ -182,7 +185,7 @@ function reportNonPositive(context: RowContext, cell: Cell, target: SeriesTarget
 }
 
 function cellAt(line: number, date: IsoDate, target: SeriesTarget, index: number): Cell {
-  return { line, date, column: target.header[index]!.trim() };
+  return { line, date, column: echo(target.header[index]!.trim()) };
 }
 
 function report(
