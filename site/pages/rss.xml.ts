@@ -1,6 +1,6 @@
 /**
- * `/rss.xml`: every published piece with its full text (fact marks dropped, the disclaimer
- * added when the body does not print it), newest first.
+ * `/rss.xml`: every published piece with its full text (sanitized, fact marks dropped, the
+ * disclaimer added when the body does not print it), newest first.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
@@ -25,7 +25,8 @@ export async function GET(context: APIContext) {
         title: data.title,
         link: articleUrl(article),
         pubDate: publishedAt(data.review?.at, data.date),
-        description: data.summary,
+        // RSS readers show an item's description as HTML: the summary is text, so escape it.
+        description: escapeHtml(data.summary),
         content: demo + bodyHtml(article, { highlightFacts: false }) + disclaimer,
         categories: data.tags,
       };
