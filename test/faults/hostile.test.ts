@@ -189,6 +189,34 @@ describe('check and approve', () => {
     expect(result.stdout).toContain('Write it in markdown');
   });
 
+  it('regression: check fails a headline and summary made of markup, on their lines', async () => {
+    const lines = draftText.split('\n');
+    const titleLine = lines.findIndex((l) => l.startsWith('title: ')) + 1;
+    const summaryLine = lines.findIndex((l) => l.startsWith('summary: ')) + 1;
+    expect(lines[summaryLine]).toMatch(/^[a-z]+:/); // the summary is one line, so it can be replaced whole
+    lines[titleLine - 1] = `title: ${JSON.stringify(FIELDS.title)}`;
+    lines[summaryLine - 1] = `summary: ${JSON.stringify(FIELDS.summary)}`;
+    const path = join(folder, '..', 'hostile-fields.md');
+    writeFileSync(join(ws.dir, path), lines.join('\n'));
+    const result = await ws.run(['check', path, '--json']);
+    expect(result.code).toBe(1);
+    const [file] = JSON.parse(result.stdout).files as Array<{
+      messages: Array<{ line: number; rule: string; message: string }>;
+    }>;
+    const markup = file!.messages.filter((m) => m.rule === 'wirecopy:raw-html');
+    expect(markup.map((m) => [m.line, m.message])).toEqual([
+      [
+        titleLine,
+        'The title holds </title><script>alert(document.domain)</script> rise, which reads as HTML.',
+      ],
+      [
+        summaryLine,
+        // Shown from the first tag, cut to 57 characters and an ellipsis.
+        `The summary holds ${FIELDS.summary.slice(FIELDS.summary.indexOf('<'), FIELDS.summary.indexOf('<') + 57)}..., which reads as HTML.`,
+      ],
+    ]);
+  });
+
   it.each(PAYLOADS.map((p) => [p.id, p] as const))(
     'approve refuses the %s draft and leaves it byte for byte',
     async (_id, payload) => {
