@@ -1,9 +1,11 @@
 /**
- * A piece's body as the site prints it: Astro's rendered HTML with the invisible fact marks
- * dropped (published pages) or turned into highlights (the editors' preview).
+ * A piece's body as the site prints it: Astro's rendered HTML, sanitized (src/site/sanitize-body.ts),
+ * with the invisible fact marks dropped (published pages) or turned into highlights (the
+ * editors' preview).
  */
 import type { FrontMatter } from '../../src/drafts/front-matter.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
+import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 export function bodyHtml(
   entry: { id: string; rendered?: { html: string } | undefined },
@@ -12,7 +14,8 @@ export function bodyHtml(
   const html = entry.rendered?.html;
   if (html === undefined)
     throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
-  return options.highlightFacts ? highlightFactLinks(html, options.facts) : stripFactLinks(html);
+  const safe = sanitizeBodyHtml(html);
+  return options.highlightFacts ? highlightFactLinks(safe, options.facts) : stripFactLinks(safe);
 }
 
 /** Whether the body already prints the disclaimer, so the page does not print it twice. */

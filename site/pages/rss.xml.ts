@@ -1,6 +1,6 @@
 /**
- * `/rss.xml`: every published piece with its full text (fact marks dropped, the disclaimer
- * added when the body does not print it), newest first.
+ * `/rss.xml`: every published piece with its full text (sanitized, fact marks dropped, the
+ * disclaimer added when the body does not print it), newest first.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
@@ -22,12 +22,14 @@ export async function GET(context: APIContext) {
         : `<p><em>${escapeHtml(publication.disclaimer)}</em></p>`;
       const demo = data.dataset === 'demo' ? '<p><strong>Demo data:</strong> not market data.</p>' : '';
       return {
-        title: data.title,
+        // Text by the RSS spec, but some readers render it as HTML: no tag can open in it.
+        title: withoutTags(data.title),
         link: articleUrl(article),
         pubDate: publishedAt(data.review?.at, data.date),
-        description: data.summary,
+        // RSS readers show an item's description as HTML: the summary is text, so escape it.
+        description: escapeHtml(data.summary),
         content: demo + bodyHtml(article, { highlightFacts: false }) + disclaimer,
-        categories: data.tags,
+        categories: data.tags.map(withoutTags),
       };
     }),
     customData: '<language>en-us</language>',
@@ -38,6 +40,11 @@ export async function GET(context: APIContext) {
 function publishedAt(reviewedAt: string | undefined, date: string): Date {
   const at = reviewedAt ? new Date(reviewedAt) : undefined;
   return at && !Number.isNaN(at.getTime()) ? at : new Date(`${date}T00:00:00Z`);
+}
+
+/** Angle brackets as character references: `S&P 500` stays as written for plain-text readers. */
+function withoutTags(text: string): string {
+  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 function escapeHtml(text: string): string {

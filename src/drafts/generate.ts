@@ -14,6 +14,7 @@ import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
+import { markdownText, markdownUrl } from './markdown-text.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
@@ -92,7 +93,7 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
     vary: createVariation(variationSeed, phrasingsUsed).vary,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
-    quote: quote ? [{ ...quote, text: facts.linked ? markQuotedNumbers(quote) : quote.text }] : [],
+    quote: quote ? [quoteView(quote, facts.linked)] : [],
     sources: sources.text,
     links: Object.fromEntries(
       SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
@@ -181,12 +182,27 @@ function chartOf(story: string, asOf: string, series: readonly ChartSeriesInput[
 }
 
 /**
+ * A quote as the templates print it: its words and attribution escaped as markdown text and
+ * its link normalized (markdown-text.ts), so a quotes file cannot put markup in a draft.
+ */
+function quoteView(quote: SelectedQuote, linked: boolean): SelectedQuote {
+  const text = markdownText(quote.text);
+  return {
+    ...quote,
+    text: linked ? markQuotedNumbers(text, quote) : text,
+    attribution: markdownText(quote.attribution),
+    source: markdownUrl(quote.source),
+  };
+}
+
+/**
  * Numbers in a quote are the speaker's, not facts of ours: each carries the review step's
  * "sourced by hand" mark naming who said it and when, so the check neither flags nor matches it.
+ * The name loses what could end the comment or open a tag.
  */
-export function markQuotedNumbers(quote: SelectedQuote): string {
-  const source = quote.who.replace(/--+|>/g, ' ');
-  return quote.text.replace(/\d[\d,.]*(?:%|\b)/g, (n) => `${n}<!--sourced: ${source}, ${quote.date}-->`);
+export function markQuotedNumbers(text: string, quote: Pick<SelectedQuote, 'who' | 'date'>): string {
+  const source = quote.who.replace(/--+|[<>]/g, ' ');
+  return text.replace(/\d[\d,.]*(?:%|\b)/g, (n) => `${n}<!--sourced: ${source}, ${quote.date}-->`);
 }
 
 /**

@@ -24,9 +24,22 @@ const SOURCE_AND_DATE = /^(.*\S)\s*,\s*(\d{4}-\d{2}-\d{2})$/;
 
 export const SOURCED_FORMAT = '<!--sourced: Source name, YYYY-MM-DD-->';
 
+/**
+ * Whether the HTML is exactly one comment. A browser ends a comment at the first `-->` (or
+ * `--!>`), so `<!--sourced: x--><script>...</script>, 2025-01-01-->` is a short comment, a script
+ * and some text: a mark must not hide markup that way.
+ */
+export function isSingleComment(html: string): boolean {
+  const text = html.trim();
+  if (!text.startsWith('<!--') || !text.endsWith('-->') || text.length < 7) return false;
+  const inside = text.slice(4, -3);
+  return !/^-?>|-->|--!>|<!--|<!-$/.test(inside);
+}
+
 /** The marker an HTML node is, or undefined for any other HTML. */
 export function parseMarker(html: string): Marker | undefined {
   const text = html.trim();
+  if (!isSingleComment(text)) return undefined;
   const fact = FACT.exec(text);
   if (fact) return { kind: 'fact', factId: fact[1]! };
   const sourced = SOURCED.exec(text);

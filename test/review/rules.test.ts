@@ -75,9 +75,55 @@ describe('links and HTML', () => {
     expect(await lines(text)).toEqual(['74:26 error wirecopy:link-not-https']);
   });
 
-  it('warns about an HTML comment the site would strip', async () => {
+  it('fails an HTML comment left in the body (an editor note is not part of the piece)', async () => {
     const text = edit('\nOn Thursday,', '\n<!-- check this with the desk -->\n\nOn Thursday,');
-    expect(await lines(text)).toEqual(['100:1 warning wirecopy:html-comment']);
+    expect(await lines(text)).toEqual(['100:1 error wirecopy:html-comment']);
+  });
+
+  it('regression: a comment line carrying a script is an error, not a warning', async () => {
+    const text = edit(
+      '\nOn Thursday,',
+      '\n<!-- note --><script>alert(document.domain)</script>\n\nOn Thursday,',
+    );
+    const result = await messagesOf(text, 'edited.md');
+    expect(result.lines).toEqual(['100:1 error wirecopy:raw-html']);
+    expect(result.file.messages[0]?.reason).toBe(
+      'Raw HTML <!-- note --><script>alert(document.domain)</script> is not allowed in a piece.',
+    );
+    expect(result.file.messages[0]?.note).toMatch(/^Write it in markdown .* or delete it\./);
+  });
+
+  it('regression: a sourced mark that closes early and carries markup is not a mark', async () => {
+    // A browser ends the comment at the first -->: the script runs, whatever follows it.
+    const text = edit(
+      '\nOn Thursday,',
+      '\n<!--sourced: Desk--><script>alert(1)</script>, 2025-09-18-->\n\nOn Thursday,',
+    );
+    expect(await lines(text)).toEqual(['100:1 error wirecopy:raw-html']);
+  });
+
+  it.each([
+    ['character references', '&lt;script&gt;alert(origin)&lt;/script&gt;', '<script>alert(origin)</script>'],
+    ['a backslash escape', '\\<iframe src=x>', '<iframe src=x>'],
+  ])('fails text that reads as a tag once decoded (%s)', async (_how, typed, decoded) => {
+    const text = edit('so small caps led the week.', `so small caps led the week. ${typed}`);
+    const result = await messagesOf(text, 'edited.md');
+    // The column of the first character of the typed bracket, on the body's line 98.
+    const column = text.split('\n')[97]!.indexOf(typed) + 1;
+    expect(result.lines).toEqual([`98:${column} error wirecopy:encoded-html`]);
+    expect(result.file.messages[0]?.reason).toBe(`The text ${decoded} reads as an HTML tag once decoded.`);
+  });
+
+  it('fails markup in the headline, which feeds and meta tags carry as text', async () => {
+    const text = ORIGINAL.replace(
+      /^title: (.*)$/m,
+      'title: Small caps <img src=x onerror=alert(origin)> rise',
+    );
+    const result = await messagesOf(text, 'edited.md');
+    expect(result.lines).toEqual(['2:1 error wirecopy:raw-html']);
+    expect(result.file.messages[0]?.reason).toBe(
+      'The title holds <img src=x onerror=alert(origin)> rise, which reads as HTML.',
+    );
   });
 
   it('warns about a mark left with no number before it', async () => {

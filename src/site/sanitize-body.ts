@@ -1,0 +1,39 @@
+/**
+ * A piece's body as the site may print it. Astro's markdown processor (Sätteri) copies raw HTML
+ * in the markdown into its output untouched and takes no rehype plugins, so the site sanitizes
+ * what it rendered, in the one function every body passes through (article pages, the feed, the
+ * editors' preview, newsletter issues): parsed as an HTML fragment, every comment dropped but
+ * the `<!--fact:ID-->` marks (which the caller then strips or highlights), and the rest passed
+ * through rehype-sanitize with the article schema the email uses too.
+ */
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { ARTICLE_HTML_SCHEMA } from '../content/html-schema.ts';
+import { FACT_ID } from '../drafts/view-values.ts';
+
+const FACT_MARK = new RegExp(`^fact:${FACT_ID}$`);
+
+/** Removes every comment but the fact marks, whose text is an id of letters, digits, `_.-`. */
+function keepOnlyFactMarks() {
+  return (tree: Root) => {
+    visit(tree, 'comment', (node, index, parent) => {
+      if (FACT_MARK.test(node.value) || parent === undefined || index === undefined) return;
+      parent.children.splice(index, 1);
+      return index;
+    });
+  };
+}
+
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(keepOnlyFactMarks)
+  .use(rehypeSanitize, { ...ARTICLE_HTML_SCHEMA, allowComments: true })
+  .use(rehypeStringify);
+
+export function sanitizeBodyHtml(html: string): string {
+  return String(processor.processSync(html));
+}

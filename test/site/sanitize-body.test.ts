@@ -1,0 +1,53 @@
+/**
+ * The site's body sanitizer (src/site/sanitize-body.ts) on HTML as Astro's markdown processor
+ * writes it: raw HTML from the markdown is copied into that output as it was typed, so each
+ * input here is what a hostile draft line becomes, and each expected output is written by hand
+ * from the schema in src/content/html-schema.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+
+describe('sanitizeBodyHtml', () => {
+  it.each([
+    [
+      'a script after a comment',
+      '<!-- note --><script>alert(document.domain)</script><p>ok</p>',
+      '<p>ok</p>',
+    ],
+    ['an event handler', '<p><img src=x onerror="alert(1)">text</p>', '<p>text</p>'],
+    ['a javascript: link', '<p><a href="javascript:alert(1)">click</a></p>', '<p><a>click</a></p>'],
+    ['a data: link', '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', '<p><a>x</a></p>'],
+    ['an SVG with onload', '<svg onload="alert(1)"><script>alert(2)</script></svg><p>t</p>', '<p>t</p>'],
+    ['an iframe', '<iframe src="https://evil.example/"></iframe><p>t</p>', '<p>t</p>'],
+    ['a style with url()', '<p style="background:url(javascript:alert(1))">t</p>', '<p>t</p>'],
+    [
+      'a comment that closes early',
+      '<p>1%<!--sourced: x--><script>alert(1)</script>, 2025-01-01--></p>',
+      '<p>1%, 2025-01-01--></p>',
+    ],
+    [
+      'entity-encoded tags, which stay text',
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+      '<p>&#x3C;script>alert(1)&#x3C;/script></p>',
+    ],
+    [
+      'a table cell alignment style',
+      '<table><tr><td style="text-align: right">1</td></tr></table>',
+      '<table><tbody><tr><td>1</td></tr></tbody></table>',
+    ],
+  ])('removes %s', (_name, html, expected) => {
+    expect(sanitizeBodyHtml(html)).toBe(expected);
+  });
+
+  it('keeps the fact marks, and only those, for the page to strip or highlight', () => {
+    expect(sanitizeBodyHtml('<p>up 8.5%<!--fact:RUT.return.5d--><!-- editor note --></p>')).toBe(
+      '<p>up 8.5%<!--fact:RUT.return.5d--></p>',
+    );
+  });
+
+  it('keeps the prose structure the generator writes', () => {
+    const html =
+      '<h2 id="the-week">The week</h2>\n<p>The <strong>Russell 2000</strong> rose, <a href="https://wirecopy.example/methodology/">see how</a>.</p>\n<hr>\n<ul>\n<li><em>one</em></li>\n</ul>\n<blockquote>\n<p>“quoted”</p>\n</blockquote>';
+    expect(sanitizeBodyHtml(html)).toBe(html.replace(' id="the-week"', ''));
+  });
+});
