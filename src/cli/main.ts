@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
+import { asDiskFullError } from '../io/disk-full.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -86,7 +87,8 @@ export async function main(
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
+    const error = asDiskFullError(thrown, context?.storePath) ?? thrown;
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they exit 0.
       return error.exitCode === 0 ? 0 : 2;

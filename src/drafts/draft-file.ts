@@ -1,12 +1,12 @@
 /**
  * A draft on disk: front matter + markdown body, with a content hash of everything the
  * generator wrote. A file whose text no longer matches its hash was edited by hand, and is
- * never overwritten. Writes are atomic (temp file + rename).
+ * never overwritten. Writes are atomic (src/io/atomic-write.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { FrontMatter } from './front-matter.ts';
 
 const HASH_LINE = /^(\s*contentHash:\s*)(['"]?)(sha256:[0-9a-f]{64})\2\s*$/m;
@@ -41,6 +41,7 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'edited';
  * left alone. Regenerating from the same data leaves the file untouched (`unchanged`).
  */
 export async function writeDraft(path: string, text: string): Promise<WriteOutcome> {
+  // Async for its callers' sake: the write itself is synchronous, a few kilobytes.
   let existing: string | undefined;
   try {
     existing = readFileSync(path, 'utf8');
@@ -49,6 +50,6 @@ export async function writeDraft(path: string, text: string): Promise<WriteOutco
   }
   if (existing === text) return 'unchanged';
   if (existing !== undefined && !isUntouched(existing)) return 'edited';
-  await writeFileAtomic(path, text, { encoding: 'utf8' });
+  writeFileAtomic(path, text);
   return existing === undefined ? 'created' : 'updated';
 }

@@ -6,10 +6,10 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Config } from '../config.ts';
 import type { TemplateSource } from '../drafts/strict-template.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkEmail, type IssueMessage } from './checks.ts';
 import {
   type ArticleCollection,
@@ -152,7 +152,7 @@ function articlesOfIssue(collection: ArticleCollection, range: IssueRange): Publ
 }
 
 async function write(path: string, text: string): Promise<WrittenFile> {
-  await writeFileAtomic(path, text, { encoding: 'utf8' });
+  writeFileAtomic(path, text);
   return { path, bytes: Buffer.byteLength(text) };
 }
 

@@ -6,6 +6,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
 import { openDatabase } from './open.ts';
 import { rankSources, type SourceInfo } from './source-rank.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface BatchInput {
   kind: 'import' | 'fetch' | 'demo';
@@ -133,15 +134,7 @@ export class MarketStore {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return inTransaction(this.db, this.path, work);
   }
 
   /** The sources that hold a symbol, best first (see `rankSources`). */
