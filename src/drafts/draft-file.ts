@@ -39,17 +39,27 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'edited';
 /**
  * Writes a generated draft unless an editor has changed the file there: `edited` means it was
  * left alone. Regenerating from the same data leaves the file untouched (`unchanged`).
+ *
+ * An editor may save between the hash check and the rename, so the file's bytes are compared
+ * again right before the rename: a save that landed meanwhile counts as an edit, exactly as if
+ * it had come a moment earlier (left alone, or `--force`'s `-r2` revision). What is left is the
+ * microseconds between that comparison and the rename, which only a lock the editor takes could close.
  */
 export async function writeDraft(path: string, text: string): Promise<WriteOutcome> {
   // Async for its callers' sake: the write itself is synchronous, a few kilobytes.
-  let existing: string | undefined;
-  try {
-    existing = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const existing = readIfPresent(path);
   if (existing === text) return 'unchanged';
   if (existing !== undefined && !isUntouched(existing)) return 'edited';
-  writeFileAtomic(path, text);
+  const written = writeFileAtomic(path, text, { precondition: () => readIfPresent(path) === existing });
+  if (!written) return 'edited';
   return existing === undefined ? 'created' : 'updated';
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -18,8 +18,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashOf, isUntouched } from '../../src/drafts/draft-file.ts';
+import { onFaultPoint } from '../../src/io/fault-point.ts';
 import { FIXTURES as NEWSLETTER_FIXTURES } from '../newsletter/support.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON } from '../support/cli.ts';
 import {
@@ -194,4 +196,66 @@ describe.skipIf(!IS_ROOT)('full disk (tmpfs)', () => {
       expect(storeRows(where.store)).toBe(rows);
     },
   );
+});
+
+/** The draft as an earlier run would have written it: different text, still untouched (its hash matches). */
+function olderGeneratedText(text: string): string {
+  const older = text.replace(/^title: .*$/m, 'title: An earlier headline');
+  return older.replace(/sha256:[0-9a-f]{64}/, hashOf(older));
+}
+
+describe('draft vs an editor’s save', () => {
+  const work = mkdtempSync(join(tmpdir(), 'wirecopy-editor-race-'));
+  let base: Awaited<ReturnType<typeof demoBase>>;
+  let where: { cwd: string; store: string; content: string };
+  let draftPath: string;
+  let generated: string;
+
+  beforeAll(async () => {
+    base = await demoBase(join(work, 'base'));
+    where = { cwd: work, store: base.store, content: base.content };
+    draftPath = join(base.content, 'drafts', base.draftName);
+    generated = readFileSync(draftPath, 'utf8');
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  /** draft prints paths relative to the folder it runs in. */
+  const shown = (path: string) => relative(work, path);
+
+  /** Puts back the older untouched draft, and arms an editor's save for the moment before the rename. */
+  function editorSavesDuringDraft(): { saved: string; disarm: () => void } {
+    for (const name of readdirSync(join(base.content, 'drafts'))) rmSync(join(base.content, 'drafts', name));
+    const older = olderGeneratedText(generated);
+    expect(isUntouched(older)).toBe(true);
+    writeFileSync(draftPath, older);
+    const saved = older.replace('title: An earlier headline', 'title: The editor’s headline');
+    const disarm = onFaultPoint(`before-rename:${base.draftName}`, () => writeFileSync(draftPath, saved));
+    return { saved, disarm };
+  }
+
+  it('regression: draft keeps an editor’s save that lands between its hash check and its rename', async () => {
+    const { saved, disarm } = editorSavesDuringDraft();
+    const run = await runCli(['draft'], where).finally(disarm);
+
+    expect(run.stdout).not.toContain('regenerated');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${shown(draftPath)}  NOT overwritten: edited by hand`);
+    expect(run.stderr).toContain('A draft was edited by hand and was not overwritten');
+    expect(run.stderr).toContain(`  ${shown(draftPath)}`);
+    expect(run.stderr).toContain('wirecopy draft --force');
+    expect(readFileSync(draftPath, 'utf8')).toBe(saved);
+    expect(readdirSync(join(base.content, 'drafts'))).toEqual([base.draftName]);
+  });
+
+  it('with --force, keeps the editor’s save and writes the new text beside it as -r2', async () => {
+    const { saved, disarm } = editorSavesDuringDraft();
+    const run = await runCli(['draft', '--force'], where).finally(disarm);
+
+    expect(run.code).toBe(0);
+    const revision = draftPath.replace(/\.md$/, '-r2.md');
+    expect(run.stdout).toContain(
+      `${shown(revision)}  new revision: ${shown(draftPath)} was edited by hand and kept`,
+    );
+    expect(readFileSync(draftPath, 'utf8')).toBe(saved);
+    expect(readFileSync(revision, 'utf8')).toBe(generated);
+  });
 });
