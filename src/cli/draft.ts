@@ -8,11 +8,13 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
+import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedText } from '../review/generated-text.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
 import { type DeskInputs, loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { reportCleanup } from './leftovers.ts';
 import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
@@ -49,6 +51,7 @@ export async function draftsFor(
     notes: notesFor(inputs.notes, factSet.asOf),
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
+  reportCleanup(ctx, removeLeftovers(join(ctx.contentDir, 'drafts')));
   const results = await writeDrafts(rendered, join(ctx.contentDir, 'drafts'), {
     force: options.force === true,
   });

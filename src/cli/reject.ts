@@ -1,10 +1,11 @@
 /** `wirecopy reject <file> --by NAME --reason TEXT`: mark a draft rejected; it stays in content/drafts/. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
 import { rejectDraft } from '../review/reject.ts';
 import { reviewerName } from './approve.ts';
 import type { CommandContext } from './context.ts';
+import { cleanUpReview } from './leftovers.ts';
 
 export function rejectCommand(context: () => CommandContext): Command {
   return new Command('reject')
@@ -23,6 +24,7 @@ export function rejectCommand(context: () => CommandContext): Command {
           hint: 'Pass --reason "what is wrong".',
         });
       }
+      cleanUpReview(ctx, resolve(ctx.cwd, file), join(ctx.contentDir, 'articles'));
       rejectDraft({ draftPath: resolve(ctx.cwd, file), by, reason, at: new Date().toISOString() });
       ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
     });

@@ -7,8 +7,9 @@
  * - `onFaultPoint(name, action)` runs `action` there, in-process, for deterministic races (an
  *   editor's save landing between draft's hash check and its rename).
  *
- * Points: `before-rename:<file name>` (atomic-write.ts, the new text complete in its temp file),
- * `newsletter:old-moved-away` (export-folder.ts, between the two renames of a replaced export).
+ * Points: `before-rename:<file name>` (writeFileAtomic, and replaceText for approve and reject:
+ * the new text complete in its temp file, the target still the old one) and
+ * `newsletter:old-moved-away` (writeFolderAtomic, between the two renames of a replaced export).
  */
 const actions = new Map<string, () => void>();
 

@@ -3,8 +3,10 @@
  * stop the sequence between any two of them (as a crash or a kill would) and check what is left.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { renameDurably, tempPathFor, writeNewFile } from '../io/atomic-write.ts';
 import { diskFullError, isDiskFull } from '../io/disk-full.ts';
+import { faultPoint } from '../io/fault-point.ts';
 
 export interface FileSystem {
   readText(path: string): string;
@@ -46,6 +48,7 @@ export function replaceText(fs: FileSystem, path: string, text: string): void {
     throw isDiskFull(error) ? diskFullError(path, error) : error;
   }
   try {
+    faultPoint(`before-rename:${basename(path)}`);
     fs.rename(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -22,7 +22,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashOf, isUntouched } from '../../src/drafts/draft-file.ts';
 import { onFaultPoint } from '../../src/io/fault-point.ts';
-import { FIXTURES as NEWSLETTER_FIXTURES } from '../newsletter/support.ts';
+import { ISSUE, FIXTURES as NEWSLETTER_FIXTURES, newsletterWorkspace, TODAY } from '../newsletter/support.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON } from '../support/cli.ts';
 import {
   emptyDisk,
@@ -33,6 +33,7 @@ import {
   mountTmpfs,
   NOT_ROOT_REASON,
   runCli,
+  spawnCli,
   storeRows,
 } from './support-atomic.ts';
 
@@ -257,5 +258,121 @@ describe('draft vs an editor’s save', () => {
     );
     expect(readFileSync(draftPath, 'utf8')).toBe(saved);
     expect(readFileSync(revision, 'utf8')).toBe(generated);
+  });
+});
+
+/** Hidden entries (temp files and folders) under `dir`, by relative path. */
+const hidden = (dir: string) =>
+  Object.keys(filesUnder(dir)).filter((path) => path.split('/').some((part) => part.startsWith('.')));
+
+describe('kill -9 (child process at an injected fault point)', () => {
+  describe('newsletter', () => {
+    // The issue id of the fixture week is 2025-w48; its archive page is content/newsletters/2025-w48.md.
+    it.each([
+      ['before-rename:email.txt', 'half the parts written'],
+      ['newsletter:old-moved-away', 'the previous export moved aside, the new one not yet in place'],
+      ['before-rename:2025-w48.md', 'the export in place, the archive page not yet'],
+    ])(
+      'regression: killed at %s (%s) leaves one whole issue, and the next run cleans up and finishes',
+      async (point) => {
+        const ws = newsletterWorkspace();
+        const args = ['newsletter', '--title', 'A second take'];
+        expect((await ws.run(['newsletter'])).code).toBe(0);
+        const old = { export: filesUnder(ws.outDir), archive: ws.read(`content/newsletters/${ISSUE}.md`) };
+        const where = {
+          cwd: ws.dir,
+          store: join(ws.dir, 'market.db'),
+          content: join(ws.dir, 'content'),
+          today: TODAY,
+        };
+
+        const killed = await spawnCli(args, { ...where, env: { WIRECOPY_FAULT_POINT: point } });
+
+        expect(killed.signal).toBe('SIGKILL');
+        const left = { export: filesUnder(ws.outDir), archive: ws.read(`content/newsletters/${ISSUE}.md`) };
+        const next = await ws.run(args);
+        expect(next.code).toBe(0);
+        expect(next.stdout).toMatch(/^(Removed what an interrupted run left: |Put back )/m);
+        const fresh = { export: filesUnder(ws.outDir), archive: ws.read(`content/newsletters/${ISSUE}.md`) };
+        expect(fresh.export).not.toEqual(old.export);
+        expect(Object.keys(fresh.export).sort()).toEqual([
+          'email.html',
+          'email.txt',
+          'issue.md',
+          'meta.json',
+        ]);
+        // What the kill left is one issue whole: every part of the old one, or every part of the new
+        // one, or (between the two renames) nothing in the folder and the old one put back next run.
+        if (point === 'newsletter:old-moved-away') {
+          expect(left.export).toEqual({});
+          expect(next.stdout).toContain(`Put back dist/newsletter/${ISSUE}`);
+        } else {
+          expect([old.export, fresh.export]).toContainEqual(left.export);
+        }
+        expect([old.archive, fresh.archive]).toContain(left.archive);
+        expect(hidden(join(ws.dir, 'dist'))).toEqual([]);
+        expect(hidden(join(ws.dir, 'content'))).toEqual([]);
+      },
+    );
+  });
+
+  describe('draft and approve', () => {
+    const work = mkdtempSync(join(tmpdir(), 'wirecopy-kill-'));
+    let base: Awaited<ReturnType<typeof demoBase>>;
+    beforeAll(async () => {
+      base = await demoBase(join(work, 'base'));
+    });
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+    it('regression: draft killed before its rename leaves the previous draft whole, and the next run cleans up and finishes', async () => {
+      const where = { cwd: work, store: base.store, content: base.content };
+      const draftPath = join(base.content, 'drafts', base.draftName);
+      const generated = readFileSync(draftPath, 'utf8');
+      const older = olderGeneratedText(generated);
+      writeFileSync(draftPath, older);
+
+      const killed = await spawnCli(['draft'], {
+        ...where,
+        env: { WIRECOPY_FAULT_POINT: `before-rename:${base.draftName}` },
+      });
+
+      expect(killed.signal).toBe('SIGKILL');
+      expect(readFileSync(draftPath, 'utf8')).toBe(older);
+      const [temp] = hidden(base.content);
+      // The new text was complete in its temp file; only the rename was missing.
+      expect(temp).toMatch(new RegExp(`^drafts/\\.${base.draftName}\\.\\d+-[0-9a-f]{8}\\.tmp$`));
+      expect(readFileSync(join(base.content, temp ?? ''), 'utf8')).toBe(generated);
+
+      const next = await runCli(['draft'], where);
+      expect(next.code).toBe(0);
+      expect(next.stdout).toContain(
+        `Removed what an interrupted run left: ${relative(work, join(base.content, temp ?? ''))}.`,
+      );
+      expect(next.stdout).toContain('regenerated');
+      expect(readFileSync(draftPath, 'utf8')).toBe(generated);
+      expect(hidden(base.content)).toEqual([]);
+    });
+
+    it('regression: approve killed before it rewrites the draft leaves the draft whole, and the next run cleans up and approves', async () => {
+      const where = { cwd: work, store: base.store, content: base.content };
+      const draftPath = join(base.content, 'drafts', base.draftName);
+      const draft = readFileSync(draftPath, 'utf8');
+      const args = ['approve', draftPath, '--by', 'Dana Editor', '--allow-demo'];
+
+      const killed = await spawnCli(args, {
+        ...where,
+        env: { WIRECOPY_FAULT_POINT: `before-rename:${base.draftName}` },
+      });
+
+      expect(killed.signal).toBe('SIGKILL');
+      expect(readFileSync(draftPath, 'utf8')).toBe(draft);
+      expect(hidden(base.content)).toHaveLength(1);
+      const next = await runCli(args, where);
+      expect(next.code).toBe(0);
+      expect(next.stdout).toContain('Removed what an interrupted run left: ');
+      expect(readdirSync(join(base.content, 'drafts'))).toEqual([]);
+      expect(readdirSync(join(base.content, 'articles'))).toEqual([base.draftName]);
+      expect(hidden(base.content)).toEqual([]);
+    });
   });
 });

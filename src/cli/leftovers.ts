@@ -1,0 +1,20 @@
+/** Says what an interrupted earlier run had left and this run cleaned up (see src/io/leftover-temps.ts). */
+import { dirname, relative } from 'node:path';
+import { type Cleanup, mergeCleanups, removeLeftovers } from '../io/leftover-temps.ts';
+import type { CommandContext } from './context.ts';
+
+export function reportCleanup(ctx: CommandContext, cleanup: Cleanup): void {
+  const shown = (path: string) => (path.startsWith(`${ctx.cwd}/`) ? relative(ctx.cwd, path) : path);
+  for (const path of cleanup.restored) {
+    ctx.io.out(`Put back ${shown(path)}: an interrupted run had moved it aside and never replaced it.`);
+  }
+  if (cleanup.removed.length > 0) {
+    ctx.io.out(`Removed what an interrupted run left: ${cleanup.removed.map(shown).join(', ')}.`);
+  }
+}
+
+/** For approve and reject: the temp files an interrupted review left beside the draft and in articles/. */
+export function cleanUpReview(ctx: CommandContext, draftPath: string, articlesDir: string): void {
+  const folders = [...new Set([dirname(draftPath), articlesDir])];
+  reportCleanup(ctx, mergeCleanups(folders.map(removeLeftovers)));
+}
