@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
 import { asDiskFullError } from '../io/disk-full.ts';
+import { standardOutput } from '../io/standard-output.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -23,12 +24,15 @@ import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
 import { verifyCommand } from './verify.ts';
 
+const standardOut = standardOutput(1, process.stdout);
+
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
   io: {
-    out: (text) => process.stdout.write(`${text}\n`),
+    // Every byte checked when stdout is a file: a full disk is an error, not a cut file.
+    out: (text) => standardOut(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   },
 });

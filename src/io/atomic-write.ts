@@ -59,11 +59,7 @@ export function writeNewFile(path: string, data: string | Uint8Array, target = p
   let fd: number | undefined;
   try {
     fd = openSync(path, 'wx');
-    for (let written = 0; written < bytes.length; ) {
-      const n = writeSync(fd, bytes, written, bytes.length - written);
-      if (n <= 0) throw incomplete(target, written, bytes.length);
-      written += n;
-    }
+    writeAllSync(fd, bytes, target);
     fsyncSync(fd);
     const size = fstatSync(fd).size;
     if (size !== bytes.length) throw incomplete(target, size, bytes.length);
@@ -74,6 +70,18 @@ export function writeNewFile(path: string, data: string | Uint8Array, target = p
     // Only a file this call created is removed: 'wx' fails on an existing one before any write.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(path, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes every byte of `bytes` to `fd`: `writeSync` may write fewer than it is given (on a nearly
+ * full disk it takes what fits) and says so only in its return value.
+ */
+export function writeAllSync(fd: number, bytes: Uint8Array, target: string): void {
+  for (let written = 0; written < bytes.length; ) {
+    const n = writeSync(fd, bytes, written, bytes.length - written);
+    if (n <= 0) throw incomplete(target, written, bytes.length);
+    written += n;
   }
 }
 

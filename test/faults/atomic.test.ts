@@ -8,10 +8,12 @@
  * only; skipped otherwise, saying so).
  */
 import {
+  closeSync,
   copyFileSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -144,6 +146,21 @@ describe.skipIf(!IS_ROOT)('full disk (tmpfs)', () => {
     expect(run.stderr).toContain(bytesFree(4096));
     expect(run.stderr).not.toContain('internal error');
     expect(filesUnder(mount)).toEqual(before);
+  });
+
+  it('regression: stats --json redirected to a file on a full disk is an error, not a cut file and exit 0', async () => {
+    emptyDisk(mount);
+    fillLeaving(mount, 4096);
+    const output = join(mount, 'facts.json');
+    const fd = openSync(output, 'w');
+    const where = { cwd: work, store: base.store, content: base.content, stdout: fd };
+    const run = await spawnCli(['stats', '--json'], where).finally(() => closeSync(fd));
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`The disk is full: Could not write the output file ${output}`);
+    // The first write took the 4,096 bytes there were.
+    expect(run.stderr).toContain(bytesFree(0));
+    expect(run.stderr).toContain('What reached it is incomplete: delete it');
   });
 
   /** A store on the small disk holding the first sessions of the real RUT.csv. */

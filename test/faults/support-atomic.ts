@@ -134,20 +134,32 @@ export async function runCli(
 /** The CLI as its own process (bin/wirecopy.js, this Node), for cases that kill it. */
 export function spawnCli(
   args: string[],
-  where: { cwd: string; store: string; content: string; today?: string; env?: Record<string, string> },
+  where: {
+    cwd: string;
+    store: string;
+    content: string;
+    today?: string;
+    env?: Record<string, string>;
+    /** A file descriptor to take the child's stdout instead of a pipe (a shell's `> file`). */
+    stdout?: number;
+  },
 ): Promise<Run & { signal: NodeJS.Signals | null }> {
   const today = where.today ?? '2026-11-21';
   const child = spawn(
     process.execPath,
     [join(REPO_ROOT, 'bin', 'wirecopy.js'), '--store', where.store, '--content', where.content, ...args],
-    { cwd: where.cwd, env: { ...process.env, WIRECOPY_TODAY: today, ...where.env } },
+    {
+      cwd: where.cwd,
+      env: { ...process.env, WIRECOPY_TODAY: today, ...where.env },
+      stdio: ['ignore', where.stdout ?? 'pipe', 'pipe'],
+    },
   );
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk) => {
+  child.stdout?.on('data', (chunk) => {
     stdout += chunk;
   });
-  child.stderr.on('data', (chunk) => {
+  child.stderr?.on('data', (chunk) => {
     stderr += chunk;
   });
   return new Promise((resolve, reject) => {
