@@ -39,7 +39,7 @@ export function approveCommand(context: () => CommandContext): Command {
         maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
         exemptPublished: false,
       });
-      cleanUpReview(ctx, resolve(ctx.cwd, file), join(ctx.contentDir, 'articles'));
+      cleanUpReview(ctx);
       const result = await approveDraft({
         draftPath: resolve(ctx.cwd, file),
         label: file,

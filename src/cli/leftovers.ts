@@ -1,5 +1,5 @@
 /** Says what an interrupted earlier run had left and this run cleaned up (see src/io/leftover-temps.ts). */
-import { dirname, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { type Cleanup, mergeCleanups, removeLeftovers } from '../io/leftover-temps.ts';
 import type { CommandContext } from './context.ts';
 
@@ -13,8 +13,11 @@ export function reportCleanup(ctx: CommandContext, cleanup: Cleanup): void {
   }
 }
 
-/** For approve and reject: the temp files an interrupted review left beside the draft and in articles/. */
-export function cleanUpReview(ctx: CommandContext, draftPath: string, articlesDir: string): void {
-  const folders = [...new Set([dirname(draftPath), articlesDir])];
+/**
+ * For approve and reject: the temp files an interrupted review left in drafts/ and articles/
+ * (only there: a file given from elsewhere does not make its folder wirecopy's to clean).
+ */
+export function cleanUpReview(ctx: CommandContext): void {
+  const folders = [join(ctx.contentDir, 'drafts'), join(ctx.contentDir, 'articles')];
   reportCleanup(ctx, mergeCleanups(folders.map(removeLeftovers)));
 }

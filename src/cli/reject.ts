@@ -1,5 +1,5 @@
 /** `wirecopy reject <file> --by NAME --reason TEXT`: mark a draft rejected; it stays in content/drafts/. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
 import { rejectDraft } from '../review/reject.ts';
@@ -24,7 +24,7 @@ export function rejectCommand(context: () => CommandContext): Command {
           hint: 'Pass --reason "what is wrong".',
         });
       }
-      cleanUpReview(ctx, resolve(ctx.cwd, file), join(ctx.contentDir, 'articles'));
+      cleanUpReview(ctx);
       rejectDraft({ draftPath: resolve(ctx.cwd, file), by, reason, at: new Date().toISOString() });
       ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
     });

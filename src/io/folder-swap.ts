@@ -7,7 +7,7 @@
  * (`leftover-temps.ts`), so a reader never meets a mix of two versions.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { Errors, isWirecopyError, WirecopyError } from '../errors.ts';
 import { renameDurably, syncFolder, tempPathFor, writeFileAtomic } from './atomic-write.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
@@ -52,6 +52,16 @@ const kept = { kept: 'The folder is as it was before this command.' };
  * (an `--out` pointed at a folder of other things) is refused rather than emptied.
  */
 function refuseForeignFiles(target: string, files: readonly FolderFile[]): void {
+  const fromTarget = relative(target, process.cwd());
+  if (fromTarget === '' || (!fromTarget.startsWith('..') && !isAbsolute(fromTarget))) {
+    throw new WirecopyError(
+      Errors.Usage,
+      `${target} is the folder wirecopy runs in (or holds it), so it was not replaced.`,
+      {
+        hint: 'An export replaces its folder whole: choose a new folder with --out, such as dist/newsletter/<issue-id>.',
+      },
+    );
+  }
   let present: string[];
   try {
     present = readdirSync(target);

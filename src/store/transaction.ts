@@ -15,7 +15,8 @@ export function inTransaction<T>(db: DatabaseSync, path: string, work: () => T):
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    if (db.isTransaction) {
+    // `isTransaction` is undefined before Node 22.16: then try, and let a failure pass.
+    if (db.isTransaction !== false) {
       try {
         db.exec('ROLLBACK');
       } catch {

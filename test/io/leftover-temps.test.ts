@@ -100,4 +100,18 @@ describe('writeFolderAtomic', () => {
     );
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
+
+  it('refuses to replace the folder it runs in, even when empty', () => {
+    const dir = folder();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(() => writeFolderAtomic(dir, [{ name: 'email.html', data: '<p>' }])).toThrow(
+        `${dir} is the folder wirecopy runs in (or holds it), so it was not replaced.`,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
