@@ -9,7 +9,7 @@
  *
  * Points: `before-rename:<file name>` (writeFileAtomic, and replaceText for approve and reject:
  * the new text complete in its temp file, the target still the old one) and
- * `newsletter:old-moved-away` (writeFolderAtomic, between the two renames of a replaced export).
+ * `old-moved-away:<folder name>` (writeFolderAtomic, between the two renames of a replaced export).
  */
 const actions = new Map<string, () => void>();
 

@@ -32,7 +32,7 @@ export function writeFolderAtomic(target: string, files: readonly FolderFile[]):
     if (existsSync(target)) {
       old = tempPathFor(target).replace(/\.tmp$/, '.old');
       renameSync(target, old);
-      faultPoint('newsletter:old-moved-away');
+      faultPoint(`old-moved-away:${basename(target)}`);
     }
     renameDurably(temp, target);
   } catch (error) {

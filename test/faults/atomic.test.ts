@@ -288,7 +288,7 @@ describe('kill -9 (child process at an injected fault point)', () => {
     // The issue id of the fixture week is 2025-w48; its archive page is content/newsletters/2025-w48.md.
     it.each([
       ['before-rename:email.txt', 'half the parts written'],
-      ['newsletter:old-moved-away', 'the previous export moved aside, the new one not yet in place'],
+      ['old-moved-away:2025-w48', 'the previous export moved aside, the new one not yet in place'],
       ['before-rename:2025-w48.md', 'the export in place, the archive page not yet'],
     ])(
       'regression: killed at %s (%s) leaves one whole issue, and the next run cleans up and finishes',
@@ -321,7 +321,7 @@ describe('kill -9 (child process at an injected fault point)', () => {
         ]);
         // What the kill left is one issue whole: every part of the old one, or every part of the new
         // one, or (between the two renames) nothing in the folder and the old one put back next run.
-        if (point === 'newsletter:old-moved-away') {
+        if (point === 'old-moved-away:2025-w48') {
           expect(left.export).toEqual({});
           expect(next.stdout).toContain(`Put back dist/newsletter/${ISSUE}`);
         } else {
