@@ -394,3 +394,20 @@ describe('kill -9 (child process at an injected fault point)', () => {
     });
   });
 });
+
+describe('newsletter --out', () => {
+  it('refuses a folder that holds other files instead of emptying it (exit 2, folder untouched)', async () => {
+    const ws = newsletterWorkspace();
+    mkdirSync(join(ws.dir, 'desk'));
+    writeFileSync(join(ws.dir, 'desk', 'notes.txt'), 'notes from the desk\n');
+
+    const run = await ws.run(['newsletter', '--out', 'desk']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `${join(ws.dir, 'desk')} holds files that are not part of an export (notes.txt), so it was not replaced.`,
+    );
+    expect(run.stderr).toContain('What to do: An export replaces its folder whole');
+    expect(filesUnder(join(ws.dir, 'desk'))).toEqual({ 'notes.txt': 'notes from the desk\n' });
+  });
+});
