@@ -7,7 +7,19 @@
  * worst the temp file, which no reader lists and the next run removes (`leftover-temps.ts`).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
@@ -59,6 +71,7 @@ export function writeNewFile(path: string, data: string | Uint8Array, target = p
   let fd: number | undefined;
   try {
     fd = openSync(path, 'wx');
+    if (target !== path) keepModeOf(target, fd);
     writeAllSync(fd, bytes, target);
     fsyncSync(fd);
     const size = fstatSync(fd).size;
@@ -71,6 +84,21 @@ export function writeNewFile(path: string, data: string | Uint8Array, target = p
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(path, { force: true });
     throw error;
   }
+}
+
+/**
+ * A replaced file keeps its permissions (a desk's group-writable drafts stay so when cron, with
+ * another umask, regenerates them), and its owner when root can keep it.
+ */
+function keepModeOf(target: string, fd: number): void {
+  let stats: Stats;
+  try {
+    stats = statSync(target);
+  } catch {
+    return; // a new file: the umask decides
+  }
+  fchmodSync(fd, stats.mode & 0o7777);
+  if (process.getuid?.() === 0) fchownSync(fd, stats.uid, stats.gid);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,14 @@ describe('writeFileAtomic', () => {
     expect(writeFileAtomic(path, 'second, longer\n')).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('second, longer\n');
     expect(readdirSync(folder)).toEqual(['piece.md']);
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const path = join(dir(), 'draft.md');
+    writeFileSync(path, 'first\n');
+    chmodSync(path, 0o660);
+    writeFileAtomic(path, 'second\n');
+    expect(statSync(path).mode & 0o777).toBe(0o660);
   });
 
   it('writes bytes as given (a PNG is not text)', () => {
