@@ -56,17 +56,21 @@ async function demoBase(dir: string): Promise<{ store: string; content: string; 
 }
 
 describe.skipIf(!IS_ROOT)('full disk (tmpfs)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'wirecopy-full-disk-'));
-  const disk = IS_ROOT ? mountTmpfs(join(work, 'disk'), 2048) : undefined;
-  const mount = disk?.dir ?? '';
+  // Made in beforeAll, not while collecting: a suite filtered out with -t runs no afterAll.
+  let work: string;
+  let disk: ReturnType<typeof mountTmpfs> | undefined;
+  let mount: string;
   let base: Awaited<ReturnType<typeof demoBase>>;
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'wirecopy-full-disk-'));
+    disk = mountTmpfs(join(work, 'disk'), 2048);
+    mount = disk.dir;
     base = await demoBase(join(work, 'base'));
   });
   afterAll(() => {
     disk?.unmount();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   /** The base content on the small disk, the store on the ordinary one (its own copy). */
@@ -224,13 +228,14 @@ function olderGeneratedText(text: string): string {
 }
 
 describe('draft vs an editor’s save', () => {
-  const work = mkdtempSync(join(tmpdir(), 'wirecopy-editor-race-'));
+  let work: string;
   let base: Awaited<ReturnType<typeof demoBase>>;
   let where: { cwd: string; store: string; content: string };
   let draftPath: string;
   let generated: string;
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'wirecopy-editor-race-'));
     base = await demoBase(join(work, 'base'));
     where = { cwd: work, store: base.store, content: base.content };
     draftPath = join(base.content, 'drafts', base.draftName);
@@ -335,9 +340,10 @@ describe('kill -9 (child process at an injected fault point)', () => {
   });
 
   describe('draft and approve', () => {
-    const work = mkdtempSync(join(tmpdir(), 'wirecopy-kill-'));
+    let work: string;
     let base: Awaited<ReturnType<typeof demoBase>>;
     beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'wirecopy-kill-'));
       base = await demoBase(join(work, 'base'));
     });
     afterAll(() => rmSync(work, { recursive: true, force: true }));

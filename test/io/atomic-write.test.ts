@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWirecopyError } from '../../src/errors.ts';
 import { tempPathFor, writeFileAtomic, writeNewFile } from '../../src/io/atomic-write.ts';
 import { asDiskFullError, isDiskFull } from '../../src/io/disk-full.ts';
@@ -91,8 +91,11 @@ describe('writeFileAtomic', () => {
 if (!IS_ROOT) console.warn(NOT_ROOT_REASON);
 
 describe.skipIf(!IS_ROOT)('writeFileAtomic on a full disk (tmpfs)', () => {
-  const work = dir();
-  const disk = IS_ROOT ? mountTmpfs(join(work, 'disk'), 64) : undefined;
+  // Mounted in beforeAll, not while collecting: a suite filtered out with -t runs no afterAll.
+  let disk: ReturnType<typeof mountTmpfs> | undefined;
+  beforeAll(() => {
+    disk = mountTmpfs(join(dir(), 'disk'), 64);
+  });
   afterAll(() => disk?.unmount());
 
   it('regression: a write that only partly fits is an error, not a truncated file (4,096 of 6,026 bytes)', () => {
