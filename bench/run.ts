@@ -3,7 +3,7 @@
  * writes bench/results/latest.json. Each case runs a few times and reports the best and the
  * median; nothing here asserts a time (tests never do).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { storiesFor } from '../src/drafts/stories/index.ts';
 import { TemplateLibrary } from '../src/drafts/templates.ts';
 import { buildFactSet, FactSetBuilder } from '../src/facts/build.ts';
 import { importCsvFile } from '../src/fetchers/csv-import.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { MarketStore } from '../src/store/market-store.ts';
 
 const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.url));
@@ -219,5 +220,5 @@ const record = {
   cpus: (await import('node:os')).cpus().length,
   results,
 };
-writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
+writeFileAtomic(join(RESULTS, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
 console.log(`\nwritten ${join(RESULTS, 'latest.json')}`);

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { type BuildResult, buildSite, SITE_ROOT } from '../src/site/astro-run.ts';
 
 const COUNT = Number(process.argv[2] ?? 1000);
@@ -121,7 +122,7 @@ try {
   console.log(
     '  bare: glob loader + one markdown page each; wirecopy: schema, charts, OG PNGs, tags, archive, RSS, Pagefind',
   );
-  writeFileSync(
+  writeFileAtomic(
     join(RESULTS, 'site.json'),
     `${JSON.stringify({ articles: COUNT, at: new Date().toISOString(), runs }, null, 2)}\n`,
   );

@@ -42,6 +42,10 @@ export const Errors = {
   Usage: spec('UsageError', 'The command line is not valid', 2),
   ConfigInvalid: spec('ConfigInvalid', 'The config file is not valid', 2),
   FileUnreadable: spec('FileUnreadable', 'A file could not be read', 2),
+  // A write that cannot finish leaves its file as it was; the user must make room (or mend the
+  // disk) before a rerun can pass, so it is 2, like a store that cannot be opened.
+  DiskFull: spec('DiskFull', 'The disk is full', 2),
+  WriteIncomplete: spec('WriteIncomplete', 'A file could not be written whole', 2),
   // The desk's notes fail closed: an entry that cannot be read holds its session (input error).
   NotesUnreadable: spec('NotesUnreadable', "The desk's notes could not be read", 2),
   ImportRejected: spec('ImportRejected', 'A file was not imported', 2),

@@ -12,6 +12,7 @@ import { formatMessage } from '../review/format-report.ts';
 import { VERSION } from '../version.ts';
 import { checkOptionsFor, parseMaxAge, shownPath } from './check.ts';
 import type { CommandContext } from './context.ts';
+import { cleanUpReview } from './leftovers.ts';
 
 export function reviewerName(by: string | undefined): string {
   const name = by?.trim() ?? '';
@@ -38,6 +39,7 @@ export function approveCommand(context: () => CommandContext): Command {
         maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
         exemptPublished: false,
       });
+      cleanUpReview(ctx);
       const result = await approveDraft({
         draftPath: resolve(ctx.cwd, file),
         label: file,

@@ -9,12 +9,14 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
+import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
 import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
 import { type DeskInputs, heldSession, loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { reportCleanup } from './leftovers.ts';
 import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
@@ -54,6 +56,7 @@ export async function draftsFor(
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
   const draftsDir = join(ctx.contentDir, 'drafts');
+  reportCleanup(ctx, removeLeftovers(draftsDir));
   const force = options.force === true;
   // Into the store first, in one transaction, for `wirecopy diff` and `check`: a draft file never
   // exists without them, whenever a run is cut short. Only an edited draft left alone is skipped.

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
+import { asDiskFullError } from '../io/disk-full.ts';
+import { standardOutput } from '../io/standard-output.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -22,12 +24,15 @@ import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
 import { verifyCommand } from './verify.ts';
 
+const standardOut = standardOutput(1, process.stdout);
+
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
   io: {
-    out: (text) => process.stdout.write(`${text}\n`),
+    // Every byte checked when stdout is a file: a full disk is an error, not a cut file.
+    out: (text) => standardOut(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   },
 });
@@ -86,7 +91,8 @@ export async function main(
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
+    const error = asDiskFullError(thrown, context?.storePath) ?? thrown;
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they exit 0.
       return error.exitCode === 0 ? 0 : 2;

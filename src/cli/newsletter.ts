@@ -13,6 +13,7 @@ import { DEFAULT_PARAGRAPHS } from '../newsletter/issue.ts';
 import { formatRange, type IssueRange, issueIdFor, lastCompleteWeek } from '../newsletter/issue-range.ts';
 import { checkAddress, sendTestEmail, serverName, smtpSettings } from '../newsletter/send.ts';
 import type { CommandContext } from './context.ts';
+import { reportCleanup } from './leftovers.ts';
 
 interface NewsletterOptions {
   from?: string;
@@ -146,6 +147,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function report(ctx: CommandContext, result: ExportResult): void {
   const { issue } = result;
+  reportCleanup(ctx, result.cleanup);
   const shown = (path: string) => (path.startsWith(`${ctx.cwd}/`) ? relative(ctx.cwd, path) : path);
   ctx.io.out(
     `Issue ${issue.id}, ${formatRange(issue.range)}: ${issue.articles.length} article(s), newest first`,

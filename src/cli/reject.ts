@@ -5,6 +5,7 @@ import { Errors, WirecopyError } from '../errors.ts';
 import { rejectDraft } from '../review/reject.ts';
 import { reviewerName } from './approve.ts';
 import type { CommandContext } from './context.ts';
+import { cleanUpReview } from './leftovers.ts';
 
 export function rejectCommand(context: () => CommandContext): Command {
   return new Command('reject')
@@ -23,6 +24,7 @@ export function rejectCommand(context: () => CommandContext): Command {
           hint: 'Pass --reason "what is wrong".',
         });
       }
+      cleanUpReview(ctx);
       rejectDraft({ draftPath: resolve(ctx.cwd, file), by, reason, at: new Date().toISOString() });
       ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
     });

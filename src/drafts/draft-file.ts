@@ -1,12 +1,12 @@
 /**
  * A draft on disk: front matter + markdown body, with a content hash of everything the
  * generator wrote. A file whose text no longer matches its hash was edited by hand, and is
- * never overwritten. Writes are atomic (temp file + rename).
+ * never overwritten. Writes are atomic (src/io/atomic-write.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { FrontMatter } from './front-matter.ts';
 
 const HASH_LINE = /^(\s*contentHash:\s*)(['"]?)(sha256:[0-9a-f]{64})\2\s*$/m;
@@ -51,16 +51,27 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'edited';
 /**
  * Writes a generated draft unless an editor has changed the file there: `edited` means it was
  * left alone. Regenerating from the same data leaves the file untouched (`unchanged`).
+ *
+ * An editor may save between the hash check and the rename, so the file's bytes are compared
+ * again right before the rename: a save that landed meanwhile counts as an edit, exactly as if
+ * it had come a moment earlier (left alone, or `--force`'s `-r2` revision). What is left is the
+ * microseconds between that comparison and the rename, which only a lock the editor takes could close.
  */
 export async function writeDraft(path: string, text: string): Promise<WriteOutcome> {
-  let existing: string | undefined;
-  try {
-    existing = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  // Async for its callers' sake: the write itself is synchronous, a few kilobytes.
+  const existing = readIfPresent(path);
   if (existing === text) return 'unchanged';
   if (existing !== undefined && !isUntouched(existing)) return 'edited';
-  await writeFileAtomic(path, text, { encoding: 'utf8' });
+  const written = writeFileAtomic(path, text, { precondition: () => readIfPresent(path) === existing });
+  if (!written) return 'edited';
   return existing === undefined ? 'created' : 'updated';
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

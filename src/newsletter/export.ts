@@ -5,11 +5,13 @@
  * page (content/newsletters/) only when the checks pass, so the site never publishes a broken issue.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { dirname, join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { TemplateSource } from '../drafts/strict-template.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { type FolderFile, writeFolderAtomic } from '../io/folder-swap.ts';
+import { type Cleanup, mergeCleanups, removeLeftovers } from '../io/leftover-temps.ts';
 import { checkEmail, type IssueMessage } from './checks.ts';
 import {
   type ArticleCollection,
@@ -56,10 +58,13 @@ export interface ExportResult {
   messages: IssueMessage[];
   /** Article files that cannot be read, dated outside the range (inside it they stop the export). */
   articleProblems: ArticleProblem[];
+  /** What interrupted exports had left, cleaned up first. */
+  cleanup: Cleanup;
 }
 
 export async function exportIssue(request: ExportRequest): Promise<ExportResult> {
   const { range, publication } = request;
+  const cleanup = mergeCleanups([dirname(request.outDir), request.newslettersDir].map(removeLeftovers));
   const collection = collectArticles(request.articlesDir);
   const articles = articlesOfIssue(collection, range);
   const issue = buildIssue(articles, {
@@ -84,13 +89,12 @@ export async function exportIssue(request: ExportRequest): Promise<ExportResult>
     allowedHosts: new Set([...request.allowHosts, ...sourceHosts(articles)]),
   });
 
-  mkdirSync(request.outDir, { recursive: true });
-  const files = [
-    await write(join(request.outDir, 'email.html'), email.html),
-    await write(join(request.outDir, 'email.txt'), text),
-    await write(join(request.outDir, 'issue.md'), serializeIssueFile(frontMatter, markdown)),
+  const parts: FolderFile[] = [
+    { name: 'email.html', data: email.html },
+    { name: 'email.txt', data: text },
+    { name: 'issue.md', data: serializeIssueFile(frontMatter, markdown) },
   ];
-  const [htmlFile, textFile, markdownFile] = files as [WrittenFile, WrittenFile, WrittenFile];
+  const sizes = Object.fromEntries(parts.map((p) => [p.name, Buffer.byteLength(p.data)]));
   const meta = {
     issueId: issue.id,
     title: issue.title,
@@ -105,21 +109,35 @@ export async function exportIssue(request: ExportRequest): Promise<ExportResult>
       url: a.url,
       htmlBytes: email.articleBytes.find((b) => b.id === a.id)?.bytes ?? 0,
     })),
-    sizes: { 'email.html': htmlFile.bytes, 'email.txt': textFile.bytes, 'issue.md': markdownFile.bytes },
+    sizes,
     checks: messages,
   };
-  files.push(await write(join(request.outDir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`));
+  parts.push({ name: 'meta.json', data: `${JSON.stringify(meta, null, 2)}\n` });
+  // The parts are one issue: written as one folder, so a reader never meets two issues mixed.
+  writeFolderAtomic(request.outDir, parts);
+  const files = parts.map((p) => ({ path: join(request.outDir, p.name), bytes: Buffer.byteLength(p.data) }));
 
   let archive: WrittenFile | undefined;
   if (!messages.some((m) => m.severity === 'error')) {
-    mkdirSync(request.newslettersDir, { recursive: true });
-    const body = renderIssueMarkdown(issue, { tag: untagged, webLink: false });
-    archive = await write(
-      join(request.newslettersDir, `${issue.id}.md`),
-      serializeIssueFile(frontMatter, body),
+    const path = join(request.newslettersDir, `${issue.id}.md`);
+    const page = serializeIssueFile(
+      frontMatter,
+      renderIssueMarkdown(issue, { tag: untagged, webLink: false }),
     );
+    mkdirSync(request.newslettersDir, { recursive: true });
+    writeFileAtomic(path, page);
+    archive = { path, bytes: Buffer.byteLength(page) };
   }
-  return { issue, html: email.html, text, files, archive, messages, articleProblems: collection.problems };
+  return {
+    issue,
+    html: email.html,
+    text,
+    files,
+    archive,
+    messages,
+    articleProblems: collection.problems,
+    cleanup,
+  };
 }
 
 /**
@@ -149,11 +167,6 @@ function articlesOfIssue(collection: ArticleCollection, range: IssueRange): Publ
     );
   }
   return articles;
-}
-
-async function write(path: string, text: string): Promise<WrittenFile> {
-  await writeFileAtomic(path, text, { encoding: 'utf8' });
-  return { path, bytes: Buffer.byteLength(text) };
 }
 
 /** The pages of the built site a link may point at: home, methodology, every article and issue. */

@@ -2,23 +2,18 @@
  * The few file operations approve and reject are made of, behind an interface so tests can
  * stop the sequence between any two of them (as a crash or a kill would) and check what is left.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { renameDurably, tempPathFor, writeNewFile } from '../io/atomic-write.ts';
+import { diskFullError, isDiskFull } from '../io/disk-full.ts';
+import { faultPoint } from '../io/fault-point.ts';
 
 export interface FileSystem {
   readText(path: string): string;
-  /** Creates `path` (failing if it exists) with `text`, flushed to disk before returning. */
+  /**
+   * Creates `path` (failing if it exists) with all of `text`, flushed to disk before returning;
+   * on failure (a full disk) nothing is left at `path`.
+   */
   createText(path: string, text: string): void;
   /** Atomic on one filesystem: `to` is the old file or the new one, never a mix; replaces `to`. */
   rename(from: string, to: string): void;
@@ -30,16 +25,8 @@ export interface FileSystem {
 
 export const nodeFileSystem: FileSystem = {
   readText: (path) => readFileSync(path, 'utf8'),
-  createText(path, text) {
-    const fd = openSync(path, 'wx');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  },
-  rename: (from, to) => renameSync(from, to),
+  createText: (path, text) => writeNewFile(path, text),
+  rename: (from, to) => renameDurably(from, to),
   exists: (path) => existsSync(path),
   mkdirp: (path) => {
     mkdirSync(path, { recursive: true });
@@ -48,11 +35,23 @@ export const nodeFileSystem: FileSystem = {
 };
 
 /**
- * Replaces `path` with `text` atomically: a hidden temp file next to it, then a rename. A crash
- * leaves the old file (and at worst a `.name.*.tmp` beside it, which no reader lists).
+ * Replaces `path` with `text` atomically, as `writeFileAtomic` does (src/io/atomic-write.ts), in
+ * steps of `fs` so tests can stop between them: a crash leaves the old file (and at worst a
+ * `.name.*.tmp` beside it, which no reader lists and the next run removes); a full disk leaves
+ * the old file and a clear error naming it.
  */
 export function replaceText(fs: FileSystem, path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  fs.createText(temp, text);
-  fs.rename(temp, path);
+  const temp = tempPathFor(path);
+  try {
+    fs.createText(temp, text);
+  } catch (error) {
+    throw isDiskFull(error) ? diskFullError(path, error) : error;
+  }
+  try {
+    faultPoint(`before-rename:${basename(path)}`);
+    fs.rename(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }

@@ -3,8 +3,9 @@
  * renders only the new pieces' images. Encoding a 1200×630 PNG is most of a piece's build time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { type OgCard, type OgFonts, renderOgImage } from './og-image.ts';
 
 /** Bump when renderOgImage draws differently: cached images of the old layout are then ignored. */
@@ -22,10 +23,8 @@ export async function cachedOgImage(card: OgCard, fonts: OgFonts, cacheDir: stri
   } catch {
     const png = await renderOgImage(card, fonts);
     mkdirSync(cacheDir, { recursive: true });
-    // Write then rename, so a build running alongside never reads half an image.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, png);
-    renameSync(temp, file);
+    // Complete or absent, so a build running alongside never reads half an image.
+    writeFileAtomic(file, png);
     return png;
   }
 }

@@ -5,8 +5,8 @@
  * repeated known data touches nothing. Runs inside the caller's transaction.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { faultPoint } from '../io/fault-point.ts';
 import type { DailyBar, Dataset, SymbolKey } from '../types.ts';
-import { faultPoint } from './fault-point.ts';
 
 export interface BatchRows {
   source: string;

@@ -6,9 +6,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
 import { type RowCounts, writeBatchRows } from './batch-rows.ts';
 import { type UndoResult, undoBatchRows } from './batch-undo.ts';
-import { faultPoint } from './fault-point.ts';
 import { openDatabase } from './open.ts';
 import { rankSources, type SourceInfo } from './source-rank.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface BatchInput {
   kind: 'import' | 'fetch' | 'demo';
@@ -133,17 +133,7 @@ export class MarketStore {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      faultPoint('store:before-commit');
-      this.db.exec('COMMIT');
-      faultPoint('store:after-commit');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return inTransaction(this.db, this.path, work);
   }
 
   /** The sources that hold a symbol, best first (see `rankSources`). */

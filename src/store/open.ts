@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Errors, WirecopyError } from '../errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { inTransaction } from './transaction.ts';
 
 export function openDatabase(path: string): DatabaseSync {
   let db: DatabaseSync;
@@ -43,8 +44,7 @@ function migrate(db: DatabaseSync, path: string): void {
   }
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  inTransaction(db, path, () => {
     for (const migration of pending) {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
@@ -52,9 +52,5 @@ function migrate(db: DatabaseSync, path: string): void {
         new Date().toISOString(),
       );
     }
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
