@@ -7,8 +7,10 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Errors, WirecopyError } from '../errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { assertSqliteFile } from './sqlite-file.ts';
 
 export function openDatabase(path: string): DatabaseSync {
+  if (path !== ':memory:') assertSqliteFile(path);
   let db: DatabaseSync;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
