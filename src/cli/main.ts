@@ -17,6 +17,7 @@ import { previewCommand } from './preview.ts';
 import { rejectCommand } from './reject.ts';
 import { runCommand } from './run.ts';
 import { socialCommand } from './social.ts';
+import { linePrinter } from './standard-streams.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
@@ -26,10 +27,7 @@ const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
-  io: {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-  },
+  io: { out: linePrinter(process.stdout), err: linePrinter(process.stderr) },
 });
 
 export async function main(
