@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
+import { VERSION } from '../version.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -42,6 +43,7 @@ export async function main(
   };
   const program = new Command('wirecopy')
     .description('Market data in, small-cap market commentary drafts out.')
+    .version(VERSION, '-V, --version', "print wirecopy's version")
     .option('--store <file>', 'SQLite market store (default .wirecopy/market.db, env WIRECOPY_STORE)')
     .option('--content <dir>', 'content folder with drafts/, articles/, inputs/ (default content)')
     .option('--config <file>', 'config file (default wirecopy.config.json|yaml if present)')
