@@ -2,9 +2,11 @@
  * Issue 14, item 4: the command-line conventions users expect of a Unix tool: --version, NO_COLOR,
  * config found upward from the working folder, read-only verbs that never create a store.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { REPO_ROOT, workspace } from '../support/cli.ts';
 
 const packageVersion = (
@@ -15,5 +17,68 @@ describe('--version', () => {
   it.each([['--version'], ['-V']])('%s prints the version in package.json and exits 0', async (flag) => {
     const result = await workspace().run([flag]);
     expect(result).toMatchObject({ code: 0, stdout: packageVersion });
+  });
+});
+
+/** Runs the CLI in `cwd` with no --store or --content flag, so the config decides. */
+async function runIn(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {
+    cwd,
+    env: { WIRECOPY_TODAY: '2025-11-21', ...env },
+    now: () => new Date('2025-11-21T12:00:00Z'),
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('the config file is found upward from the working folder', () => {
+  /** project/wirecopy.config.json and project/content/drafts/, the folder an editor works in. */
+  function project(config: object) {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecopy-project-'));
+    writeFileSync(join(dir, 'wirecopy.config.json'), JSON.stringify(config));
+    const drafts = join(dir, 'desk', 'drafts');
+    mkdirSync(drafts, { recursive: true });
+    return { dir, drafts };
+  }
+
+  it("from a subfolder, the project's config is used, its relative paths resolved against its folder", async () => {
+    const { dir, drafts } = project({ store: 'data/market.db', content: 'desk' });
+    const result = await runIn(drafts, ['status']);
+    expect(result.stdout).toContain(`Store: ${join(dir, 'data', 'market.db')} (not created yet`);
+    expect(result.stdout).toContain(`Drafts (${join(dir, 'desk', 'drafts')}): 0`);
+  });
+
+  it('with a config file, the default store is in its folder too, and a writing verb creates it there', async () => {
+    const { dir, drafts } = project({ indexes: ['RUT', 'SPX'] });
+    expect((await runIn(drafts, ['demo'])).code).toBe(0);
+    expect(existsSync(join(dir, '.wirecopy', 'market.db'))).toBe(true);
+    expect(existsSync(join(drafts, '.wirecopy'))).toBe(false);
+  });
+
+  it('the search stops at the folder holding .git: a config above the repository is not used', async () => {
+    const { dir } = project({ store: 'outside.db' });
+    const inner = join(dir, 'repo', 'src');
+    mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
+    mkdirSync(inner);
+    const result = await runIn(inner, ['status']);
+    expect(result.stdout).toContain('Store: .wirecopy/market.db (not created yet');
+  });
+
+  it('WIRECOPY_CONFIG names the file (relative to the working folder); its paths are relative to it', async () => {
+    const { dir } = project({ store: 'data/market.db' });
+    const elsewhere = mkdtempSync(join(tmpdir(), 'wirecopy-elsewhere-'));
+    const result = await runIn(elsewhere, ['status'], {
+      WIRECOPY_CONFIG: relative(elsewhere, join(dir, 'wirecopy.config.json')),
+    });
+    expect(result.stdout).toContain(`Store: ${join(dir, 'data', 'market.db')}`);
+  });
+
+  it('a store from WIRECOPY_STORE stays relative to the working folder, as the shell means it', async () => {
+    const { dir, drafts } = project({ store: 'data/market.db' });
+    expect((await runIn(drafts, ['demo'], { WIRECOPY_STORE: 'here.db' })).code).toBe(0);
+    expect(existsSync(join(drafts, 'here.db'))).toBe(true);
+    expect(existsSync(join(dir, 'data', 'market.db'))).toBe(false);
   });
 });

@@ -62,3 +62,90 @@ describe('EPIPE: the reader of the output goes away', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('config files wirecopy used to accept without a word', () => {
+  /** Writes `text` as the workspace's config file and runs `status`, which reads the config first. */
+  async function withConfig(text: string, name = 'wirecopy.config.json') {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, name), text);
+    return { ...(await ws.run(['status'])), file: join(ws.dir, name) };
+  }
+
+  it.each([
+    ['[{ "store": "x.db" }]', 'a list'],
+    ['null', 'null'],
+    ['"RUT"', 'a single string'],
+  ])('a config that is %s is ConfigInvalid: it holds %s, not fields', async (text, what) => {
+    const result = await withConfig(text);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${result.file} holds ${what} at the top, where wirecopy expects an object`,
+    );
+    expect(result.stderr).toContain('What to do: Write one object at the top');
+  });
+
+  it('a YAML config that is a list is refused too, while an empty one (comments only) means defaults', async () => {
+    const list = await withConfig('- store: x.db\n', 'wirecopy.config.yaml');
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('holds a list at the top');
+    const empty = await withConfig('# settings go here\n', 'wirecopy.config.yaml');
+    expect(empty.code).toBe(0);
+  });
+
+  it('a typo in verify.sanityBound is ConfigUnknownField with the line and the nearest field', async () => {
+    const result = await withConfig('{\n  "verify": {\n    "sanityBond": 0.2\n  }\n}\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The config file has a field wirecopy does not know');
+    expect(result.stderr).toContain(
+      `verify.sanityBond: "sanityBond" is not a field here: did you mean "sanityBound"? (${result.file}:3)`,
+    );
+  });
+
+  it('an unknown field with no near neighbour lists the fields of its object', async () => {
+    const result = await withConfig('review:\n  colour: red\n', 'wirecopy.config.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'review.colour: "colour" is not a field here; the fields are maxAgeSessions',
+    );
+  });
+
+  it('an API key in a provider URL is ConfigHoldsSecret naming the field, never echoing the key', async () => {
+    const key = 'abcdef0123456789abcdef0123456789';
+    const result = await withConfig(
+      JSON.stringify(
+        { fetch: { urls: { fredApi: `https://api.stlouisfed.org/fred?api_key=${key}` } } },
+        null,
+        2,
+      ),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The config file holds an API key');
+    expect(result.stderr).toContain(`fetch.urls.fredApi: an "api_key" query parameter (${result.file}:4)`);
+    expect(result.stderr).toContain('FRED_API_KEY');
+    expect(result.stderr + result.stdout).not.toContain(key);
+  });
+
+  it('a key under an unknown field name (fetch.urls.fred) is still found first, and a password in an address too', async () => {
+    const result = await withConfig(
+      JSON.stringify({
+        fetch: { urls: { fred: 'https://x.example/?apikey=s3cret' } },
+        publication: { siteUrl: 'https://editor:hunter2@www.example.com' },
+      }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fetch.urls.fred: an "apikey" query parameter');
+    expect(result.stderr).toContain('publication.siteUrl: a password in the address');
+    expect(result.stderr).not.toMatch(/s3cret|hunter2/);
+  });
+
+  it.each(['ftp://www.example.com', 'file:///etc/passwd', 'javascript:alert(1)'])(
+    'publication.siteUrl %s is refused: it must be http(s)',
+    async (siteUrl) => {
+      const result = await withConfig(JSON.stringify({ publication: { siteUrl } }));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        'publication.siteUrl: must be an http:// or https:// address, e.g. https://www.example.com',
+      );
+    },
+  );
+});
