@@ -2,7 +2,6 @@
  * `wirecopy check [file|dir]...`: the review checks on drafts (default: content/drafts), one
  * line per problem. Exit 0 with warnings only, 1 with errors, 2 when a file cannot be read.
  */
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
@@ -21,7 +20,7 @@ export interface ReviewSettings {
 /** Check options from the config and the store; a missing store is not created, just absent. */
 export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
   const lead = ctx.config.indexes[0] ?? 'RUT';
-  const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
+  const store = ctx.existingStore();
   return {
     disclaimer: ctx.config.publication.disclaimer,
     freshness: {

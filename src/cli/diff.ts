@@ -3,7 +3,7 @@
  * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal
  * only (and never with NO_COLOR); elsewhere numbers are marked «like this».
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Command } from 'commander';
@@ -46,13 +46,11 @@ export function diffCommand(context: () => CommandContext): Command {
         });
       }
       const contentHash = fieldValue(readDraftSource(current), ['generator', 'contentHash']);
-      const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
-      const generated =
-        store &&
-        generatedTextOf(store, {
-          fileName: basename(path),
-          contentHash: typeof contentHash === 'string' ? contentHash : undefined,
-        });
+      const store = ctx.storeWithData('to compare the draft with');
+      const generated = generatedTextOf(store, {
+        fileName: basename(path),
+        contentHash: typeof contentHash === 'string' ? contentHash : undefined,
+      });
       if (generated === undefined) {
         throw new WirecopyError(Errors.NoData, `The store keeps no generated text for ${file}.`, {
           hint: 'Generated texts are kept from this version on, in the store the draft was written with (--store); regenerate the draft into another folder to compare by hand.',

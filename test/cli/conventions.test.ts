@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { MarketStore } from '../../src/store/market-store.ts';
 import { REPO_ROOT, workspace } from '../support/cli.ts';
 
 const packageVersion = (
@@ -80,5 +81,54 @@ describe('the config file is found upward from the working folder', () => {
     expect((await runIn(drafts, ['demo'], { WIRECOPY_STORE: 'here.db' })).code).toBe(0);
     expect(existsSync(join(drafts, 'here.db'))).toBe(true);
     expect(existsSync(join(dir, 'data', 'market.db'))).toBe(false);
+  });
+});
+
+describe('read-only verbs never create a store', () => {
+  const draft = join(REPO_ROOT, 'test/fixtures/review/original.md');
+
+  it.each([
+    [['stats'], 2],
+    [['stats', '--as-of', '2025-09-18'], 2],
+    [['stats', '--explain', 'RUT.return.5d'], 2],
+    [['verify'], 2],
+    [['status'], 2],
+    [['status', '--json'], 2],
+    [['diff', draft], 2],
+    [['social', draft], 0],
+  ])('wirecopy %j on a missing store exits %d and leaves no store file', async (args, code) => {
+    const ws = workspace();
+    const result = await ws.run(args);
+    expect(result.code).toBe(code);
+    expect(existsSync(join(ws.dir, 'market.db'))).toBe(false);
+    if (code === 2) expect(result.stderr).toMatch(/There is no market store at .*market\.db/);
+  });
+
+  it('check on a missing store judges freshness as unknown and creates no store', async () => {
+    const ws = workspace();
+    await ws.run(['check', draft]);
+    expect(existsSync(join(ws.dir, 'market.db'))).toBe(false);
+  });
+
+  it.each([['stats'], ['stats --as-of 2025-09-18'], ['verify']])(
+    'wirecopy %s on an empty store exits 2 and says how to fill it',
+    async (command) => {
+      const ws = workspace();
+      MarketStore.open(join(ws.dir, 'market.db')).close();
+      const result = await ws.run(command.split(' '));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('There is no market data to read');
+      expect(result.stderr).toMatch(/The store .*market\.db is empty/);
+      expect(result.stderr).toContain('`wirecopy import <file>`');
+      expect(result.stderr).toContain('`wirecopy fetch`');
+      expect(result.stderr).toContain('`wirecopy demo`');
+    },
+  );
+
+  it('run on an empty store still fills it with the demo set', async () => {
+    const ws = workspace();
+    const result = await ws.run(['run', '--offline']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('loading the DEMO dataset');
   });
 });
