@@ -3,7 +3,7 @@
  * now a catalogue error that says what, where and what to do. One regression test per fault.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, workspace } from '../support/cli.ts';
@@ -148,4 +148,35 @@ describe('config files wirecopy used to accept without a word', () => {
       );
     },
   );
+});
+
+describe('check on a day with no drafts', () => {
+  it('check --as-of a holiday (Thanksgiving, 2025-11-27) exits 0: no drafts for that date', async () => {
+    const ws = workspace();
+    mkdirSync(join(ws.dir, 'content', 'drafts'), { recursive: true });
+    writeFileSync(join(ws.dir, 'content', 'drafts', '2025-11-26-daily-wrap.md'), 'not checked today');
+    const result = await ws.run(['check', '--as-of', '2025-11-27']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`No drafts for 2025-11-27 in ${join(ws.dir, 'content', 'drafts')}.`);
+  });
+
+  it('check with no drafts folder at all exits 0, as --json too', async () => {
+    const ws = workspace();
+    expect(await ws.run(['check'])).toMatchObject({ code: 0, stderr: '' });
+    const json = await ws.run(['check', '--json', '--as-of', '2025-11-27']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ files: [], errors: 0, warnings: 0, unreadable: 0 });
+  });
+
+  it('naming files that are not there is still a usage error (exit 2)', async () => {
+    const ws = workspace();
+    const result = await ws.run(['check', join(ws.dir, 'nowhere')]);
+    expect(result.code).toBe(2);
+  });
+
+  it('check --as-of with a date that is not one is a usage error', async () => {
+    const result = await workspace().run(['check', '--as-of', '2025-13-01']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--as-of 2025-13-01 is not a date');
+  });
 });
