@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
 import { type ChangedNumber, diffDraft, type Sentence } from '../review/draft-diff.ts';
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
+import { frontMatterProblem } from '../review/front-matter-problem.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
 import type { CommandContext } from './context.ts';
 
@@ -45,7 +46,18 @@ export function diffCommand(context: () => CommandContext): Command {
           cause,
         });
       }
-      const contentHash = fieldValue(readDraftSource(current), ['generator', 'contentHash']);
+      const source = readDraftSource(current);
+      const problem = frontMatterProblem(source);
+      if (problem) {
+        throw new WirecopyError(
+          Errors.DraftInvalid,
+          `${file}:${problem.place.line}:${problem.place.column}: the draft ${problem.reason}.`,
+          {
+            hint: `Fix it at that place (\`wirecopy check ${file}\` reports it too), then run diff again: without its fields there is nothing to compare the text with.`,
+          },
+        );
+      }
+      const contentHash = fieldValue(source, ['generator', 'contentHash']);
       const store = ctx.storeWithData('to compare the draft with');
       const generated = generatedTextOf(store, {
         fileName: basename(path),

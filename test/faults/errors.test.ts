@@ -3,7 +3,7 @@
  * now a catalogue error that says what, where and what to do. One regression test per fault.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, workspace } from '../support/cli.ts';
@@ -178,5 +178,38 @@ describe('check on a day with no drafts', () => {
     const result = await workspace().run(['check', '--as-of', '2025-13-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--as-of 2025-13-01 is not a date');
+  });
+});
+
+describe('diff on a draft whose front matter cannot be read', () => {
+  it('says so at file:line:col and exits 2, instead of printing every sentence as deleted', async () => {
+    const ws = workspace('2026-11-21');
+    expect((await ws.run(['run'])).code).toBe(0);
+    const drafts = join(ws.dir, 'content', 'drafts');
+    const [name] = readdirSync(drafts);
+    if (!name) throw new Error('run wrote no draft');
+    const path = join(drafts, name);
+    const text = readFileSync(path, 'utf8');
+    const titleLine = text.split('\n').findIndex((l) => l.startsWith('title: ')) + 1;
+    // An unquoted ": " inside the title: the editor's slip that YAML cannot read.
+    writeFileSync(path, text.replace(/^title: .*$/m, 'title: Small caps: a record at last'));
+
+    const result = await ws.run(['diff', path]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('A draft file is not valid');
+    expect(result.stderr).toMatch(
+      new RegExp(`${name}:${titleLine}:\\d+: the draft has front matter that is not valid YAML`),
+    );
+    expect(result.stderr).toContain(`wirecopy check ${path}`);
+  });
+
+  it('a draft with no front matter at all is located at line 1', async () => {
+    const ws = workspace();
+    const path = join(ws.dir, 'bare.md');
+    writeFileSync(path, 'Just a paragraph, 2.5% of it.\n');
+    const result = await ws.run(['diff', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path}:1:1: the draft has no front matter`);
   });
 });
