@@ -1,7 +1,7 @@
 /**
  * `wirecopy diff <file>`: what the editor changed against the text the generator wrote, sentence
- * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal
- * only (and never with NO_COLOR); elsewhere numbers are marked «like this».
+ * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal,
+ * as NO_COLOR and FORCE_COLOR say (see color.ts); without, numbers are marked «like this».
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { type ChangedNumber, diffDraft, type Sentence } from '../review/draft-di
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
 import { frontMatterProblem } from '../review/front-matter-problem.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
+import { wantsColor } from './color.ts';
 import type { CommandContext } from './context.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -68,9 +69,7 @@ export function diffCommand(context: () => CommandContext): Command {
           hint: 'Generated texts are kept from this version on, in the store the draft was written with (--store); regenerate the draft into another folder to compare by hand.',
         });
       }
-      const out = painter(
-        options.color ?? (process.stdout.isTTY === true && ctx.env['NO_COLOR'] === undefined),
-      );
+      const out = painter(wantsColor(options.color, ctx.env, process.stdout.isTTY === true));
       const sections = diffDraft(generated, current);
       if (sections.length === 0) {
         ctx.io.out(`${file}: no changes since it was generated.`);

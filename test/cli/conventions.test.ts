@@ -2,10 +2,11 @@
  * Issue 14, item 4: the command-line conventions users expect of a Unix tool: --version, NO_COLOR,
  * config found upward from the working folder, read-only verbs that never create a store.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wantsColor } from '../../src/cli/color.ts';
 import { main } from '../../src/cli/main.ts';
 import { MarketStore } from '../../src/store/market-store.ts';
 import { REPO_ROOT, workspace } from '../support/cli.ts';
@@ -130,5 +131,41 @@ describe('read-only verbs never create a store', () => {
     const result = await ws.run(['run', '--offline']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('loading the DEMO dataset');
+  });
+});
+
+describe('colour: NO_COLOR (https://no-color.org) and FORCE_COLOR (Node: doc/api/cli.md)', () => {
+  it.each([
+    // flag, environment, terminal → colour
+    [undefined, {}, true, true],
+    [undefined, {}, false, false],
+    [undefined, { NO_COLOR: '1' }, true, false],
+    [undefined, { NO_COLOR: 'false' }, true, false], // "regardless of its value"
+    [undefined, { NO_COLOR: '' }, true, true], // an empty NO_COLOR does not count
+    [undefined, { FORCE_COLOR: '1' }, false, true],
+    [undefined, { FORCE_COLOR: '' }, false, true],
+    [undefined, { FORCE_COLOR: '3', NO_COLOR: '1' }, false, true], // FORCE_COLOR overrides NO_COLOR
+    [undefined, { FORCE_COLOR: '0' }, true, false],
+    [true, { NO_COLOR: '1' }, false, true], // a flag on the command line beats the environment
+    [false, { FORCE_COLOR: '1' }, true, false],
+  ] as const)('flag %s, env %j, terminal %s → %s', (flag, env, terminal, colour) => {
+    expect(wantsColor(flag, env, terminal)).toBe(colour);
+  });
+
+  it('wirecopy diff colours with FORCE_COLOR=1 though its output is not a terminal', async () => {
+    const ws = workspace('2026-11-21');
+    expect((await ws.run(['run'])).code).toBe(0);
+    const drafts = join(ws.dir, 'content', 'drafts');
+    const path = join(drafts, readdirSync(drafts)[0] ?? '');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(/\n---\n\n/, '\n---\n\nAn opening line with 42 in it.\n\n'),
+    );
+    const plain = await ws.run(['diff', path]);
+    expect(plain.stdout).toContain('«42»');
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await ws.run(['diff', path], { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[');
+    expect(forced.stdout).not.toContain('«42»');
   });
 });
