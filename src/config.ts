@@ -97,10 +97,10 @@ export const configSchema = strictFields({
     timeoutMs: z.number().int().positive().optional(),
     totalMs: z.number().int().positive().optional(),
     urls: strictFields({
-      yahoo: webAddress('https://127.0.0.1:8080/').optional(),
-      fredGraph: webAddress('https://127.0.0.1:8080/').optional(),
-      fredApi: webAddress('https://127.0.0.1:8080/').optional(),
-      stooq: webAddress('https://127.0.0.1:8080/').optional(),
+      yahoo: webAddress('https://query2.finance.yahoo.com').optional(),
+      fredGraph: webAddress('https://fred.stlouisfed.org').optional(),
+      fredApi: webAddress('https://api.stlouisfed.org').optional(),
+      stooq: webAddress('https://stooq.com').optional(),
     }).prefault({}),
   }).prefault({}),
   /** The data-quality gate (`wirecopy verify`, and before every draft). */

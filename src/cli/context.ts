@@ -86,7 +86,7 @@ export class CommandContext {
     throw new WirecopyError(
       Errors.StoreMissing,
       store
-        ? `The store ${this.config.store} is empty: there is nothing ${purpose}.`
+        ? `The store ${this.storePath} is empty: there is nothing ${purpose}.`
         : `There is no market store at ${this.storePath}: there is nothing ${purpose}.`,
       {
         hint: 'Fill it first: `wirecopy import <file>` (real history, e.g. ../shared/data/market/), `wirecopy fetch` (live providers) or `wirecopy demo` (the generated demo set); or point --store or WIRECOPY_STORE at a filled store.',

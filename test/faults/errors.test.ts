@@ -150,6 +150,21 @@ describe('config files wirecopy used to accept without a word', () => {
   );
 });
 
+describe('provider addresses in the config', () => {
+  it('fetch.urls.yahoo file:///... is refused the same way: wirecopy fetches over http(s) only', async () => {
+    const ws = workspace();
+    writeFileSync(
+      join(ws.dir, 'wirecopy.config.json'),
+      JSON.stringify({ fetch: { urls: { yahoo: 'file:///tmp/chart.json' } } }),
+    );
+    const result = await ws.run(['status']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'fetch.urls.yahoo: must be an http:// or https:// address, e.g. https://query2.finance.yahoo.com',
+    );
+  });
+});
+
 describe('check on a day with no drafts', () => {
   it('check --as-of a holiday (Thanksgiving, 2025-11-27) exits 0: no drafts for that date', async () => {
     const ws = workspace();
