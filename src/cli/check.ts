@@ -98,6 +98,9 @@ export function checkCommand(context: () => CommandContext): Command {
       const maxAgeSessions = parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions);
       const asOf = parseCheckDate(options.asOf);
       const results = await checkPaths(ctx, paths, { maxAgeSessions }, asOf);
+      // Drafts are checked against the store they were written from (its latest session, the
+      // generated text): without one there is nothing to judge freshness or facts by.
+      if (results.length > 0) ctx.storeWithData('to check the drafts against');
       const totals = results.reduce(
         (t, r) => ({
           errors: t.errors + r.counts.errors,

@@ -105,9 +105,13 @@ describe('read-only verbs never create a store', () => {
     if (code === 2) expect(result.stderr).toMatch(/There is no market store at .*market\.db/);
   });
 
-  it('check on a missing store judges freshness as unknown and creates no store', async () => {
+  it('check with drafts on a missing store exits 2, says how to fill it, and creates no store', async () => {
     const ws = workspace();
-    await ws.run(['check', draft]);
+    const result = await ws.run(['check', draft]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /There is no market store at .*: there is nothing to check the drafts against/,
+    );
     expect(existsSync(join(ws.dir, 'market.db'))).toBe(false);
   });
 
