@@ -19,6 +19,9 @@ export function strictFields<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
   });
 }
 
+/** Written `strict.object({...})`, to read like the `z.object` it replaces. */
+export const strict = { object: strictFields };
+
 function unknownField(key: string, names: readonly string[]): string {
   const near = nearestName(key, names);
   return near === undefined

@@ -7,7 +7,7 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { strictFields } from './config-fields.ts';
+import { strict } from './config-fields.ts';
 import { type ConfigFile, discoverConfigFile, readConfigFile } from './config-file.ts';
 import { assertNoSecrets } from './config-secrets.ts';
 import { Errors, WirecopyError } from './errors.ts';
@@ -21,7 +21,7 @@ const DEFAULT_CONTENT = 'content';
 const webAddress = (example: string) =>
   z.url({ protocol: /^https?$/, error: `must be an http:// or https:// address, e.g. ${example}` });
 
-const symbolSchema = strictFields({
+const symbolSchema = strict.object({
   key: z.string().regex(/^[A-Z0-9_]+$/, 'use capitals, digits and _ (e.g. RUT)'),
   name: z.string().min(1),
   kind: z.enum(['index', 'etf', 'rate', 'future']),
@@ -30,49 +30,55 @@ const symbolSchema = strictFields({
   fred: z.string().optional(),
 });
 
-export const configSchema = strictFields({
+export const configSchema = strict.object({
   /** SQLite file of the market store. */
   store: z.string().min(1).default(DEFAULT_STORE),
   /** Folder with drafts/, articles/ and inputs/. */
   content: z.string().min(1).default(DEFAULT_CONTENT),
   /** Mustache templates; default: the templates/ folder that ships with wirecopy. */
   templates: z.string().min(1).optional(),
-  publication: strictFields({
-    name: z.string().min(1).default('Wirecopy Small Caps'),
-    siteUrl: webAddress('https://www.example.com').default('https://www.example.com'),
-    disclaimer: z
-      .string()
-      .min(1)
-      .default(
-        'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.',
-      ),
-    /** Added to pieces that quote what followed past occurrences of a pattern. */
-    forwardReturnsDisclaimer: z
-      .string()
-      .min(1)
-      .default(
-        'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.',
-      ),
-  }).prefault({}),
+  publication: strict
+    .object({
+      name: z.string().min(1).default('Wirecopy Small Caps'),
+      siteUrl: webAddress('https://www.example.com').default('https://www.example.com'),
+      disclaimer: z
+        .string()
+        .min(1)
+        .default(
+          'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.',
+        ),
+      /** Added to pieces that quote what followed past occurrences of a pattern. */
+      forwardReturnsDisclaimer: z
+        .string()
+        .min(1)
+        .default(
+          'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.',
+        ),
+    })
+    .prefault({}),
   /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */
   signals: z.array(signalConfigSchema).default([...DEFAULT_SIGNALS]),
   /** The review checks (`wirecopy check`, `approve`). */
-  review: strictFields({
-    /** Sessions a draft's as-of may lag the latest session in the store and still count as fresh. */
-    maxAgeSessions: z.number().int().nonnegative().default(0),
-  }).prefault({}),
+  review: strict
+    .object({
+      /** Sessions a draft's as-of may lag the latest session in the store and still count as fresh. */
+      maxAgeSessions: z.number().int().nonnegative().default(0),
+    })
+    .prefault({}),
   /** When each story applies; see src/drafts/stories/story.ts. */
-  stories: strictFields({
-    /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
-    rallyMargin: z.number().positive().default(0.02),
-    /** A record that ends a drought at least this many sessions long is a story of its own. */
-    longDrought: z.number().int().positive().default(60),
-    /** Moves in cut odds (fraction) or the 2-year yield (percentage points) that make a rates story. */
-    cutOddsMove: z.number().positive().default(0.1),
-    twoYearMove: z.number().positive().default(0.15),
-    /** The event-study signal the pattern story follows. */
-    pattern: z.string().default('three-day-surge'),
-  }).prefault({}),
+  stories: strict
+    .object({
+      /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
+      rallyMargin: z.number().positive().default(0.02),
+      /** A record that ends a drought at least this many sessions long is a story of its own. */
+      longDrought: z.number().int().positive().default(60),
+      /** Moves in cut odds (fraction) or the 2-year yield (percentage points) that make a rates story. */
+      cutOddsMove: z.number().positive().default(0.1),
+      twoYearMove: z.number().positive().default(0.15),
+      /** The event-study signal the pattern story follows. */
+      pattern: z.string().default('three-day-surge'),
+    })
+    .prefault({}),
   /** The series whose facts are computed, and the benchmark of the `vs` facts. */
   indexes: z.array(z.string()).default(['RUT', 'SPX', 'NDX', 'RUJ', 'RUO', 'IWM']),
   benchmark: z.string().default('SPX'),
@@ -80,44 +86,50 @@ export const configSchema = strictFields({
   aliases: z.record(z.string(), z.array(z.string())).default({}),
   symbols: z.array(symbolSchema).default([]),
   /** Live fetching (`wirecopy fetch`, `run`); base URLs also from env WIRECOPY_{YAHOO,FRED,FRED_API,STOOQ}_URL. */
-  fetch: strictFields({
-    /** Sessions fetched again before the last stored one, to pick up providers' revisions. */
-    revisionSessions: z.number().int().nonnegative().default(5),
-    /** Where a series with nothing stored yet starts; providers answer from their first bar. */
-    historyFrom: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
-      .default('1980-01-01'),
-    /** Fed funds futures contract months fetched, from the current one. */
-    futureMonths: z.number().int().nonnegative().default(12),
-    optionsSymbols: z.array(z.string()).default(['IWM']),
-    /** The reachability probe before fetching: short, so an offline run falls back at once. */
-    probeTimeoutMs: z.number().int().positive().default(2000),
-    /** Per request and per series; default: the fetch core's (20 s, 120 s). */
-    timeoutMs: z.number().int().positive().optional(),
-    totalMs: z.number().int().positive().optional(),
-    urls: strictFields({
-      yahoo: webAddress('https://query2.finance.yahoo.com').optional(),
-      fredGraph: webAddress('https://fred.stlouisfed.org').optional(),
-      fredApi: webAddress('https://api.stlouisfed.org').optional(),
-      stooq: webAddress('https://stooq.com').optional(),
-    }).prefault({}),
-  }).prefault({}),
+  fetch: strict
+    .object({
+      /** Sessions fetched again before the last stored one, to pick up providers' revisions. */
+      revisionSessions: z.number().int().nonnegative().default(5),
+      /** Where a series with nothing stored yet starts; providers answer from their first bar. */
+      historyFrom: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
+        .default('1980-01-01'),
+      /** Fed funds futures contract months fetched, from the current one. */
+      futureMonths: z.number().int().nonnegative().default(12),
+      optionsSymbols: z.array(z.string()).default(['IWM']),
+      /** The reachability probe before fetching: short, so an offline run falls back at once. */
+      probeTimeoutMs: z.number().int().positive().default(2000),
+      /** Per request and per series; default: the fetch core's (20 s, 120 s). */
+      timeoutMs: z.number().int().positive().optional(),
+      totalMs: z.number().int().positive().optional(),
+      urls: strict
+        .object({
+          yahoo: webAddress('https://query2.finance.yahoo.com').optional(),
+          fredGraph: webAddress('https://fred.stlouisfed.org').optional(),
+          fredApi: webAddress('https://api.stlouisfed.org').optional(),
+          stooq: webAddress('https://stooq.com').optional(),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** The data-quality gate (`wirecopy verify`, and before every draft). */
-  verify: strictFields({
-    /** A one-day move beyond this fraction (0.1 = 10%) is suspect. */
-    sanityBound: z.number().positive().default(0.1),
-    /** Sessions a series may lag the session checked (rates get one more: FRED publishes a day late). */
-    stalenessSessions: z.number().int().nonnegative().default(0),
-    /** Largest relative difference between two sources' closes for a session (0.0001 = 0.01%). */
-    crossCheckTolerance: z.number().nonnegative().default(0.0001),
-    /** Beyond-bound moves in this many latest sessions fail the gate; older ones are warnings. */
-    recentSessions: z.number().int().positive().default(21),
-  }).prefault({}),
+  verify: strict
+    .object({
+      /** A one-day move beyond this fraction (0.1 = 10%) is suspect. */
+      sanityBound: z.number().positive().default(0.1),
+      /** Sessions a series may lag the session checked (rates get one more: FRED publishes a day late). */
+      stalenessSessions: z.number().int().nonnegative().default(0),
+      /** Largest relative difference between two sources' closes for a session (0.0001 = 0.01%). */
+      crossCheckTolerance: z.number().nonnegative().default(0.0001),
+      /** Beyond-bound moves in this many latest sessions fail the gate; older ones are warnings. */
+      recentSessions: z.number().int().positive().default(21),
+    })
+    .prefault({}),
   /** Provider API keys, from the environment only (FRED_API_KEY, STOOQ_API_KEY): never from or to a file. */
-  keys: strictFields({ fred: z.string().min(1).optional(), stooq: z.string().min(1).optional() }).prefault(
-    {},
-  ),
+  keys: strict
+    .object({ fred: z.string().min(1).optional(), stooq: z.string().min(1).optional() })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,7 @@
 /** The edit distance behind "did you mean" for unknown config fields. */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { configSchema } from '../../src/config.ts';
 import { editDistance, nearestName } from '../../src/config-fields.ts';
 
 describe('editDistance (optimal string alignment)', () => {
@@ -30,5 +32,45 @@ describe('nearestName', () => {
     ['colour', undefined],
   ])('%s → %s', (word, near) => {
     expect(nearestName(word, verifyFields)).toBe(near);
+  });
+});
+
+describe('every object in the config schema refuses unknown fields', () => {
+  /** Paths of the objects under `schema` that would drop an unknown field without a word. */
+  function looseObjects(schema: unknown, path: string): string[] {
+    const def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+    switch (def['type']) {
+      case 'object': {
+        const catchall = def['catchall'] as { _zod: { def: { type: string } } } | undefined;
+        const own = catchall?._zod.def.type === 'never' ? [] : [path || '(top level)'];
+        const shape = def['shape'] as Record<string, unknown>;
+        return [
+          ...own,
+          ...Object.entries(shape).flatMap(([k, v]) => looseObjects(v, path ? `${path}.${k}` : k)),
+        ];
+      }
+      case 'default':
+      case 'prefault':
+      case 'optional':
+      case 'nullable':
+        return looseObjects(def['innerType'], path);
+      case 'array':
+        return looseObjects(def['element'], `${path}[]`);
+      case 'record':
+        return looseObjects(def['valueType'], `${path}{}`);
+      default:
+        return [];
+    }
+  }
+
+  it('has no z.object left (write strict.object from src/config-fields.ts)', () => {
+    expect(looseObjects(configSchema, '')).toEqual([]);
+  });
+
+  it('the walk finds a loose object when there is one', () => {
+    expect(looseObjects(z.object({ inner: z.object({}).prefault({}) }), '')).toEqual([
+      '(top level)',
+      'inner',
+    ]);
   });
 });
