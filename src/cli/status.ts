@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { type ContentEntry, contentEntries, countByStatus } from '../review/content-status.ts';
 import { formatCounts } from '../review/format-report.ts';
-import type { BatchRecord, MarketStore, SeriesSummary } from '../store/market-store.ts';
 import { checkOptionsFor } from './check.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable, thousands } from './format-table.ts';
@@ -36,66 +35,61 @@ export function statusCommand(context: () => CommandContext): Command {
         ctx.io.out(
           JSON.stringify({ store: ctx.config.store, series, batches, counts, drafts, articles }, null, 2),
         );
-      } else {
-        printStatus(ctx, { store, series, batches, drafts, articles });
+        requireMarketData(ctx);
+        return;
       }
-      // The report comes first, drafts and articles included; a store without data is still an
-      // input problem (exit 2) that says how to fill it.
-      ctx.storeWithData('to draft from');
+      ctx.io.out(
+        `Store: ${ctx.config.store}${store ? '' : ' (not created yet: run `wirecopy demo` or `wirecopy import`)'}`,
+      );
+      if (series.length > 0) {
+        ctx.io.out(
+          formatTable(
+            ['symbol', 'source', 'dataset', 'first', 'last', 'rows'],
+            series.map((s) => [s.symbol, s.source, s.dataset, s.first, s.last, thousands(s.rows)]),
+            [5],
+          ),
+        );
+      } else if (store) {
+        ctx.io.out('  empty');
+      }
+      if (batches.length > 0) {
+        ctx.io.out('\nLatest imports and fetches:');
+        for (const b of batches)
+          ctx.io.out(
+            `  #${b.id} ${b.finishedAt.slice(0, 19)}Z ${b.kind} ${b.source}: ${thousands(b.rows)} rows from ${b.origin}`,
+          );
+      }
+      for (const [title, entries] of [
+        ['Drafts', drafts],
+        ['Articles', articles],
+      ] as const) {
+        const byStatus = Object.entries(countByStatus(entries))
+          .map(([status, n]) => `${n} ${status}`)
+          .join(', ');
+        ctx.io.out(
+          `\n${title} (${join(ctx.config.content, title.toLowerCase())}): ${entries.length}${byStatus ? ` (${byStatus})` : ''}`,
+        );
+        if (entries.length > 0) {
+          const sorted = [...entries].sort(
+            (a, b) => a.status.localeCompare(b.status) || a.file.localeCompare(b.file),
+          );
+          ctx.io.out(
+            formatTable(
+              ['file', 'status', 'as of', 'story', 'dataset', 'age', 'check'],
+              sorted.map((e) => [e.file, e.status, e.asOf, e.story, e.dataset, ageText(e), checkText(e)]),
+            ),
+          );
+          for (const e of sorted) if (e.note) ctx.io.out(`  ${e.file}: ${e.note}`);
+        }
+      }
+      requireMarketData(ctx);
     });
 }
 
-interface StatusReport {
-  store: MarketStore | undefined;
-  series: SeriesSummary[];
-  batches: BatchRecord[];
-  drafts: ContentEntry[];
-  articles: ContentEntry[];
-}
-
-function printStatus(ctx: CommandContext, { store, series, batches, drafts, articles }: StatusReport): void {
-  ctx.io.out(
-    `Store: ${ctx.config.store}${store ? '' : ' (not created yet: run `wirecopy demo` or `wirecopy import`)'}`,
-  );
-  if (series.length > 0) {
-    ctx.io.out(
-      formatTable(
-        ['symbol', 'source', 'dataset', 'first', 'last', 'rows'],
-        series.map((s) => [s.symbol, s.source, s.dataset, s.first, s.last, thousands(s.rows)]),
-        [5],
-      ),
-    );
-  } else if (store) {
-    ctx.io.out('  empty');
-  }
-  if (batches.length > 0) {
-    ctx.io.out('\nLatest imports and fetches:');
-    for (const b of batches)
-      ctx.io.out(
-        `  #${b.id} ${b.finishedAt.slice(0, 19)}Z ${b.kind} ${b.source}: ${thousands(b.rows)} rows from ${b.origin}`,
-      );
-  }
-  for (const [title, entries] of [
-    ['Drafts', drafts],
-    ['Articles', articles],
-  ] as const) {
-    const byStatus = Object.entries(countByStatus(entries))
-      .map(([status, n]) => `${n} ${status}`)
-      .join(', ');
-    ctx.io.out(
-      `\n${title} (${join(ctx.config.content, title.toLowerCase())}): ${entries.length}${byStatus ? ` (${byStatus})` : ''}`,
-    );
-    if (entries.length > 0) {
-      const sorted = [...entries].sort(
-        (a, b) => a.status.localeCompare(b.status) || a.file.localeCompare(b.file),
-      );
-      ctx.io.out(
-        formatTable(
-          ['file', 'status', 'as of', 'story', 'dataset', 'age', 'check'],
-          sorted.map((e) => [e.file, e.status, e.asOf, e.story, e.dataset, ageText(e), checkText(e)]),
-        ),
-      );
-      for (const e of sorted) if (e.note) ctx.io.out(`  ${e.file}: ${e.note}`);
-    }
-  }
+/**
+ * After the report, drafts and articles included: a store without data is still an input
+ * problem (exit 2), and the error says how to fill it.
+ */
+function requireMarketData(ctx: CommandContext): void {
+  ctx.storeWithData('to draft from');
 }
