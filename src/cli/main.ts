@@ -46,7 +46,10 @@ export async function main(
     .version(VERSION, '-V, --version', "print wirecopy's version")
     .option('--store <file>', 'SQLite market store (default .wirecopy/market.db, env WIRECOPY_STORE)')
     .option('--content <dir>', 'content folder with drafts/, articles/, inputs/ (default content)')
-    .option('--config <file>', 'config file (default wirecopy.config.json|yaml if present)')
+    .option(
+      '--config <file>',
+      'config file (default: the nearest wirecopy.config.json|yaml upward; env WIRECOPY_CONFIG)',
+    )
     .showHelpAfterError('(run wirecopy --help for usage)')
     .exitOverride()
     .configureOutput(output);
