@@ -1,18 +1,27 @@
 /**
  * One loader for the configuration, in a documented order: built-in defaults < the config file
- * (`wirecopy.config.json|yaml`, or `--config`) < environment (`WIRECOPY_*`) < command-line flags.
- * The merged result is validated once; a bad value is an error that names the file and the field.
+ * (`--config`, `WIRECOPY_CONFIG`, or the nearest `wirecopy.config.json|yaml` upward from the
+ * working folder: see config-file.ts) < environment (`WIRECOPY_*`) < command-line flags. The
+ * merged result is validated once, strictly (an unknown field is an error, not a silent default);
+ * a bad value is an error that names the file, the line and the field.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { strict } from './config-fields.ts';
+import { type ConfigFile, discoverConfigFile, readConfigFile } from './config-file.ts';
+import { assertNoSecrets } from './config-secrets.ts';
 import { Errors, WirecopyError } from './errors.ts';
 import { DEFAULT_SIGNALS, signalConfigSchema } from './stats/events.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry, type SymbolSpec } from './symbols.ts';
-import { plainDataOf } from './yaml-data.ts';
 
-const symbolSchema = z.object({
+const DEFAULT_STORE = '.wirecopy/market.db';
+const DEFAULT_CONTENT = 'content';
+
+/** An address wirecopy links to or fetches from: http or https, nothing else (no file:, ftp:, javascript:). */
+const webAddress = (example: string) =>
+  z.url({ protocol: /^https?$/, error: `must be an http:// or https:// address, e.g. ${example}` });
+
+const symbolSchema = strict.object({
   key: z.string().regex(/^[A-Z0-9_]+$/, 'use capitals, digits and _ (e.g. RUT)'),
   name: z.string().min(1),
   kind: z.enum(['index', 'etf', 'rate', 'future']),
@@ -21,17 +30,17 @@ const symbolSchema = z.object({
   fred: z.string().optional(),
 });
 
-export const configSchema = z.object({
+export const configSchema = strict.object({
   /** SQLite file of the market store. */
-  store: z.string().min(1).default('.wirecopy/market.db'),
+  store: z.string().min(1).default(DEFAULT_STORE),
   /** Folder with drafts/, articles/ and inputs/. */
-  content: z.string().min(1).default('content'),
+  content: z.string().min(1).default(DEFAULT_CONTENT),
   /** Mustache templates; default: the templates/ folder that ships with wirecopy. */
   templates: z.string().min(1).optional(),
-  publication: z
+  publication: strict
     .object({
       name: z.string().min(1).default('Wirecopy Small Caps'),
-      siteUrl: z.url().default('https://www.example.com'),
+      siteUrl: webAddress('https://www.example.com').default('https://www.example.com'),
       disclaimer: z
         .string()
         .min(1)
@@ -50,14 +59,14 @@ export const configSchema = z.object({
   /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */
   signals: z.array(signalConfigSchema).default([...DEFAULT_SIGNALS]),
   /** The review checks (`wirecopy check`, `approve`). */
-  review: z
+  review: strict
     .object({
       /** Sessions a draft's as-of may lag the latest session in the store and still count as fresh. */
       maxAgeSessions: z.number().int().nonnegative().default(0),
     })
     .prefault({}),
   /** When each story applies; see src/drafts/stories/story.ts. */
-  stories: z
+  stories: strict
     .object({
       /** Russell 2000 five-session lead over the S&P 500 that makes a relative-strength story. */
       rallyMargin: z.number().positive().default(0.02),
@@ -77,7 +86,7 @@ export const configSchema = z.object({
   aliases: z.record(z.string(), z.array(z.string())).default({}),
   symbols: z.array(symbolSchema).default([]),
   /** Live fetching (`wirecopy fetch`, `run`); base URLs also from env WIRECOPY_{YAHOO,FRED,FRED_API,STOOQ}_URL. */
-  fetch: z
+  fetch: strict
     .object({
       /** Sessions fetched again before the last stored one, to pick up providers' revisions. */
       revisionSessions: z.number().int().nonnegative().default(5),
@@ -101,18 +110,18 @@ export const configSchema = z.object({
        * `run` drafts from the store. Well under the daily workflow's 20 minutes.
        */
       runTimeoutMs: z.number().int().positive().default(300_000),
-      urls: z
+      urls: strict
         .object({
-          yahoo: z.url().optional(),
-          fredGraph: z.url().optional(),
-          fredApi: z.url().optional(),
-          stooq: z.url().optional(),
+          yahoo: webAddress('https://query2.finance.yahoo.com').optional(),
+          fredGraph: webAddress('https://fred.stlouisfed.org').optional(),
+          fredApi: webAddress('https://api.stlouisfed.org').optional(),
+          stooq: webAddress('https://stooq.com').optional(),
         })
         .prefault({}),
     })
     .prefault({}),
   /** The data-quality gate (`wirecopy verify`, and before every draft). */
-  verify: z
+  verify: strict
     .object({
       /** A one-day move beyond this fraction (0.1 = 10%) is suspect. */
       sanityBound: z.number().positive().default(0.1),
@@ -125,7 +134,9 @@ export const configSchema = z.object({
     })
     .prefault({}),
   /** Provider API keys, from the environment only (FRED_API_KEY, STOOQ_API_KEY): never from or to a file. */
-  keys: z.object({ fred: z.string().min(1).optional(), stooq: z.string().min(1).optional() }).prefault({}),
+  keys: strict
+    .object({ fred: z.string().min(1).optional(), stooq: z.string().min(1).optional() })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -136,41 +147,71 @@ export interface ConfigOverrides {
   content?: string;
 }
 
-const CONFIG_FILES = ['wirecopy.config.json', 'wirecopy.config.yaml', 'wirecopy.config.yml'];
-
 export function loadConfig(
   flags: ConfigOverrides = {},
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
 ): Config {
   const explicit = flags.config ?? env['WIRECOPY_CONFIG'];
-  const file = explicit ? resolve(cwd, explicit) : CONFIG_FILES.map((f) => resolve(cwd, f)).find(existsSync);
-  const fromFile = file ? readConfigFile(file, explicit !== undefined) : {};
-  if (isRecord(fromFile) && 'keys' in fromFile) {
-    throw new WirecopyError(Errors.ConfigInvalid, `The config file ${file} holds API keys.`, {
-      hint: 'Remove "keys" from it and set FRED_API_KEY / STOOQ_API_KEY in the environment: a config file ends up in git, keys must not.',
-    });
-  }
+  const path = explicit ? resolve(cwd, explicit) : discoverConfigFile(cwd);
+  const file = path ? readConfigFile(path, explicit !== undefined) : undefined;
+  if (file) assertNoSecrets(file);
+  const fromFile = file ? withProjectPaths(file) : {};
   const merged = {
-    ...(fromFile !== null && typeof fromFile === 'object' ? fromFile : { invalid: fromFile }),
-    ...fromEnvironment(isRecord(fromFile) ? fromFile : {}, env),
+    ...fromFile,
+    ...fromEnvironment(fromFile, env),
     ...(env['WIRECOPY_STORE'] ? { store: env['WIRECOPY_STORE'] } : {}),
     ...(env['WIRECOPY_CONTENT'] ? { content: env['WIRECOPY_CONTENT'] } : {}),
     ...(flags.store ? { store: flags.store } : {}),
     ...(flags.content ? { content: flags.content } : {}),
   };
   const parsed = configSchema.safeParse(merged);
-  if (!parsed.success) {
-    throw new WirecopyError(
-      Errors.ConfigInvalid,
-      `The configuration${file ? ` in ${file}` : ''} is not valid.`,
-      {
-        details: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-        hint: 'Fix the fields listed above; README.md, "Configuration", lists every field and its default.',
-      },
-    );
-  }
+  if (!parsed.success) throw configError(parsed.error.issues, file);
   return parsed.data;
+}
+
+/**
+ * The file's fields with its relative paths (store, content, templates) resolved against the
+ * file's folder, the project folder, and the default store and content there too: run from
+ * `content/drafts/`, wirecopy still reads the project's store. Environment and flags stay
+ * relative to the working folder, as a shell user means them.
+ */
+function withProjectPaths(file: ConfigFile): Record<string, unknown> {
+  const project = dirname(file.path);
+  const inProject = (value: unknown) =>
+    typeof value === 'string' && value !== '' && !isAbsolute(value) ? resolve(project, value) : value;
+  return {
+    ...file.data,
+    store: inProject(file.data['store'] ?? DEFAULT_STORE),
+    content: inProject(file.data['content'] ?? DEFAULT_CONTENT),
+    ...('templates' in file.data ? { templates: inProject(file.data['templates']) } : {}),
+  };
+}
+
+/** One error for every bad field, each with its place; an unknown field gets its own catalogue entry. */
+function configError(issues: readonly z.core.$ZodIssue[], file: ConfigFile | undefined): WirecopyError {
+  const place = (field: readonly PropertyKey[]) => {
+    const where = file?.locate(field);
+    return where && where !== file?.path ? ` (${where})` : '';
+  };
+  const line = (field: readonly PropertyKey[], message: string) =>
+    `${field.map(String).join('.') || '(top level)'}: ${message}${place(field)}`;
+  const details = issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys') return [line(issue.path, issue.message)];
+    const messages = issue.message.split('\n'); // one per key: see strictFields
+    return issue.keys.map((key, i) => line([...issue.path, key], messages[i] ?? issue.message));
+  });
+  const unknownOnly = issues.every((issue) => issue.code === 'unrecognized_keys');
+  return new WirecopyError(
+    unknownOnly ? Errors.ConfigUnknownField : Errors.ConfigInvalid,
+    `The configuration${file ? ` in ${file.path}` : ''} is not valid.`,
+    {
+      details,
+      hint: unknownOnly
+        ? 'Rename or remove each field listed above: an unknown field would be ignored and its default kept. README.md, "Configuration", lists every field.'
+        : 'Fix the fields listed above; README.md, "Configuration", lists every field and its default.',
+    },
+  );
 }
 
 /** Keys come only from the environment; provider base URLs from the file, overridden by the environment. */
@@ -202,46 +243,6 @@ function definedOnly(values: Record<string, string | undefined>): Record<string,
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function readConfigFile(file: string, required: boolean): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    if (!required) return {};
-    throw new WirecopyError(Errors.FileUnreadable, `Could not read the config file ${file}.`, {
-      hint: 'Check the path given to --config or WIRECOPY_CONFIG.',
-      cause,
-    });
-  }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseConfigYaml(text);
-  } catch (cause) {
-    throw new WirecopyError(
-      Errors.ConfigInvalid,
-      `The config file ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}.`,
-      {
-        details: [cause instanceof Error ? cause.message : String(cause)],
-        hint: 'Fix the syntax at the place named above.',
-        cause,
-      },
-    );
-  }
-}
-
-/** The YAML config as data; a syntax error, or aliases that expand too far, throw with their line. */
-function parseConfigYaml(text: string): unknown {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const [error] = doc.errors;
-  if (error) throw error;
-  const plain = plainDataOf(doc);
-  if (!plain.ok)
-    throw new Error(
-      `line ${lineCounter.linePos(plain.offset).line}: the file was not read: ${plain.message}`,
-    );
-  return plain.data ?? {};
 }
 
 /** The symbol registry of a config: the built-in series, plus configured aliases and series. */

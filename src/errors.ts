@@ -41,6 +41,8 @@ const spec = (name: string, title: string, exitCode: ExitCode): ErrorSpec => ({ 
 export const Errors = {
   Usage: spec('UsageError', 'The command line is not valid', 2),
   ConfigInvalid: spec('ConfigInvalid', 'The config file is not valid', 2),
+  ConfigUnknownField: spec('ConfigUnknownField', 'The config file has a field wirecopy does not know', 2),
+  ConfigHoldsSecret: spec('ConfigHoldsSecret', 'The config file holds an API key', 2),
   FileUnreadable: spec('FileUnreadable', 'A file could not be read', 2),
   // A write that cannot finish leaves its file as it was; the user must make room (or mend the
   // disk) before a rerun can pass, so it is 2, like a store that cannot be opened.
@@ -56,6 +58,8 @@ export const Errors = {
   UnknownSymbol: spec('UnknownSymbol', 'A symbol is not configured', 2),
   StoreUnavailable: spec('StoreUnavailable', 'The market store could not be opened', 2),
   StoreSchemaNewer: spec('StoreSchemaNewer', 'The market store was written by a newer wirecopy', 2),
+  StoreNotSqlite: spec('StoreNotSqlite', 'The market store is not a SQLite file', 2),
+  StoreMissing: spec('StoreMissing', 'There is no market data to read', 2),
   NoData: spec('NoData', 'The store has no data for that request', 2),
   OutsideCalendar: spec('OutsideCalendar', 'The date is outside the trading calendar', 2),
   TemplateInvalid: spec('TemplateInvalid', 'A template does not match its view', 2),

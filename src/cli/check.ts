@@ -3,9 +3,9 @@
  * line per problem. Exit 0 with warnings only, 1 with errors, 2 when a file cannot be read.
  */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { newYorkTime } from '../calendar/dates.ts';
+import { isIsoDate, newYorkTime } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { embargoOf, loadNotes, type NotesResult, type SessionEmbargo } from '../inputs/notes.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
@@ -26,7 +26,7 @@ export interface ReviewSettings {
 /** Check options from the config and the store; a missing store is not created, just absent. */
 export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
   const lead = ctx.config.indexes[0] ?? 'RUT';
-  const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
+  const store = ctx.existingStore();
   const today = ctx.today();
   const now = clockOf(ctx);
   return {
@@ -75,14 +75,30 @@ export function shownPath(ctx: CommandContext, path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-/** Checks the drafts under `paths` (default: content/drafts), one file after another. */
+/** `--as-of`: a YYYY-MM-DD date, taken as written (a holiday simply has no drafts). */
+export function parseCheckDate(text: string | undefined): string | undefined {
+  if (text === undefined || isIsoDate(text)) return text;
+  throw new WirecopyError(Errors.Usage, `--as-of ${text} is not a date.`, {
+    hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-11-28.',
+  });
+}
+
+/**
+ * Checks the drafts under `paths` (default: content/drafts), one file after another; with
+ * `asOf`, only that session's (draft files are named `<asOf>-<story>.md`).
+ */
 export async function checkPaths(
   ctx: CommandContext,
   paths: readonly string[],
   settings: ReviewSettings,
+  asOf?: string,
 ): Promise<CheckedFile[]> {
-  const targets = paths.length > 0 ? paths.map((p) => resolve(ctx.cwd, p)) : [join(ctx.contentDir, 'drafts')];
-  const files = draftFilesIn(targets);
+  // The default folder not made yet holds no drafts; a path the user names must exist.
+  const targets =
+    paths.length > 0
+      ? paths.map((p) => resolve(ctx.cwd, p))
+      : [join(ctx.contentDir, 'drafts')].filter(existsSync);
+  const files = draftFilesIn(targets).filter((f) => asOf === undefined || basename(f).startsWith(`${asOf}-`));
   const checkOptions = checkOptionsFor(ctx, settings);
   const results: CheckedFile[] = [];
   for (const file of files) results.push(await checkFile(file, checkOptions));
@@ -100,10 +116,15 @@ export function checkCommand(context: () => CommandContext): Command {
       '--max-age <sessions>',
       'accept data this many sessions older than the latest in the store (default: review.maxAgeSessions, 0)',
     )
-    .action(async (paths: string[], options: { json?: boolean; maxAge?: string }) => {
+    .option('--as-of <date>', "only the drafts of this session (YYYY-MM-DD): the daily job's check")
+    .action(async (paths: string[], options: { json?: boolean; maxAge?: string; asOf?: string }) => {
       const ctx = context();
       const maxAgeSessions = parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions);
-      const results = await checkPaths(ctx, paths, { maxAgeSessions });
+      const asOf = parseCheckDate(options.asOf);
+      const results = await checkPaths(ctx, paths, { maxAgeSessions }, asOf);
+      // Drafts are checked against the store they were written from (its latest session, the
+      // generated text): without one there is nothing to judge freshness or facts by.
+      if (results.length > 0) ctx.storeWithData('to check the drafts against');
       const totals = results.reduce(
         (t, r) => ({
           errors: t.errors + r.counts.errors,
@@ -115,6 +136,9 @@ export function checkCommand(context: () => CommandContext): Command {
       if (options.json) {
         const files = results.map((r) => fileJson(r, shownPath(ctx, r.file.path)));
         ctx.io.out(JSON.stringify({ files, ...totals }, null, 2));
+      } else if (results.length === 0 && paths.length === 0) {
+        const where = join(ctx.config.content, 'drafts');
+        ctx.io.out(asOf ? `No drafts for ${asOf} in ${where}.` : `No drafts in ${where}.`);
       } else {
         for (const result of results) {
           const path = shownPath(ctx, result.file.path);
@@ -125,10 +149,12 @@ export function checkCommand(context: () => CommandContext): Command {
           `${plural(results.length, 'file')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`,
         );
       }
-      if (results.length === 0) {
+      // A holiday, or a day nothing was drafted yet, is not a failure; naming files that are
+      // not there is.
+      if (results.length === 0 && paths.length > 0) {
         throw new WirecopyError(Errors.Usage, 'No draft files were found to check.', {
-          details: paths.length > 0 ? paths : [join(ctx.config.content, 'drafts')],
-          hint: 'Name .md files or folders that hold them; `wirecopy draft` writes drafts into content/drafts.',
+          details: paths,
+          hint: `Name .md files or folders that hold them${asOf ? `, with drafts of ${asOf}` : ''}; \`wirecopy draft\` writes drafts into content/drafts.`,
         });
       }
       if (totals.unreadable > 0) {

@@ -3,6 +3,7 @@
  * first use), the content folders, today's date, and where to print. Tests build one with their
  * own folder, environment and output.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newYorkDate } from '../calendar/dates.ts';
@@ -63,9 +64,34 @@ export class CommandContext {
     return this.config.templates ? resolve(this.cwd, this.config.templates) : BUILT_IN_TEMPLATES;
   }
 
+  /** The store for a verb that writes: opened on first use, created when missing. */
   store(): MarketStore {
     this.openStore ??= MarketStore.open(this.storePath);
     return this.openStore;
+  }
+
+  /** The store if its file exists: a verb that only reads never creates one. */
+  existingStore(): MarketStore | undefined {
+    return this.openStore ?? (existsSync(this.storePath) ? this.store() : undefined);
+  }
+
+  /**
+   * The store for a verb that needs market data (stats, verify): missing or empty is
+   * `StoreMissing` (exit 2), saying how to fill it, and no file is created. `purpose` ends the
+   * sentence "there is nothing ...": "to verify".
+   */
+  storeWithData(purpose: string): MarketStore {
+    const store = this.existingStore();
+    if (store && !store.isEmpty()) return store;
+    throw new WirecopyError(
+      Errors.StoreMissing,
+      store
+        ? `The store ${this.storePath} is empty: there is nothing ${purpose}.`
+        : `There is no market store at ${this.storePath}: there is nothing ${purpose}.`,
+      {
+        hint: 'Fill it first: `wirecopy import <file>` (real history, e.g. ../shared/data/market/), `wirecopy fetch` (live providers) or `wirecopy demo` (the generated demo set); or point --store or WIRECOPY_STORE at a filled store.',
+      },
+    );
   }
 
   /** The clock of this run: the real time, or what a test pins. */

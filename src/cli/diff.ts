@@ -1,16 +1,18 @@
 /**
  * `wirecopy diff <file>`: what the editor changed against the text the generator wrote, sentence
- * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal
- * only (and never with NO_COLOR); elsewhere numbers are marked «like this».
+ * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal,
+ * as NO_COLOR and FORCE_COLOR say (see color.ts); without, numbers are marked «like this».
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
 import { type ChangedNumber, diffDraft, type Sentence } from '../review/draft-diff.ts';
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
+import { frontMatterProblem } from '../review/front-matter-problem.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
+import { wantsColor } from './color.ts';
 import type { CommandContext } from './context.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -46,23 +48,29 @@ export function diffCommand(context: () => CommandContext): Command {
         });
       }
       const source = readDraftSource(current);
+      const problem = frontMatterProblem(source);
+      if (problem) {
+        throw new WirecopyError(
+          Errors.DraftInvalid,
+          `${file}:${problem.place.line}:${problem.place.column}: the draft ${problem.reason}.`,
+          {
+            hint: `Fix it at that place (\`wirecopy check ${file}\` reports it too), then run diff again: without its fields there is nothing to compare the text with.`,
+          },
+        );
+      }
       const contentHash = fieldValue(source, ['generator', 'contentHash']);
-      const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
-      const generated =
-        store &&
-        generatedTextOf(store, {
-          fileName: basename(path),
-          contentHash: typeof contentHash === 'string' ? contentHash : undefined,
-        });
+      const store = ctx.storeWithData('to compare the draft with');
+      const generated = generatedTextOf(store, {
+        fileName: basename(path),
+        contentHash: typeof contentHash === 'string' ? contentHash : undefined,
+      });
       if (generated === undefined) {
         const asOf = fieldValue(source, ['asOf']);
         throw new WirecopyError(Errors.NoData, `The store keeps no generated text for ${file}.`, {
           hint: `Use the store the draft was written with (--store). For a draft not edited since, \`wirecopy draft --as-of ${typeof asOf === 'string' ? asOf : 'DATE'}\` with this store keeps its text here; otherwise regenerate the draft into another folder to compare by hand.`,
         });
       }
-      const out = painter(
-        options.color ?? (process.stdout.isTTY === true && ctx.env['NO_COLOR'] === undefined),
-      );
+      const out = painter(wantsColor(options.color, ctx.env, process.stdout.isTTY === true));
       const sections = diffDraft(generated, current);
       if (sections.length === 0) {
         ctx.io.out(`${file}: no changes since it was generated.`);

@@ -2,7 +2,7 @@
 import { buildFactSet } from '../facts/build.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
-import { resolveAsOf } from './as-of.ts';
+import { requestedSession, resolveAsOf } from './as-of.ts';
 import type { CommandContext } from './context.ts';
 import type { DeskInputs } from './inputs.ts';
 
@@ -11,7 +11,9 @@ export function factSetFor(
   requestedAsOf: string | undefined,
   inputs?: DeskInputs,
 ): FactSet {
-  const store = ctx.store();
+  // A bad --as-of is a usage error whatever the store holds, so it is judged first.
+  if (requestedAsOf !== undefined) requestedSession(requestedAsOf);
+  const store = ctx.storeWithData('to compute facts from');
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const asOf = resolveAsOf(requestedAsOf, store, lead);
   return buildFactSet(store, {

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
 import { asDiskFullError } from '../io/disk-full.ts';
 import { standardOutput } from '../io/standard-output.ts';
+import { VERSION } from '../version.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -19,21 +20,21 @@ import { previewCommand } from './preview.ts';
 import { rejectCommand } from './reject.ts';
 import { runCommand } from './run.ts';
 import { socialCommand } from './social.ts';
+import { linePrinter } from './standard-streams.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
 import { templatesCommand } from './templates.ts';
 import { verifyCommand } from './verify.ts';
-
-const standardOut = standardOutput(1, process.stdout);
 
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
   io: {
-    // Every byte checked when stdout is a file: a full disk is an error, not a cut file.
-    out: (text) => standardOut(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    // Every byte checked when stdout is a file (a full disk is an error, not a cut file); on a
+    // pipe, quiet once the reader has gone (EPIPE).
+    out: standardOutput(1, linePrinter(process.stdout)),
+    err: linePrinter(process.stderr),
   },
 });
 
@@ -49,9 +50,13 @@ export async function main(
   };
   const program = new Command('wirecopy')
     .description('Market data in, small-cap market commentary drafts out.')
+    .version(VERSION, '-V, --version', "print wirecopy's version")
     .option('--store <file>', 'SQLite market store (default .wirecopy/market.db, env WIRECOPY_STORE)')
     .option('--content <dir>', 'content folder with drafts/, articles/, inputs/ (default content)')
-    .option('--config <file>', 'config file (default wirecopy.config.json|yaml if present)')
+    .option(
+      '--config <file>',
+      'config file (default: the nearest wirecopy.config.json|yaml upward; env WIRECOPY_CONFIG)',
+    )
     .showHelpAfterError('(run wirecopy --help for usage)')
     .exitOverride()
     .configureOutput(output);

@@ -1,5 +1,4 @@
 /** `wirecopy status`: what the store holds (series, ranges, sources, datasets) and what content/ holds. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { type ContentEntry, contentEntries, countByStatus } from '../review/content-status.ts';
@@ -23,7 +22,7 @@ export function statusCommand(context: () => CommandContext): Command {
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
-      const store = existsSync(ctx.storePath) ? ctx.store() : undefined;
+      const store = ctx.existingStore();
       const series = store?.summary() ?? [];
       const batches = store?.batches(5) ?? [];
       // Drafts are judged as `check` judges them (as-of must be the latest session); articles
@@ -36,6 +35,7 @@ export function statusCommand(context: () => CommandContext): Command {
         ctx.io.out(
           JSON.stringify({ store: ctx.config.store, series, batches, counts, drafts, articles }, null, 2),
         );
+        requireMarketData(ctx);
         return;
       }
       ctx.io.out(
@@ -82,5 +82,14 @@ export function statusCommand(context: () => CommandContext): Command {
           for (const e of sorted) if (e.note) ctx.io.out(`  ${e.file}: ${e.note}`);
         }
       }
+      requireMarketData(ctx);
     });
+}
+
+/**
+ * After the report, drafts and articles included: a store without data is still an input
+ * problem (exit 2), and the error says how to fill it.
+ */
+function requireMarketData(ctx: CommandContext): void {
+  ctx.storeWithData('to draft from');
 }

@@ -130,16 +130,7 @@ export function verifyCommand(context: () => CommandContext): Command {
     )
     .action((options: { asOf?: string; symbols?: string; json?: boolean }) => {
       const ctx = context();
-      const store = ctx.store();
-      if (store.isEmpty()) {
-        throw new WirecopyError(
-          Errors.NoData,
-          `The store ${ctx.config.store} is empty: there is nothing to verify.`,
-          {
-            hint: 'Fill it first: wirecopy fetch, wirecopy import <file>, or wirecopy demo.',
-          },
-        );
-      }
+      const store = ctx.storeWithData('to verify');
       const lead = ctx.config.indexes[0] ?? 'RUT';
       const expected: IsoDate =
         options.asOf === undefined

@@ -8,15 +8,12 @@ import { fstatSync, readlinkSync } from 'node:fs';
 import { writeAllSync } from './atomic-write.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 
-export function standardOutput(fd: number, stream: NodeJS.WritableStream): (text: string) => void {
-  if (!isRegularFile(fd)) {
-    return (text) => {
-      stream.write(text);
-    };
-  }
-  return (text) => {
+/** A line printer for `fd`: checked writes when it is a regular file, else `otherwise`. */
+export function standardOutput(fd: number, otherwise: (line: string) => void): (line: string) => void {
+  if (!isRegularFile(fd)) return otherwise;
+  return (line) => {
     try {
-      writeAllSync(fd, Buffer.from(text, 'utf8'), outputPath(fd));
+      writeAllSync(fd, Buffer.from(`${line}\n`, 'utf8'), outputPath(fd));
     } catch (error) {
       if (!isDiskFull(error)) throw error;
       throw diskFullError(outputPath(fd), error, {

@@ -7,9 +7,11 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Errors, WirecopyError } from '../errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { assertSqliteFile } from './sqlite-file.ts';
 import { inTransaction } from './transaction.ts';
 
 export function openDatabase(path: string): DatabaseSync {
+  if (path !== ':memory:') assertSqliteFile(path);
   let db: DatabaseSync;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -61,7 +61,7 @@ describe('usage and input errors exit 2 with what to do', () => {
   it.each([
     [['stats', '--as-of', '2025-13-01'], /--as-of 2025-13-01 is not a date[\s\S]*YYYY-MM-DD/],
     [['stats', '--as-of', '2031-01-02'], /after 2027-12-31, the end of the NYSE calendar/],
-    [['stats'], /The store has no RUT data[\s\S]*wirecopy demo/],
+    [['stats'], /There is no market store at .*market\.db[\s\S]*wirecopy demo/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['import', '--symbol', 'XYZ', 'a.csv'], /--symbol XYZ is not a configured series/],
     [['import', 'no-such-file.csv'], /no-such-file.csv does not exist/],

@@ -208,7 +208,7 @@ describe('verify on synthetic stores', () => {
   });
 
   it.each([
-    [['verify'], 2, /The store .* is empty: there is nothing to verify/],
+    [['verify'], 2, /There is no market store at .*: there is nothing to verify/],
     [['verify', '--symbols', 'XYZ'], 2, /--symbols XYZ is not a configured series/],
   ])('wirecopy %j exits %d', async (args, code, message) => {
     const ws = testWorkspace();
