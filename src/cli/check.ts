@@ -122,9 +122,6 @@ export function checkCommand(context: () => CommandContext): Command {
       const maxAgeSessions = parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions);
       const asOf = parseCheckDate(options.asOf);
       const results = await checkPaths(ctx, paths, { maxAgeSessions }, asOf);
-      // Drafts are checked against the store they were written from (its latest session, the
-      // generated text): without one there is nothing to judge freshness or facts by.
-      if (results.length > 0) ctx.storeWithData('to check the drafts against');
       const totals = results.reduce(
         (t, r) => ({
           errors: t.errors + r.counts.errors,
@@ -166,6 +163,9 @@ export function checkCommand(context: () => CommandContext): Command {
           },
         );
       }
+      // Freshness is judged against the store the drafts were written from: the file checks above
+      // are printed either way, but without a store (or an empty one) the check cannot pass.
+      if (results.length > 0) ctx.storeWithData('to judge the freshness of the drafts against');
       if (totals.errors > 0) {
         throw new WirecopyError(
           Errors.ReviewFailed,

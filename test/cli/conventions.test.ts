@@ -110,7 +110,7 @@ describe('read-only verbs never create a store', () => {
     const result = await ws.run(['check', draft]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /There is no market store at .*: there is nothing to check the drafts against/,
+      /There is no market store at .*: there is nothing to judge the freshness of the drafts against/,
     );
     expect(existsSync(join(ws.dir, 'market.db'))).toBe(false);
   });
