@@ -56,8 +56,9 @@ export function importCommand(context: () => CommandContext): Command {
     .argument('<paths...>', 'CSV files, or folders to search for .csv files')
     .option('--symbol <key>', 'the series key for single-series files (default: from the file name)')
     .option('--lenient', 'import the good rows of a file with errors and list the rest')
-    .action((paths: string[], options: { symbol?: string; lenient?: boolean }) => {
+    .action(async (paths: string[], options: { symbol?: string; lenient?: boolean }) => {
       const ctx = context();
+      await ctx.lock('store', 'import');
       const symbol = options.symbol ? ctx.registry.resolve(options.symbol)?.key : undefined;
       if (options.symbol && !symbol) {
         throw new WirecopyError(

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
+import { isSqliteBusy, storeBusyError } from '../store/store-busy.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
@@ -86,7 +87,13 @@ export async function main(
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
+    // SQLite's own lock can meet any statement (a draft's fact snapshot, too), not only the
+    // store's transactions, which already say so: one net here for the rest.
+    const error =
+      isSqliteBusy(thrown) && context
+        ? storeBusyError(context.config.store, thrown, context.lockWaitMs)
+        : thrown;
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they exit 0.
       return error.exitCode === 0 ? 0 : 2;

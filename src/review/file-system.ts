@@ -7,11 +7,15 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -26,6 +30,17 @@ export interface FileSystem {
   mkdirp(path: string): void;
   /** Device id, to tell whether two folders share a filesystem (rename works only within one). */
   device(path: string): number;
+  /**
+   * Gives the file at `from` the second name `to`, failing with EEXIST if `to` exists: an
+   * exclusive create of a complete file, which is how exactly one of two approvals wins.
+   */
+  link(from: string, to: string): void;
+  /** Removes a file. */
+  remove(path: string): void;
+  /** The path with every symlink resolved (fails if it does not exist). */
+  realPath(path: string): string;
+  /** The names in a folder; none if it does not exist. */
+  list(dir: string): string[];
 }
 
 export const nodeFileSystem: FileSystem = {
@@ -45,6 +60,10 @@ export const nodeFileSystem: FileSystem = {
     mkdirSync(path, { recursive: true });
   },
   device: (path) => statSync(path).dev,
+  link: (from, to) => linkSync(from, to),
+  remove: (path) => unlinkSync(path),
+  realPath: (path) => realpathSync(path),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
 };
 
 /**

@@ -4,8 +4,9 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
-import { openDatabase } from './open.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, type OpenOptions, openDatabase } from './open.ts';
 import { rankSources, type SourceInfo } from './source-rank.ts';
+import { isSqliteBusy, storeBusyError, whenNotBusy } from './store-busy.ts';
 
 export interface BatchInput {
   kind: 'import' | 'fetch' | 'demo';
@@ -66,9 +67,13 @@ export class MarketStore {
   private readonly db: DatabaseSync;
   private readonly upsertBar: StatementSync;
 
-  private constructor(path: string, db: DatabaseSync) {
+  /** What SQLite waits for another connection's lock (see store-busy.ts). */
+  private readonly busyTimeoutMs: number;
+
+  private constructor(path: string, db: DatabaseSync, busyTimeoutMs: number) {
     this.path = path;
     this.db = db;
+    this.busyTimeoutMs = busyTimeoutMs;
     this.upsertBar = db.prepare(`
       INSERT INTO bars (symbol, date, source, open, high, low, close, volume, dataset, batch_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -77,8 +82,12 @@ export class MarketStore {
         volume = excluded.volume, dataset = excluded.dataset, batch_id = excluded.batch_id`);
   }
 
-  static open(path: string): MarketStore {
-    return new MarketStore(path, openDatabase(path));
+  static open(path: string, options: OpenOptions = {}): MarketStore {
+    return new MarketStore(
+      path,
+      openDatabase(path, options),
+      options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    );
   }
 
   close(): void {
@@ -133,13 +142,14 @@ export class MarketStore {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    whenNotBusy(this.path, this.busyTimeoutMs, () => this.db.exec('BEGIN IMMEDIATE'));
     try {
       const result = work();
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
+      if (isSqliteBusy(error)) throw storeBusyError(this.path, error, this.busyTimeoutMs);
       throw error;
     }
   }
