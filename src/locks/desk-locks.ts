@@ -4,7 +4,7 @@
  * newsletter) take the content lock. Readers take none: SQLite's WAL and the atomic renames of
  * content files keep what they see whole.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
@@ -29,7 +29,9 @@ export interface DeskLockRequest {
 
 /** `.wirecopy/market.db.lock` beside the store; `content/.wirecopy.lock` inside the content folder. */
 export function deskLockPath(which: DeskLock, target: string): string {
-  return which === 'store' ? `${target}.lock` : join(target, '.wirecopy.lock');
+  // Resolved, so two spellings of one store (a symlink, say) meet at one lock.
+  const real = existsSync(target) ? realpathSync(target) : target;
+  return which === 'store' ? `${real}.lock` : join(real, '.wirecopy.lock');
 }
 
 export async function takeDeskLock(request: DeskLockRequest): Promise<HeldLock> {

@@ -4,20 +4,26 @@
  * real concurrency run the CLI in child processes; the rest hold a lock (ours or SQLite's) by
  * hand and run the CLI in-process through `main()`.
  */
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
+  readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../review/support.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON, workspace } from '../support/cli.ts';
 import {
   cliProcess,
@@ -183,11 +189,17 @@ describe('the content lock', () => {
 
   it('a draft written while an import runs (two processes): both finish', async () => {
     const ws = workspace(TODAY);
+    // The import is of a series the draft does not read, so either may finish first and the
+    // draft is the same: what is tested is that they run at once without tripping on each other.
+    writeFileSync(
+      join(ws.dir, 'wirecopy.config.json'),
+      JSON.stringify({ symbols: [{ key: 'MID', name: 'A mid-cap index', kind: 'index' }] }),
+    );
+    writeFileSync(join(ws.dir, 'MID.csv'), 'Date,Close\n2026-11-19,100\n2026-11-20,101\n');
     expect((await ws.run(['demo'])).code).toBe(0);
-    writeFileSync(join(ws.dir, 'RUT.csv'), 'Date,Close\n2025-09-17,2400.5\n2025-09-18,2467.7\n');
     const [draft, load] = await Promise.all([
       cliProcess(ws.dir, ['draft']),
-      cliProcess(ws.dir, ['import', 'RUT.csv']),
+      cliProcess(ws.dir, ['import', 'MID.csv']),
     ]);
     expect(draft.stderr).toBe('');
     expect(draft.code).toBe(0);
@@ -245,6 +257,61 @@ describe('two approvals of one draft', () => {
     }
   }, 600_000);
 });
+
+describe('two approvals of one draft, with no lock at all', () => {
+  // The final move itself is single-winner: two processes approving through the library (no
+  // content lock), started at the same moment. Five rounds by default; RACE_ROUNDS as above.
+  const rounds = Number(process.env['RACE_ROUNDS'] ?? 5);
+  it(`exactly one of two processes publishes, ${rounds} rounds; the other changes nothing`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecopy-race-'));
+    const drafts = join(dir, 'drafts');
+    const articles = join(dir, 'articles');
+    mkdirSync(drafts);
+    const name = '2025-09-18-weekly-recap.md';
+    for (let round = 0; round < rounds; round++) {
+      rmSync(articles, { recursive: true, force: true });
+      writeFileSync(join(drafts, name), fixture('original.md'));
+      const racers = [0, 1].map(() => racer([join(drafts, name), drafts, articles]));
+      await Promise.all(racers.map((r) => r.ready));
+      for (const r of racers) r.go();
+      const outcomes = await Promise.all(racers.map((r) => r.outcome));
+      expect(outcomes.filter((o) => o.won)).toEqual([{ won: true, outcome: 'published' }]);
+      const [lost] = outcomes.filter((o) => !o.won);
+      expect(lost?.code).toBe('ArticleExists');
+      expect(readdirSync(drafts)).toEqual([]);
+      expect(readdirSync(articles)).toEqual([name]);
+    }
+  }, 600_000);
+});
+
+/** A child process that approves when told to go (see support-races-approver.ts). */
+function racer(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./support-races-approver.ts', import.meta.url)), ...args],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  let signalReady: () => void = () => {};
+  const ready = new Promise<void>((done) => {
+    signalReady = done;
+  });
+  const outcome = new Promise<{ won: boolean; outcome?: string; code?: string }>((done, fail) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.startsWith('ready\n')) signalReady();
+    });
+    child.on('error', fail);
+    child.on('close', () => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) done(JSON.parse(line));
+      else fail(new Error(`the racer printed no outcome: ${out}`));
+    });
+  });
+  return { ready, outcome, go: () => child.stdin.write('go\n') };
+}
 
 describe('approve refuses what it should', () => {
   let ctx: DraftWorkspace;

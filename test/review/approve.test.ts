@@ -2,7 +2,15 @@
  * Approve moves a piece from drafts/ to articles/ in steps; an interruption between any two of
  * them (a crash, a kill) must leave exactly one of the two files, and approving again finishes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
@@ -135,6 +143,16 @@ describe('approve', () => {
       expect(matter(readFileSync(paths.article, 'utf8')).data['status']).toBe('published');
     },
   );
+
+  it('names the article for its URL: a revision with no article yet is published without its -r2', async () => {
+    const paths = setup();
+    const revision = join(paths.drafts, NAME.replace(/\.md$/, '-r2.md'));
+    renameSync(paths.draft, revision);
+    const result = await approve({ ...paths, draft: revision });
+    // The fixture's front matter: asOf 2025-09-18, slug weekly-recap.
+    expect(result.articlePath).toBe(paths.article);
+    expect(pieces(paths)).toEqual([`articles/${NAME}`]);
+  });
 
   it('never overwrites an article, and changes nothing when one exists', async () => {
     const paths = setup();
