@@ -178,7 +178,9 @@ function held(path: string, holder: LockHolder): HeldLock {
   return lock;
 }
 
-function processRuns(pid: number): boolean {
+/** Whether a process of this host with that pid runs. */
+export function processRuns(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -3,40 +3,18 @@
  * content/articles/ as the one article of its URL, never overwriting an article unless asked to
  * replace it (`--replace`, for a revision of a published piece).
  *
- * The steps of a new article, and what an interruption (crash, kill, full disk) after each leaves:
- *
- * 1. read and check the draft; refuse on errors, on demo data, on a file outside the drafts
- *    folder, or when an article already holds its URL → nothing changed.
- * 2. write the reviewed text (status: published, review) to a hidden temp file in drafts/
- *    → the draft as it was, plus a stray `.name.md.*.tmp` that nothing lists.
- * 3. link the temp file in as content/articles/<asOf>-<slug>.md. A link fails when the name
- *    exists, so of two approvals running at once exactly one gets here; the other removes its
- *    temp file and refuses, having changed nothing → the article, complete, and the draft.
- * 4. remove the draft, then the temp file → the article alone.
- *
- * Between 3 and 4 both the article and the draft exist: the price of an exclusive step, since a
- * rename (which would move the piece in one step) silently replaces an article published
- * meanwhile. The site builds only articles, so readers see one piece, and running `approve`
- * again recognises the article as this draft's approval (the temp file, still there, holds the
- * article's very text) and finishes by removing the draft.
- *
- * Replacing (`--replace`): the reviewed text, with the replaced version's review appended to
- * `revisions:`, is renamed over the article (atomic; the article keeps its file name and URL),
- * then the draft is removed; a hidden second name of the new text stays until then, so an
- * interrupted replacement is recognised and finished the same way. The content lock (src/locks) keeps two approvals from running at
- * once; the article is also read again just before the rename, so one changed meanwhile is not
- * lost. drafts/ and articles/ must share a filesystem (links and renames stay within one).
+ * The file moves, and what an interruption leaves after each, are in publish-article.ts.
  */
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
-import { articleAtUrl, type PublishedArticle, urlIdOf, withoutRevisionSuffix } from './article-url.ts';
+import { articleAtUrl, urlIdOf, withoutRevisionSuffix } from './article-url.ts';
 import type { CheckedFile } from './check.ts';
 import { dataHash } from './data-hash.ts';
 import { draftOf, fieldValue } from './draft-source.ts';
 import { type FileSystem, nodeFileSystem } from './file-system.ts';
 import { formatMessage, plural } from './format-report.ts';
-import { type ReviewRecord, withReview, withRevisions } from './review-fields.ts';
+import { interruptedApproval, publishNew, replaceArticle } from './publish-article.ts';
+import { type ReviewRecord, withReview } from './review-fields.ts';
 
 export interface ApproveRequest {
   draftPath: string;
@@ -109,90 +87,6 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
   const articlePath = join(articlesDir, `${id}.md`);
   publishNew(fs, { draftPath, articlePath, text: withReview(text, 'published', review), label });
   return { articlePath, review, checked, outcome: 'published' };
-}
-
-/** Steps 2 to 4 above: the exclusive link is the single winner. */
-function publishNew(
-  fs: FileSystem,
-  step: { draftPath: string; articlePath: string; text: string; label: string },
-): void {
-  const temp = tempBeside(step.draftPath);
-  fs.createText(temp, step.text);
-  try {
-    fs.link(temp, step.articlePath);
-  } catch (error) {
-    fs.remove(temp);
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new WirecopyError(
-        Errors.ArticleExists,
-        `${step.articlePath} was published meanwhile (another approval won), so ${step.label} was not approved; nothing was changed.`,
-        {
-          hint: "Compare the two: `wirecopy status` lists both. Approve the draft with --replace if it should take the article's place.",
-        },
-      );
-    }
-    throw error;
-  }
-  fs.remove(step.draftPath);
-  fs.remove(temp);
-}
-
-function replaceArticle(
-  fs: FileSystem,
-  step: { draftPath: string; text: string; review: ReviewRecord; published: PublishedArticle; label: string },
-): void {
-  const { published } = step;
-  const revisions = [...published.revisions, ...(published.review ? [published.review] : [])];
-  const reviewed = withRevisions(withReview(step.text, 'published', step.review), revisions);
-  const temp = tempBeside(step.draftPath);
-  fs.createText(temp, reviewed);
-  if (fs.readText(published.path) !== published.text) {
-    fs.remove(temp);
-    throw new WirecopyError(
-      Errors.ArticleExists,
-      `${published.path} changed while ${step.label} was being approved, so it was not replaced; nothing was changed.`,
-      { hint: 'Look at the article as it is now, then approve the draft again.' },
-    );
-  }
-  // A second name for the new text, kept until the draft is gone: should the approval stop in
-  // between, it shows the next `approve` that this draft is what the article now holds.
-  const evidence = tempBeside(step.draftPath);
-  fs.link(temp, evidence);
-  fs.rename(temp, published.path);
-  fs.remove(step.draftPath);
-  fs.remove(evidence);
-}
-
-/**
- * The temp file of an approval of this draft that published it and was stopped before removing
- * the draft (between steps 3 and 4), if that is what happened. The temp file is the evidence:
- * a draft regenerated identical to an approved one is not a leftover, and is refused.
- */
-function interruptedApproval(
-  fs: FileSystem,
-  draftPath: string,
-  draftText: string,
-  article: PublishedArticle,
-): string | undefined {
-  if (!article.review) return undefined;
-  const approved = withReview(draftText, 'published', article.review);
-  const expected = article.revisions.length > 0 ? withRevisions(approved, article.revisions) : approved;
-  if (expected !== article.text) return undefined;
-  const prefix = `.${basename(draftPath)}.approving.`;
-  const temp = fs
-    .list(dirname(draftPath))
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
-    .map((name) => join(dirname(draftPath), name))
-    .find((path) => fs.readText(path) === article.text);
-  return temp;
-}
-
-/** Hidden (no reader lists it), named for the draft, unique to this process and moment. */
-function tempBeside(path: string): string {
-  return join(
-    dirname(path),
-    `.${basename(path)}.approving.${process.pid}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}.tmp`,
-  );
 }
 
 /**
