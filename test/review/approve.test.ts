@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { isWirecopyError } from '../../src/errors.ts';
 import { approveDraft } from '../../src/review/approve.ts';
 import { checkText } from '../../src/review/check.ts';
+import { contentEntries } from '../../src/review/content-status.ts';
 import { dataHash } from '../../src/review/data-hash.ts';
 import { type FileSystem, nodeFileSystem } from '../../src/review/file-system.ts';
 import { fixture, options } from './support.ts';
@@ -134,6 +135,15 @@ describe('approve', () => {
           by: 'Dana Editor',
         });
       }
+
+      // `wirecopy status` tells the editor which drafts an interrupted approval left.
+      const [entry] = await contentEntries(paths.drafts, 'drafts', {
+        check: checkForApproval,
+        today: '2025-09-19',
+      });
+      expect(entry?.note).toBe(
+        n === 4 ? 'approval interrupted: run `wirecopy approve` again to finish it' : undefined,
+      );
 
       if (n <= 4) {
         const again = await approve(paths);
