@@ -32,8 +32,10 @@ import {
   draftWorkspace,
   filesUnder,
   pieces,
+  startCli,
   storeDump,
   TODAY,
+  waitFor,
 } from './support-races.ts';
 
 /** Short waits keep the busy cases quick; the default is 5 s. */
@@ -119,6 +121,32 @@ describe('the store lock', () => {
     expect(result.stdout).toContain('1 of 1 file(s) imported');
     expect(existsSync(lock)).toBe(false);
   });
+
+  it.skipIf(!HAS_MARKET_DATA)(
+    'an import killed with kill -9 leaves its lock; the next import takes it over, saying so',
+    async () => {
+      const ws = workspace(TODAY);
+      const lock = join(ws.dir, 'market.db.lock');
+      const { child, finished } = startCli(ws.dir, ['import', MARKET_DATA]);
+      await waitFor(() => existsSync(lock), 'the import to take the store lock');
+      child.kill('SIGKILL');
+      expect((await finished).code).toBe(-1);
+      // kill -9 runs no cleanup: the lock names the dead import.
+      const holder = JSON.parse(readFileSync(lock, 'utf8'));
+      expect(holder).toMatchObject({ pid: child.pid, command: 'wirecopy import' });
+
+      const next = await ws.run(['import', join(MARKET_DATA, 'RUT.csv')], QUICK);
+      expect(next.code).toBe(0);
+      expect(next.stderr).toBe(
+        `Took over the lock ${lock}: pid ${child.pid} (wirecopy import, since ${holder.since.slice(11, 16)} UTC) is no longer running, so the lock it left was stale.`,
+      );
+      expect(existsSync(lock)).toBe(false);
+      // Whatever the killed import had committed, the file is a sound database.
+      const db = new DatabaseSync(join(ws.dir, 'market.db'));
+      expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      db.close();
+    },
+  );
 
   it('the lock is released when the command fails', async () => {
     const ws = workspace(TODAY);

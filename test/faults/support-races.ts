@@ -2,7 +2,7 @@
  * For the race cases: a workspace with a demo draft, the CLI as a child process (for real
  * concurrency and a real second pid), and snapshots of what a command must leave unchanged.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
@@ -42,23 +42,42 @@ export async function draftWorkspace(): Promise<DraftWorkspace> {
 
 /** `wirecopy <args>` in its own process, in the workspace, with its store and content. */
 export function cliProcess(dir: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [BIN, '--store', join(dir, 'market.db'), '--content', join(dir, 'content'), ...args],
-      { cwd: dir, env: { ...process.env, WIRECOPY_TODAY: TODAY, ...env } },
-    );
+  return startCli(dir, args, env).finished;
+}
+
+/** The same, with the process at hand (to kill it); `finished` resolves with code -1 after a signal. */
+export function startCli(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; finished: Promise<CliRun> } {
+  const child = spawn(
+    process.execPath,
+    [BIN, '--store', join(dir, 'market.db'), '--content', join(dir, 'content'), ...args],
+    { cwd: dir, env: { ...process.env, WIRECOPY_TODAY: TODAY, ...env } },
+  );
+  const finished = new Promise<CliRun>((done, fail) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? -1, stdout: stdout.trim(), stderr: stderr.trim() }));
   });
+  return { child, finished };
+}
+
+/** Resolves once `condition` holds, looking every 10 ms; fails after `ms`. */
+export async function waitFor(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 10));
+  }
 }
 
 /** The pid of a process that has exited: what a lock left by a killed command names. */
