@@ -112,11 +112,33 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     linkSync(temp, path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== undefined && NO_HARD_LINKS.has(code)) return createInPlace(path, holder);
     throw error;
   } finally {
     unlinkSync(temp);
   }
+}
+
+/** What a filesystem without hard links (FAT, some network mounts) answers a link with. */
+export const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** The fallback there: an exclusive open, then the write (a reader may see it empty a moment). */
+function createInPlace(path: string, holder: LockHolder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
 
 /**

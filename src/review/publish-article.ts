@@ -27,7 +27,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
-import { processRuns } from '../locks/lock-file.ts';
+import { NO_HARD_LINKS, processRuns } from '../locks/lock-file.ts';
 import type { PublishedArticle } from './article-url.ts';
 import type { FileSystem } from './file-system.ts';
 import { type ReviewRecord, withReview, withRevisions } from './review-fields.ts';
@@ -50,6 +50,13 @@ export function publishNew(
         {
           hint: "Compare the two: `wirecopy status` lists both. Approve the draft with --replace if it should take the article's place.",
         },
+      );
+    }
+    if (NO_HARD_LINKS.has(String((error as NodeJS.ErrnoException).code))) {
+      throw new WirecopyError(
+        Errors.Usage,
+        `The filesystem of ${dirname(step.articlePath)} has no hard links, which approve needs to publish a piece exactly once; ${step.label} was not approved.`,
+        { hint: 'Keep the content folder on a local disk (ext4, APFS, NTFS and the like).', cause: error },
       );
     }
     throw error;

@@ -233,6 +233,22 @@ describe('approve', () => {
     expect(readdirSync(paths.drafts)).toEqual([]);
   });
 
+  it('refuses clearly, changing nothing, on a filesystem without hard links', async () => {
+    const paths = setup();
+    const noLinks: FileSystem = {
+      ...nodeFileSystem,
+      link() {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      },
+    };
+    const error = await approve(paths, noLinks).catch((e: unknown) => e);
+    expect(isWirecopyError(error) && error.code).toBe('UsageError');
+    expect(isWirecopyError(error) && error.message).toContain('has no hard links');
+    expect(readdirSync(paths.drafts)).toEqual([NAME]);
+    expect(readFileSync(paths.draft, 'utf8')).toBe(fixture('original.md'));
+    expect(pieces(paths)).toEqual([`drafts/${NAME}`]);
+  });
+
   it('refuses a draft with errors and leaves it as it was', async () => {
     const paths = setup();
     writeFileSync(paths.draft, fixture('changed-number.md'));
