@@ -53,14 +53,13 @@ export async function takeDeskLock(request: DeskLockRequest): Promise<HeldLock> 
 }
 
 function busyError(request: DeskLockRequest, path: string, holder: LockHolder | undefined): WirecopyError {
-  const what =
-    request.which === 'store' ? `The market store ${request.shown}` : `The content folder ${request.shown}`;
   const seconds = (request.waitMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const elsewhere = holder && holder.host !== hostname() ? ` on ${holder.host}` : '';
   const message = holder
-    ? `${what} is busy: held by pid ${holder.pid} since ${clockTime(holder.since)} (${holder.command}${holder.host === hostname() ? '' : ` on ${holder.host}`}); waited ${seconds} s. Nothing was changed.`
-    : `${what} is busy: its lock file ${path} cannot be read (being written, or not wirecopy's); waited ${seconds} s. Nothing was changed.`;
+    ? `held by pid ${holder.pid}${elsewhere} since ${clockTime(holder.since)} (${holder.command}); waited ${seconds} s for ${request.shown} and changed nothing.`
+    : `its lock file ${path} cannot be read (being written, or not wirecopy's); waited ${seconds} s for ${request.shown} and changed nothing.`;
   const hint = holder
-    ? `Wait for it to finish and run the command again. If pid ${holder.pid} is no longer running${holder.host === hostname() ? '' : ` on ${holder.host}`}, remove ${path}.`
+    ? `Wait for it to finish and run the command again. If pid ${holder.pid} is no longer running${elsewhere}, remove ${path}.`
     : `Run the command again in a moment; if it stays busy and no wirecopy is running, remove ${path}.`;
   return new WirecopyError(request.which === 'store' ? Errors.StoreBusy : Errors.ContentBusy, message, {
     hint,

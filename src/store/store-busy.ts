@@ -19,7 +19,7 @@ export function storeBusyError(path: string, cause: unknown, waitedMs: number): 
   const seconds = (waitedMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
   return new WirecopyError(
     Errors.StoreBusy,
-    `The market store ${path} is busy: another connection is writing to it (SQLite: database is locked); waited ${seconds} s. Nothing was changed.`,
+    `another connection is writing to ${path} (SQLite: database is locked); waited ${seconds} s, and what was being written was rolled back.`,
     {
       hint: 'Wait for the other writer (another wirecopy, or a sqlite3 shell with an open transaction) to finish, then run the command again.',
       cause,

@@ -63,7 +63,7 @@ describe('the store lock', () => {
       expect(second.code).toBe(1);
       expect(second.stderr).not.toContain('internal error');
       expect(second.stderr).toContain(
-        `The market store is busy: The market store ${join(ws.dir, 'market.db')} is busy: another connection is writing to it (SQLite: database is locked); waited 0.3 s. Nothing was changed.`,
+        `The market store is busy: another connection is writing to ${join(ws.dir, 'market.db')} (SQLite: database is locked); waited 0.3 s, and what was being written was rolled back.`,
       );
       expect(second.stderr).toContain('What to do: Wait for the other writer');
     } finally {
@@ -83,7 +83,7 @@ describe('the store lock', () => {
     const result = await ws.run(['import', 'RUT.csv'], QUICK);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `The market store is busy: The market store ${join(ws.dir, 'market.db')} is busy: held by pid ${process.pid} since 14:03 UTC (wirecopy fetch); waited 0.3 s. Nothing was changed.`,
+      `The market store is busy: held by pid ${process.pid} since 14:03 UTC (wirecopy fetch); waited 0.3 s for ${join(ws.dir, 'market.db')} and changed nothing.`,
     );
     expect(result.stderr).toContain(
       `What to do: Wait for it to finish and run the command again. If pid ${process.pid} is no longer running, remove ${lock}.`,
@@ -204,7 +204,7 @@ describe('the content lock', () => {
         const result = await ctx.ws.run([verb, ...args()], QUICK);
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(
-          `The content folder is busy: The content folder ${join(ctx.ws.dir, 'content')} is busy: held by pid ${process.pid} since 14:03 UTC (wirecopy approve); waited 0.3 s. Nothing was changed.`,
+          `The content folder is busy: held by pid ${process.pid} since 14:03 UTC (wirecopy approve); waited 0.3 s for ${join(ctx.ws.dir, 'content')} and changed nothing.`,
         );
         expect(result.stderr).toContain(`If pid ${process.pid} is no longer running, remove ${lock}.`);
         expect(filesUnder(join(ctx.ws.dir, 'content'))).toEqual(before);
