@@ -60,6 +60,8 @@ export const Errors = {
   StoreSchemaNewer: spec('StoreSchemaNewer', 'The market store was written by a newer wirecopy', 2),
   StoreNotSqlite: spec('StoreNotSqlite', 'The market store is not a SQLite file', 2),
   StoreMissing: spec('StoreMissing', 'There is no market data to read', 2),
+  // Another writer at work: nothing was changed, and running again once it is done passes (1).
+  StoreBusy: spec('StoreBusy', 'The market store is busy', 1),
   NoData: spec('NoData', 'The store has no data for that request', 2),
   OutsideCalendar: spec('OutsideCalendar', 'The date is outside the trading calendar', 2),
   TemplateInvalid: spec('TemplateInvalid', 'A template does not match its view', 2),
@@ -81,6 +83,7 @@ export const Errors = {
   DemoNotApprovable: spec('DemoNotApprovable', 'A demo-data draft cannot be approved', 1),
   ArticleExists: spec('ArticleExists', 'An article with that name is already published', 1),
   NotADraft: spec('NotADraft', 'The file is not a draft', 2),
+  ContentBusy: spec('ContentBusy', 'The content folder is busy', 1),
   // Newsletter. An issue with nothing in it or failing its checks is a failed gate (1); a send the
   // server refuses is outside the user's hands (1), like a provider that is down.
   ArticleInvalid: spec('ArticleInvalid', 'A published article is not valid', 2),

@@ -1,5 +1,5 @@
 /**
- * `wirecopy approve <file> --by NAME [--allow-demo]`: check the draft and, when it passes, publish
+ * `wirecopy approve <file> --by NAME [--allow-demo] [--replace]`: check the draft and, when it passes, publish
  * it into content/articles/ with its review recorded (see src/review/approve.ts for the steps
  * and what an interruption leaves).
  */
@@ -29,32 +29,49 @@ export function approveCommand(context: () => CommandContext): Command {
     .requiredOption('--by <name>', 'who approves it (recorded in review.by)')
     .option('--allow-demo', 'allow a draft written from the demo dataset')
     .option(
+      '--replace',
+      'publish a revision in place of the article at its URL (the article keeps its name; its review moves to revisions:)',
+    )
+    .option(
       '--max-age <sessions>',
       'accept data this many sessions older than the latest in the store (default 0)',
     )
-    .action(async (file: string, options: { by: string; allowDemo?: boolean; maxAge?: string }) => {
-      const ctx = context();
-      const by = reviewerName(options.by);
-      const checkOptions = checkOptionsFor(ctx, {
-        maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
-        exemptPublished: false,
-      });
-      cleanUpReview(ctx);
-      const result = await approveDraft({
-        draftPath: resolve(ctx.cwd, file),
-        label: file,
-        articlesDir: join(ctx.contentDir, 'articles'),
-        by,
-        at: new Date().toISOString(),
-        allowDemo: options.allowDemo === true,
-        check: (text, path) => checkText(text, path, checkOptions),
-        checkedWith: `wirecopy ${VERSION}`,
-      });
-      for (const message of result.checked.file.messages) {
-        if (message.fatal === false) ctx.io.out(formatMessage(message, file));
-      }
-      ctx.io.out(
-        `Approved by ${by}: ${shownPath(ctx, result.articlePath)}; checks passed with ${result.review.checks}.`,
-      );
-    });
+    .action(
+      async (
+        file: string,
+        options: { by: string; allowDemo?: boolean; replace?: boolean; maxAge?: string },
+      ) => {
+        const ctx = context();
+        const by = reviewerName(options.by);
+        await ctx.lock('content', 'approve');
+        cleanUpReview(ctx);
+        const checkOptions = checkOptionsFor(ctx, {
+          maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
+          exemptPublished: false,
+        });
+        const result = await approveDraft({
+          draftPath: resolve(ctx.cwd, file),
+          label: file,
+          draftsDir: join(ctx.contentDir, 'drafts'),
+          articlesDir: join(ctx.contentDir, 'articles'),
+          replace: options.replace === true,
+          by,
+          at: new Date().toISOString(),
+          allowDemo: options.allowDemo === true,
+          check: (text, path) => checkText(text, path, checkOptions),
+          checkedWith: `wirecopy ${VERSION}`,
+        });
+        for (const message of result.checked.file.messages) {
+          if (message.fatal === false) ctx.io.out(formatMessage(message, file));
+        }
+        const article = shownPath(ctx, result.articlePath);
+        ctx.io.out(
+          {
+            published: `Approved by ${by}: ${article}; checks passed with ${result.review.checks}.`,
+            replaced: `Approved by ${by}: ${article} replaced by ${file}, same URL; checks passed with ${result.review.checks}; the previous review is kept under revisions:.`,
+            finished: `Finished an interrupted approval: ${article} was already published from ${file} (by ${result.review.by}); the draft is removed.`,
+          }[result.outcome],
+        );
+      },
+    );
 }

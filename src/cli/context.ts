@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { newYorkDate } from '../calendar/dates.ts';
 import { type Config, loadConfig, symbolRegistry } from '../config.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { DEFAULT_LOCK_WAIT_MS, type DeskLock, takeDeskLock } from '../locks/desk-locks.ts';
+import type { HeldLock } from '../locks/lock-file.ts';
 import { MarketStore } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { IsoDate } from '../types.ts';
@@ -42,6 +44,7 @@ export class CommandContext {
   readonly env: NodeJS.ProcessEnv;
   private readonly clock: () => Date;
   private openStore: MarketStore | undefined;
+  private readonly locks = new Map<DeskLock, HeldLock>();
 
   constructor(flags: GlobalFlags, environment: CliEnvironment) {
     this.cwd = environment.cwd;
@@ -66,7 +69,7 @@ export class CommandContext {
 
   /** The store for a verb that writes: opened on first use, created when missing. */
   store(): MarketStore {
-    this.openStore ??= MarketStore.open(this.storePath);
+    this.openStore ??= MarketStore.open(this.storePath, { busyTimeoutMs: this.lockWaitMs });
     return this.openStore;
   }
 
@@ -94,6 +97,39 @@ export class CommandContext {
     );
   }
 
+  /**
+   * How long to wait for another writer (our lock files, and SQLite's own locks) before a clear
+   * "busy" error: `WIRECOPY_LOCK_WAIT_MS`, default 5 seconds.
+   */
+  get lockWaitMs(): number {
+    const raw = this.env['WIRECOPY_LOCK_WAIT_MS'];
+    if (raw === undefined || raw === '') return DEFAULT_LOCK_WAIT_MS;
+    if (!/^\d+$/.test(raw)) {
+      throw new WirecopyError(Errors.Usage, `WIRECOPY_LOCK_WAIT_MS=${raw} is not a number of milliseconds.`, {
+        hint: 'Set it to a whole number such as 5000, or unset it for the default (5000).',
+      });
+    }
+    return Number(raw);
+  }
+
+  /**
+   * Takes the store or content lock for the rest of the command (see src/locks/desk-locks.ts);
+   * `close` releases it. Taking one already held is a no-op, so a verb made of others (run)
+   * takes each once.
+   */
+  async lock(which: DeskLock, command: string): Promise<void> {
+    if (this.locks.has(which)) return;
+    const held = await takeDeskLock({
+      which,
+      target: which === 'store' ? this.storePath : this.contentDir,
+      shown: which === 'store' ? this.config.store : this.config.content,
+      command,
+      waitMs: this.lockWaitMs,
+      notice: (line) => this.io.err(line),
+    });
+    this.locks.set(which, held);
+  }
+
   /** The clock of this run: the real time, or what a test pins. */
   now(): Date {
     return this.clock();
@@ -114,6 +150,11 @@ export class CommandContext {
   }
 
   close(): void {
-    this.openStore?.close();
+    try {
+      this.openStore?.close();
+    } finally {
+      for (const held of this.locks.values()) held.release();
+      this.locks.clear();
+    }
   }
 }

@@ -31,8 +31,9 @@ export function loadDemo(ctx: CommandContext): DemoLoad {
 export function demoCommand(context: () => CommandContext): Command {
   return new Command('demo')
     .description('fill the store with the built-in demo dataset (generated, labeled dataset: demo)')
-    .action(() => {
+    .action(async () => {
       const ctx = context();
+      await ctx.lock('store', 'demo');
       const load = loadDemo(ctx);
       ctx.io.out(
         `Demo dataset: ${load.series} series, ${thousands(load.rows)} rows, ${load.first} to ${load.last}, stored in ${ctx.config.store} as dataset "demo".`,

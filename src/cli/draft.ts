@@ -182,6 +182,7 @@ export function draftCommand(context: () => CommandContext): Command {
     )
     .action(async (options: { asOf?: string } & DraftOptions) => {
       const ctx = context();
+      await ctx.lock('content', 'draft');
       const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
       reportDrafts(ctx, results, factSet, held);
     });

@@ -429,6 +429,7 @@ export function fetchCommand(context: () => CommandContext): Command {
     .option('--source <name>', 'only this provider: yahoo, fred or stooq')
     .action(async (options: FetchSelection) => {
       const ctx = context();
+      await ctx.lock('store', 'fetch');
       const summary = await fetchToStore(ctx, options);
       if (summary.offline) throw networkUnreachable(summary);
       ctx.io.out(fetchSummaryLine(ctx, summary));

@@ -45,8 +45,9 @@ export function importCommand(context: () => CommandContext): Command {
     .option('--lenient', 'import the good rows of a file with errors and list the rest')
     .option('--replace', 'let a file change closes stored from an earlier file of the same name')
     .option('--undo <batch>', 'revert one import batch (ids in wirecopy status)')
-    .action((paths: string[], options: ImportFlags) => {
+    .action(async (paths: string[], options: ImportFlags) => {
       const ctx = context();
+      await ctx.lock('store', 'import');
       if (options.undo !== undefined) {
         if (paths.length > 0) {
           throw new WirecopyError(Errors.Usage, '--undo takes a batch id and no files.', {

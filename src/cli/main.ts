@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
 import { asDiskFullError } from '../io/disk-full.ts';
 import { standardOutput } from '../io/standard-output.ts';
+import { isSqliteBusy, storeBusyError } from '../store/store-busy.ts';
 import { VERSION } from '../version.ts';
 import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
@@ -97,7 +98,13 @@ export async function main(
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (thrown) {
-    const error = asDiskFullError(thrown, context?.storePath) ?? thrown;
+    // SQLite's own lock can meet any statement (a draft's fact snapshot, too), not only the
+    // store's transactions, which already say so: one net here for the rest.
+    const error =
+      asDiskFullError(thrown, context?.storePath) ??
+      (isSqliteBusy(thrown) && context
+        ? storeBusyError(context.config.store, thrown, context.lockWaitMs)
+        : thrown);
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they exit 0.
       return error.exitCode === 0 ? 0 : 2;

@@ -51,6 +51,7 @@ export function newsletterCommand(context: () => CommandContext): Command {
     )
     .action(async (options: NewsletterOptions) => {
       const ctx = context();
+      await ctx.lock('content', 'newsletter');
       const range = issueRange(options, ctx.today());
       const paragraphs = positiveInteger(options.paragraphs);
       if (options.sendTest !== undefined) {

@@ -15,8 +15,9 @@ export function rejectCommand(context: () => CommandContext): Command {
     .argument('<file>', 'the draft')
     .requiredOption('--by <name>', 'who rejects it')
     .requiredOption('--reason <text>', 'why, for the record')
-    .action((file: string, options: { by: string; reason: string }) => {
+    .action(async (file: string, options: { by: string; reason: string }) => {
       const ctx = context();
+      await ctx.lock('content', 'reject');
       const by = reviewerName(options.by);
       const reason = options.reason.trim();
       if (reason === '') {

@@ -50,6 +50,9 @@ export function runCommand(context: () => CommandContext): Command {
     )
     .action(async (options: RunOptions) => {
       const ctx = context();
+      // Always the store before the content folder, so two commands never wait on each other.
+      await ctx.lock('store', 'run');
+      await ctx.lock('content', 'run');
       const today = ctx.today();
       const closed = options.asOf === undefined ? closureOn(today) : null;
       const hasMarketData = ctx

@@ -34,6 +34,16 @@ const chartSchema = z
     }
   });
 
+/** Who approved or rejected a piece, when, and with what result. */
+const reviewSchema = z.object({
+  by: z.string(),
+  at: z.string(),
+  checks: z.string().optional(),
+  reason: z.string().optional(),
+  /** sha256 of the `facts` approved (see src/review/data-hash.ts): later changes to them show. */
+  dataHash: z.string().optional(),
+});
+
 export const frontMatterSchema = z.object({
   title: z.string().min(1),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
@@ -96,16 +106,9 @@ export const frontMatterSchema = z.object({
   embargo: z.literal(true).optional(),
   /** Why the piece is held although not embargoed: the desk's notes for its session could not be read. */
   hold: z.string().optional(),
-  review: z
-    .object({
-      by: z.string(),
-      at: z.string(),
-      checks: z.string().optional(),
-      reason: z.string().optional(),
-      /** sha256 of the `facts` approved (see src/review/data-hash.ts): later changes to them show. */
-      dataHash: z.string().optional(),
-    })
-    .optional(),
+  review: reviewSchema.optional(),
+  /** The reviews of the versions this article replaced (`approve --replace`), oldest first. */
+  revisions: z.array(reviewSchema).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -1,45 +1,34 @@
 /**
- * Approving a draft: check it, record the review in its front matter, and move it from
- * content/drafts/ to content/articles/, never overwriting an article.
+ * Approving a draft: check it, record the review in its front matter, and publish it into
+ * content/articles/ as the one article of its URL, never overwriting an article unless asked to
+ * replace it (`--replace`, for a revision of a published piece).
  *
- * The steps, and what an interruption (crash, kill, full disk) after each one leaves:
- *
- * 1. read and check the draft; refuse on errors, on demo data, or when the article exists
- *    → nothing changed.
- * 2. write the reviewed text (status: published, review) to a hidden temp file in drafts/
- *    → the draft as it was, plus a stray `.name.md.*.tmp` that nothing lists.
- * 3. rename the temp file over the draft (atomic)
- *    → the draft, now marked published but still in drafts/: an interrupted approval, shown as
- *    such by `wirecopy status`; running `approve` again checks it again and finishes the move.
- * 4. make sure no article of that name appeared meanwhile (else put the draft text back, refuse)
- * 5. rename the draft to content/articles/<name> (atomic)
- *    → the article, and no draft.
- *
- * So at every point exactly one of draft and article exists: the piece is never in both places
- * and never in neither. The price is the state after step 3, which is why approve resumes it.
- * Not a hard link plus unlink (it would leave both between the two calls), and not a copy (it
- * could leave half an article). `rename` replaces an existing target, hence the checks in 1 and
- * 4; what is left is a race with someone writing that same article file between 4 and 5.
- * drafts/ and articles/ must share a filesystem for step 5 to be atomic: that is checked first.
+ * The file moves, and what an interruption leaves after each, are in publish-article.ts.
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
+import { articleAtUrl, urlIdOf, withoutRevisionSuffix } from './article-url.ts';
 import type { CheckedFile } from './check.ts';
 import { dataHash } from './data-hash.ts';
 import { draftOf, fieldValue } from './draft-source.ts';
-import { type FileSystem, nodeFileSystem, replaceText } from './file-system.ts';
+import { type FileSystem, nodeFileSystem } from './file-system.ts';
 import { formatMessage, plural } from './format-report.ts';
+import { interruptedApproval, publishNew, replaceArticle } from './publish-article.ts';
 import { type ReviewRecord, withReview } from './review-fields.ts';
 
 export interface ApproveRequest {
   draftPath: string;
   /** How messages name the draft (the path as the user typed it); default `draftPath`. */
   label?: string;
+  /** The configured drafts folder: only a file in it can be approved. */
+  draftsDir: string;
   articlesDir: string;
   by: string;
   /** ISO timestamp of the approval. */
   at: string;
   allowDemo: boolean;
+  /** Publish in place of the article that holds the draft's URL (a revision of it). */
+  replace?: boolean;
   /** The review checks (freshness judged even for a file already marked published). */
   check: (text: string, path: string) => Promise<CheckedFile>;
   /** Appended to `review.checks`, e.g. the wirecopy version. */
@@ -51,25 +40,35 @@ export interface ApproveResult {
   articlePath: string;
   review: ReviewRecord;
   checked: CheckedFile;
+  /** `replaced`: published in place of the article; `finished`: an interrupted approval was completed. */
+  outcome: 'published' | 'replaced' | 'finished';
 }
 
 export async function approveDraft(request: ApproveRequest): Promise<ApproveResult> {
   const fs = request.fs ?? nodeFileSystem;
   const label = request.label ?? request.draftPath;
-  const draftPath = resolve(request.draftPath);
-  const articlePath = join(resolve(request.articlesDir), basename(draftPath));
-  if (dirname(draftPath) === dirname(articlePath)) {
-    throw new WirecopyError(Errors.NotADraft, `${label} is already in the articles folder.`, {
-      hint: 'Approve a file from content/drafts.',
-    });
-  }
+  const articlesDir = resolve(request.articlesDir);
+  const draftPath = draftInFolder(fs, label, resolve(request.draftPath), request.draftsDir, articlesDir);
   const text = readDraft(fs, label, draftPath);
   const checked = await request.check(text, draftPath);
   refuseUnlessApprovable(checked, label, request.allowDemo);
-  if (fs.exists(articlePath)) throw articleExists(articlePath, label);
+  const id = urlIdOf(text) ?? basename(withoutRevisionSuffix(draftPath), '.md');
+  const published = articleAtUrl(fs, articlesDir, id);
+  const leftover = published && interruptedApproval(fs, draftPath, text, published);
+  if (published?.review && leftover) {
+    fs.remove(draftPath);
+    fs.remove(leftover);
+    return { articlePath: published.path, review: published.review, checked, outcome: 'finished' };
+  }
+  if (published && !request.replace) throw urlTaken(published.path, id, label);
+  if (!published && request.replace) {
+    throw new WirecopyError(Errors.Usage, `--replace: no article is published at /articles/${id}/.`, {
+      hint: `Approve ${label} without --replace: it becomes a new article.`,
+    });
+  }
 
-  fs.mkdirp(dirname(articlePath));
-  if (fs.device(dirname(draftPath)) !== fs.device(dirname(articlePath))) {
+  fs.mkdirp(articlesDir);
+  if (fs.device(dirname(draftPath)) !== fs.device(articlesDir)) {
     throw new WirecopyError(Errors.Usage, 'The drafts and articles folders are on different filesystems.', {
       hint: 'Keep content/drafts and content/articles on one disk: a move between disks cannot be atomic.',
     });
@@ -81,13 +80,83 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
     checks: `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'note')}${request.checkedWith ? ` (${request.checkedWith})` : ''}`,
     dataHash: dataHash(fieldValue(draftOf(checked.file), ['facts'])),
   };
-  replaceText(fs, draftPath, withReview(text, 'published', review));
-  if (fs.exists(articlePath)) {
-    replaceText(fs, draftPath, text);
-    throw articleExists(articlePath, label);
+  if (published) {
+    replaceArticle(fs, { draftPath, text, review, published, label });
+    return { articlePath: published.path, review, checked, outcome: 'replaced' };
   }
-  fs.rename(draftPath, articlePath);
-  return { articlePath, review, checked };
+  const articlePath = join(articlesDir, `${id}.md`);
+  publishNew(fs, { draftPath, articlePath, text: withReview(text, 'published', review), label });
+  return { articlePath, review, checked, outcome: 'published' };
+}
+
+/**
+ * The draft's real path, refusing anything that is not a file directly in the drafts folder
+ * once symlinks are resolved: a file elsewhere, an article, or a link from drafts/ to either.
+ */
+function draftInFolder(
+  fs: FileSystem,
+  label: string,
+  path: string,
+  draftsDir: string,
+  articlesDir: string,
+): string {
+  let real: string;
+  try {
+    real = fs.realPath(path);
+  } catch (cause) {
+    throw missingDraft(fs, label, path, articlesDir, cause);
+  }
+  let drafts: string;
+  try {
+    drafts = fs.realPath(draftsDir);
+  } catch {
+    drafts = resolve(draftsDir);
+  }
+  if (dirname(real) !== drafts) {
+    const resolved = real === path ? '' : ` (it resolves to ${real})`;
+    const where =
+      dirname(real) === safeRealPath(fs, articlesDir)
+        ? 'is already in the articles folder'
+        : `is not in the drafts folder ${draftsDir}`;
+    throw new WirecopyError(
+      Errors.NotADraft,
+      `${label} ${where}${resolved}, so it was not approved; nothing was moved.`,
+      {
+        hint: `Approve a file from ${draftsDir} (\`wirecopy status\` lists them); to publish another file, copy it there first.`,
+      },
+    );
+  }
+  return real;
+}
+
+function safeRealPath(fs: FileSystem, path: string): string {
+  try {
+    return fs.realPath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** A draft that is gone may have just been approved by someone else: say so when it was. */
+function missingDraft(
+  fs: FileSystem,
+  label: string,
+  path: string,
+  articlesDir: string,
+  cause: unknown,
+): WirecopyError {
+  const article = join(articlesDir, withoutRevisionSuffix(basename(path)));
+  if (fs.exists(article)) {
+    return new WirecopyError(
+      Errors.ArticleExists,
+      `${label} is no longer a draft: ${article} is published (approved meanwhile, or earlier), so nothing was approved.`,
+      { hint: '`wirecopy status` lists the drafts and articles as they are now.' },
+    );
+  }
+  return new WirecopyError(Errors.FileUnreadable, `Could not read ${label}.`, {
+    hint: 'Check the path: drafts are in content/drafts/ (`wirecopy status` lists them).',
+    cause,
+  });
 }
 
 function readDraft(fs: FileSystem, shown: string, path: string): string {
@@ -128,12 +197,12 @@ function refuseUnlessApprovable(checked: CheckedFile, label: string, allowDemo: 
   }
 }
 
-function articleExists(articlePath: string, draftPath: string): WirecopyError {
+function urlTaken(articlePath: string, id: string, label: string): WirecopyError {
   return new WirecopyError(
     Errors.ArticleExists,
-    `${articlePath} already exists, so ${draftPath} was not approved.`,
+    `${articlePath} already exists, published at /articles/${id}/, the URL of ${label}; so ${label} was not approved.`,
     {
-      hint: 'An approved article is never overwritten: compare the two, and remove or rename the one that should not be published.',
+      hint: 'An article is never overwritten: one URL, one article. If the draft is a revision of that article, approve it with --replace (the article keeps its name and URL; its current review moves to `revisions:`); otherwise reject it.',
     },
   );
 }

@@ -35,9 +35,10 @@ export async function contentEntries(
   options: ContentStatusOptions,
 ): Promise<ContentEntry[]> {
   if (!existsSync(dir)) return [];
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
-    .sort();
+  const all = readdirSync(dir);
+  const names = all.filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
+  // An approval stopped after publishing leaves its temp file beside the draft (src/review/approve.ts).
+  const approving = (file: string) => all.some((f) => f.startsWith(`.${file}.approving.`));
   const entries: ContentEntry[] = [];
   for (const file of names) {
     const checked = await checkFile(join(dir, file), options.check);
@@ -65,7 +66,7 @@ export async function contentEntries(
         warnings: checked.counts.warnings,
         unreadable: checked.unreadable,
       },
-      ...(folder === 'drafts' && status === 'published'
+      ...(folder === 'drafts' && (status === 'published' || approving(file))
         ? { note: 'approval interrupted: run `wirecopy approve` again to finish it' }
         : {}),
     });

@@ -2,7 +2,17 @@
  * The few file operations approve and reject are made of, behind an interface so tests can
  * stop the sequence between any two of them (as a crash or a kill would) and check what is left.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename } from 'node:path';
 import { renameDurably, tempPathFor, writeNewFile } from '../io/atomic-write.ts';
 import { diskFullError, isDiskFull } from '../io/disk-full.ts';
@@ -21,6 +31,17 @@ export interface FileSystem {
   mkdirp(path: string): void;
   /** Device id, to tell whether two folders share a filesystem (rename works only within one). */
   device(path: string): number;
+  /**
+   * Gives the file at `from` the second name `to`, failing with EEXIST if `to` exists: an
+   * exclusive create of a complete file, which is how exactly one of two approvals wins.
+   */
+  link(from: string, to: string): void;
+  /** Removes a file. */
+  remove(path: string): void;
+  /** The path with every symlink resolved (fails if it does not exist). */
+  realPath(path: string): string;
+  /** The names in a folder; none if it does not exist. */
+  list(dir: string): string[];
 }
 
 export const nodeFileSystem: FileSystem = {
@@ -32,6 +53,10 @@ export const nodeFileSystem: FileSystem = {
     mkdirSync(path, { recursive: true });
   },
   device: (path) => statSync(path).dev,
+  link: (from, to) => linkSync(from, to),
+  remove: (path) => unlinkSync(path),
+  realPath: (path) => realpathSync(path),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
 };
 
 /**

@@ -6,8 +6,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { DailyBar, Dataset, IsoDate, Series, SymbolKey } from '../types.ts';
 import { type RowCounts, writeBatchRows } from './batch-rows.ts';
 import { type UndoResult, undoBatchRows } from './batch-undo.ts';
-import { openDatabase } from './open.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, type OpenOptions, openDatabase } from './open.ts';
 import { rankSources, type SourceInfo } from './source-rank.ts';
+import { isSqliteBusy, storeBusyError, whenNotBusy } from './store-busy.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface BatchInput {
@@ -80,13 +81,21 @@ export class MarketStore {
   readonly path: string;
   private readonly db: DatabaseSync;
 
-  private constructor(path: string, db: DatabaseSync) {
+  /** What SQLite waits for another connection's lock (see store-busy.ts). */
+  private readonly busyTimeoutMs: number;
+
+  private constructor(path: string, db: DatabaseSync, busyTimeoutMs: number) {
     this.path = path;
     this.db = db;
+    this.busyTimeoutMs = busyTimeoutMs;
   }
 
-  static open(path: string): MarketStore {
-    return new MarketStore(path, openDatabase(path));
+  static open(path: string, options: OpenOptions = {}): MarketStore {
+    return new MarketStore(
+      path,
+      openDatabase(path, options),
+      options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    );
   }
 
   close(): void {
@@ -133,7 +142,13 @@ export class MarketStore {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   transaction<T>(work: () => T): T {
-    return inTransaction(this.db, this.path, work);
+    const begin = () => whenNotBusy(this.path, this.busyTimeoutMs, () => this.db.exec('BEGIN IMMEDIATE'));
+    try {
+      return inTransaction(this.db, this.path, work, begin);
+    } catch (error) {
+      if (isSqliteBusy(error)) throw storeBusyError(this.path, error, this.busyTimeoutMs);
+      throw error;
+    }
   }
 
   /** The sources that hold a symbol, best first (see `rankSources`). */

@@ -8,10 +8,19 @@ import { DatabaseSync } from 'node:sqlite';
 import { Errors, WirecopyError } from '../errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { assertSqliteFile } from './sqlite-file.ts';
+import { whenNotBusy } from './store-busy.ts';
 import { inTransaction } from './transaction.ts';
 
-export function openDatabase(path: string): DatabaseSync {
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  /** How long SQLite waits for another connection's lock before SQLITE_BUSY (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): DatabaseSync {
   if (path !== ':memory:') assertSqliteFile(path);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let db: DatabaseSync;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -22,10 +31,18 @@ export function openDatabase(path: string): DatabaseSync {
       cause,
     });
   }
-  // WAL keeps readers (a preview, a second terminal) unblocked while a fetch writes.
-  if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000');
-  migrate(db, path);
+  try {
+    // Set first: switching to WAL and migrating need the file's lock, which another writer may hold.
+    db.exec(`PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    whenNotBusy(path, busyTimeoutMs, () => {
+      // WAL keeps readers (a preview, a second terminal) unblocked while a fetch writes.
+      if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+      migrate(db, path);
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 

@@ -9,9 +9,14 @@ import type { WirecopyError } from '../errors.ts';
 import { diskFullError, isDiskFull } from '../io/disk-full.ts';
 import { faultPoint } from '../io/fault-point.ts';
 
-export function inTransaction<T>(db: DatabaseSync, path: string, work: () => T): T {
+export function inTransaction<T>(
+  db: DatabaseSync,
+  path: string,
+  work: () => T,
+  begin: () => void = () => db.exec('BEGIN IMMEDIATE'),
+): T {
   try {
-    db.exec('BEGIN IMMEDIATE');
+    begin();
     const result = work();
     faultPoint('store:before-commit');
     db.exec('COMMIT');
