@@ -220,7 +220,9 @@ describe('check and approve', () => {
   it.each(PAYLOADS.map((p) => [p.id, p] as const))(
     'approve refuses the %s draft and leaves it byte for byte',
     async (_id, payload) => {
-      const path = join(folder, `${payload.id}.md`);
+      // approve takes drafts from content/drafts itself (not a subfolder): copy the payload there.
+      const path = join('content', 'drafts', `${payload.id}.md`);
+      cpSync(join(ws.dir, folder, `${payload.id}.md`), join(ws.dir, path));
       const before = readFileSync(join(ws.dir, path));
       const result = await ws.run(['approve', path, '--by', 'Dana Editor', '--allow-demo']);
       expect(result.code).toBe(1);
