@@ -27,6 +27,8 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
+import { diskFullError, isDiskFull } from '../io/disk-full.ts';
+import { faultPoint } from '../io/fault-point.ts';
 import { NO_HARD_LINKS, processRuns } from '../locks/lock-file.ts';
 import type { PublishedArticle } from './article-url.ts';
 import type { FileSystem } from './file-system.ts';
@@ -37,9 +39,11 @@ export function publishNew(
   fs: FileSystem,
   step: { draftPath: string; articlePath: string; text: string; label: string },
 ): void {
+  removeDeadApprovals(fs, step.draftPath);
   const temp = tempBeside(step.draftPath);
-  fs.createText(temp, step.text);
+  createTemp(fs, temp, step.text, step.draftPath);
   try {
+    faultPoint(`before-link:${basename(step.articlePath)}`);
     fs.link(temp, step.articlePath);
   } catch (error) {
     fs.remove(temp);
@@ -73,7 +77,7 @@ export function replaceArticle(
   const revisions = [...published.revisions, ...(published.review ? [published.review] : [])];
   const reviewed = withRevisions(withReview(step.text, 'published', step.review), revisions);
   const temp = tempBeside(step.draftPath);
-  fs.createText(temp, reviewed);
+  createTemp(fs, temp, reviewed, step.draftPath);
   if (fs.readText(published.path) !== published.text) {
     fs.remove(temp);
     throw new WirecopyError(
@@ -122,6 +126,28 @@ export function interruptedApproval(
     );
   }
   return join(dirname(draftPath), name);
+}
+
+/** Writes the approval's temp file; a full disk is the DiskFull error naming the draft, left as it was. */
+function createTemp(fs: FileSystem, temp: string, text: string, draftPath: string): void {
+  try {
+    fs.createText(temp, text);
+  } catch (error) {
+    throw isDiskFull(error) ? diskFullError(draftPath, error) : error;
+  }
+}
+
+/**
+ * Temp files of approvals of this draft whose process is gone, with no article to be evidence
+ * for (a kill before the link): they hold nothing that is not in the draft, so they go.
+ */
+function removeDeadApprovals(fs: FileSystem, draftPath: string): void {
+  const prefix = `.${basename(draftPath)}.approving.`;
+  for (const name of fs.list(dirname(draftPath))) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (pid !== process.pid && !processRuns(pid)) fs.remove(join(dirname(draftPath), name));
+  }
 }
 
 /** Hidden (no reader lists it), named for the draft, unique to this process and moment. */

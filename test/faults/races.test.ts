@@ -59,6 +59,11 @@ describe('the store lock', () => {
     const other = new DatabaseSync(join(ws.dir, 'market.db'));
     other.exec('BEGIN IMMEDIATE');
     try {
+      // A file with a new session (the same file again would be a no-op: it is already imported).
+      writeFileSync(
+        join(ws.dir, 'RUT.csv'),
+        'Date,Close\n2025-09-17,2400.5\n2025-09-18,2467.7\n2025-09-19,2448.77\n',
+      );
       const second = await ws.run(['import', 'RUT.csv'], QUICK);
       expect(second.code).toBe(1);
       expect(second.stderr).not.toContain('internal error');
