@@ -71,7 +71,13 @@ function bodyClaims(tree: Root, draft: DraftSource): { claims: PlacedClaim[]; or
     segments.forEach((segment, i) => {
       if (segment.type !== 'text') return;
       const { value, position } = segment.node;
-      const found = scanClaims(value);
+      // Read with the rest of the run after it, marks left out, so that "six<!--fact:X--> straight
+      // sessions" is a count; only the numbers in this text node are its claims.
+      const following = segments
+        .slice(i + 1)
+        .map((s) => (s.type === 'text' ? s.node.value : s.type === 'gap' ? ' ' : ''))
+        .join('');
+      const found = scanClaims(value + following).filter((c) => c.end <= value.length);
       const start = position?.start.offset ?? 0;
       const offsets = locateInOrder(
         draft.source.text,

@@ -33,11 +33,11 @@ describe('scanClaims finds the numbers copy claims', () => {
   });
 
   it.each([
-    ['more than 70% of its gain', 'at-least'],
-    ['nearly 1,000 sessions', 'at-most'],
+    ['more than 70% of its gain', 'more-than'],
+    ['nearly 1,000 sessions', 'nearly'],
     ['about 2,400', 'about'],
-  ])('reads the qualifier in %j', (text, qualifier) => {
-    expect(scanClaims(text)[0]?.qualifier).toBe(qualifier);
+  ])('reads the hedge in %j', (text, qualifier) => {
+    expect(scanClaims(text)[0]?.hedge).toBe(qualifier);
   });
 });
 
