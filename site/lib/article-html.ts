@@ -7,12 +7,14 @@ import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts
 
 export function bodyHtml(
   entry: { id: string; rendered?: { html: string } | undefined },
-  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined },
+  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined; asOf?: string | undefined },
 ): string {
   const html = entry.rendered?.html;
   if (html === undefined)
     throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
-  return options.highlightFacts ? highlightFactLinks(html, options.facts) : stripFactLinks(html);
+  return options.highlightFacts
+    ? highlightFactLinks(html, options.facts, { asOf: options.asOf })
+    : stripFactLinks(html);
 }
 
 /** Whether the body already prints the disclaimer, so the page does not print it twice. */

@@ -65,7 +65,7 @@ export function reviewProcessor(options: CheckOptions) {
     .use(remarkFreshData, options.freshness);
   if (options.generatedText) processor.use(remarkGeneratedFacts, { generatedText: options.generatedText });
   return processor
-    .use(remarkNumbersMatchFacts)
+    .use(remarkNumbersMatchFacts, options.subjects ?? {})
     .use(remarkClaimSubject, options.subjects ?? {})
     .use(remarkClaimPeriod, options.subjects ?? {})
     .use(remarkClaimDirection, options.subjects ?? {})

@@ -6,10 +6,11 @@
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import type { Measure } from '../language/measures.ts';
 import { defaultLexicon, type SubjectLexicon } from '../language/subjects.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry } from '../symbols.ts';
 import { type ClaimProblem, type JudgeContext, judgeReading } from './claim-judge.ts';
-import { type Carry, readClaims } from './claim-reading.ts';
+import { type Carry, type Claim, readClaims } from './claim-reading.ts';
 import { asOfYear, referenceFacts } from './draft-facts.ts';
 import { type DraftSource, draftOf, fieldValue, scalarRange } from './draft-source.ts';
 import { inlineRuns } from './inline-runs.ts';
@@ -28,20 +29,51 @@ export interface PlacedProblem extends ClaimProblem {
   where: string;
 }
 
+/** What the sentence says a number is about: for hints that should name a fact of that series and measure. */
+export interface ClaimAbout {
+  subject?: string;
+  measure?: Measure;
+}
+
+export interface DraftClaims {
+  problems: PlacedProblem[];
+  /** By `aboutKey(where, text, n)`: the n-th occurrence of the number `text` in `where`. */
+  about: Map<string, ClaimAbout>;
+}
+
 declare module 'vfile' {
   interface DataMap {
-    claimProblems: PlacedProblem[];
+    draftClaims: DraftClaims;
   }
 }
 
-/** The claim problems of the file, read on first use. */
-export function claimProblems(tree: Root, file: VFile, options: Options = {}): PlacedProblem[] {
-  file.data.claimProblems ??= readDraftClaims(tree, draftOf(file), options);
-  return file.data.claimProblems;
+export function aboutKey(where: string, text: string, occurrence: number): string {
+  return `${where}\u0000${text}\u0000${occurrence}`;
 }
 
-function readDraftClaims(tree: Root, draft: DraftSource, options: Options): PlacedProblem[] {
-  if (draft.unreadable || !draft.data) return [];
+/** The claims of the file, read on first use (every claim rule shares one reading). */
+export function draftClaims(tree: Root, file: VFile, options: Options = {}): DraftClaims {
+  file.data.draftClaims ??= readDraftClaims(tree, draftOf(file), options);
+  return file.data.draftClaims;
+}
+
+export function claimProblems(tree: Root, file: VFile, options: Options = {}): PlacedProblem[] {
+  return draftClaims(tree, file, options).problems;
+}
+
+function readDraftClaims(tree: Root, draft: DraftSource, options: Options): DraftClaims {
+  const about = new Map<string, ClaimAbout>();
+  const seen = new Map<string, number>();
+  const remember = (where: string, claim: Claim) => {
+    const key = `${where}\u0000${claim.number.text}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    about.set(aboutKey(where, claim.number.text, n), {
+      ...(claim.subject.kind === 'series' ? { subject: claim.subject.key } : {}),
+      ...(claim.measure ? { measure: claim.measure } : {}),
+    });
+  };
+  if (draft.unreadable || !draft.data) return { problems: [], about };
   const lexicon = options.lexicon ?? defaultLexicon();
   const context = judgeContext(draft, options.registry ?? new SymbolRegistry(DEFAULT_SYMBOLS));
   const problems: PlacedProblem[] = [];
@@ -78,13 +110,15 @@ function readDraftClaims(tree: Root, draft: DraftSource, options: Options): Plac
     const value = fieldValue(draft, path);
     const range = scalarRange(draft, path);
     if (typeof value !== 'string' || !range) continue;
-    for (const problem of judgeReading(readClaims(value, lexicon, {}), context).problems) {
+    const reading = readClaims(value, lexicon, {});
+    for (const claim of reading.claims) remember(fieldName(path), claim);
+    for (const problem of judgeReading(reading, context).problems) {
       const at = locateNear(draft.source.text, value.slice(problem.start, problem.end), range, problem.start);
       const place = draft.source.position(at, at === range[0] ? at : at + (problem.end - problem.start));
       problems.push({ ...problem, where: fieldName(path), place });
     }
   }
-  return problems;
+  return { problems, about };
 }
 
 type MutableContext = Omit<JudgeContext, 'sourced'> & { sourced: ReadonlySet<string> };

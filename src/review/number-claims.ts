@@ -81,6 +81,11 @@ const ORDINAL_WORD = new RegExp(
   String.raw`(?<![\w-])(?!first\b)(${ORDINAL_WORD_SOURCE})(?=\s+(?:record|straight|consecutive|of the year)\b)`,
   'gi',
 );
+// "11 of 18 times": a share, 11/18 = 61.1%; the 18 stays a count of its own.
+const RATIO = new RegExp(
+  String.raw`(?<![\w.,-])(\d+|${NUMBER_WORD_SOURCE})(?=\s+of\s+(?:the\s+)?(\d+|${NUMBER_WORD_SOURCE})\s+(?:times|cases|occasions|sessions|signals|years)\b)`,
+  'gi',
+);
 const FRACTION = new RegExp(
   String.raw`(?<![\w-])(${FRACTION_WORDS.map(([w]) => w).join('|')})(?=\s+of\b)`,
   'gi',
@@ -111,6 +116,13 @@ export function scanClaims(text: string): NumberClaim[] {
   }
   rest = maskNonClaims(rest);
   for (const m of [...rest.matchAll(PERCENT)]) take(numeric('percent', m, m[1]!, m[2]!, m[3]));
+  for (const m of [...rest.matchAll(RATIO)]) {
+    const part = wholeNumber(m[1]!);
+    const total = wholeNumber(m[2]!);
+    if (part === undefined || total === undefined || total === 0 || part > total) continue;
+    // Exact, so it is held to the rounding of a one-decimal percentage.
+    take({ ...inWords('percent', m, (100 * part) / total), word: !/^\d/.test(m[1]!), decimals: 1 });
+  }
   for (const m of [...rest.matchAll(ORDINAL)]) {
     take({ ...numeric('ordinal', m, '', m[1]!, undefined), text: m[0] });
   }
@@ -126,6 +138,10 @@ export function scanClaims(text: string): NumberClaim[] {
     take(claim);
   }
   return claims.sort((a, b) => a.start - b.start);
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : parseNumberWord(text);
 }
 
 function inWords(kind: ClaimKind, m: RegExpMatchArray, value: number): NumberClaim {

@@ -8,7 +8,9 @@
  * 0.5%, the Russell 2000 is 0.8% below its Oct. 27 record and up 8.5% in five sessions, 12.1%
  * in 2025 against 16.4% for the S&P 500, 72.3% of the year's gain in those five sessions,
  * five higher closes in a row. On 2025-08-29 it fell 0.5%; on 2024-07-16 the 2-year yield fell
- * 19 basis points in five sessions; 2025-10-15 was its 5th record close of 2025.
+ * 19 basis points in five sessions; 2025-10-15 was its 5th record close of 2025. In the
+ * 2025-11-28 pattern study, the index was higher a month later after 11 of the 18 earlier
+ * three-day surges (61.1%).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ const DRAFTS = [
   ['2025-08-29', 'daily-wrap'],
   ['2024-07-16', 'rates-fed'],
   ['2025-10-15', 'record-high'],
+  ['2025-11-28', 'pattern-study'],
 ] as const;
 type Draft = `${(typeof DRAFTS)[number][0]}-${(typeof DRAFTS)[number][1]}`;
 
@@ -195,6 +198,14 @@ const MISTAKES: Mistake[] = [
     replace: 'to about 9%<!--fact:RUT.return.5d-->',
     rule: 'number-mismatch',
     flag: '9%',
+  },
+  {
+    name: '"12 of 18 times" for a hit rate of 11 in 18 (61.1%)',
+    draft: '2025-11-28-pattern-study',
+    find: 'higher 61.1%<!--fact:RUT.pattern.three-day-surge.h21.hit_rate--> of the time (18<!--fact:RUT.pattern.three-day-surge.h21.n--> cases)',
+    replace: 'higher 12 of 18 times',
+    rule: 'number-without-fact',
+    flag: '12',
   },
   // Unsupported superlatives.
   {

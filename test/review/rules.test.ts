@@ -124,3 +124,14 @@ describe('readability', () => {
     expect(await lines(text)).toEqual([]);
   });
 });
+
+describe('the closest-fact hint', () => {
+  // Regression (issue 12, noise cut): "the S&P 500 was up 1.8%" got the hint "The closest fact
+  // is RUT.return.5d (1.9%)": the Russell 2000's figure, for a sentence about the S&P 500.
+  it('names only a fact of the same series and measure', async () => {
+    const text = edit('while the S&P 500 was up 0.7%.', 'while the S&P 500 was up 1.8%.');
+    const { file } = await messagesOf(text, 'hint.md');
+    const [message] = file.messages.filter((m) => m.ruleId === 'number-without-fact');
+    expect(message?.note).toMatch(/The closest fact is SPX\.return\.(?:5d|week) \(0\.7%\)\.$/);
+  });
+});
