@@ -178,7 +178,8 @@ for (const share of [0.25, 0.5, 1]) {
   };
   let claimErrors = 0;
   for (const n of [1, 500]) {
-    const some = texts.slice(0, n);
+    // 2025 gives some 400 drafts: the 500 go round them again.
+    const some = Array.from({ length: n }, (_, i) => texts[i % texts.length]!);
     await measure(
       `check: ${n} draft${n === 1 ? '' : 's'} of 2025, every rule (budget 50 ms per draft)`,
       n === 1 ? 7 : 3,

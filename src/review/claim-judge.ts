@@ -60,7 +60,7 @@ export function judgeReading(
   context: JudgeContext,
 ): { claims: JudgedClaim[]; problems: ClaimProblem[] } {
   const claims = reading.claims.map((claim) => judgeClaim(claim, context));
-  const problems = claims.flatMap((c) => c.problems);
+  const problems = oncePerPlace(claims);
   for (const { phrase, subject } of reading.superlatives) {
     const key = subject.kind === 'series' ? subject.key : undefined;
     const backed = [...context.values].some(([id, value]) => {
@@ -82,6 +82,31 @@ export function judgeReading(
     });
   }
   return { claims, problems };
+}
+
+/**
+ * One message per slip: a wrong period label ("The next three months:") over five figures is
+ * one error at the label, naming the other figures, not five errors at the same place.
+ */
+function oncePerPlace(claims: readonly JudgedClaim[]): ClaimProblem[] {
+  const problems: ClaimProblem[] = [];
+  const others = new Map<ClaimProblem, string[]>();
+  for (const { claim, problems: found } of claims) {
+    for (const problem of found) {
+      const same = problems.find(
+        (p) => p.rule === problem.rule && p.start === problem.start && p.end === problem.end,
+      );
+      if (same) others.get(same)!.push(claim.number.text);
+      else {
+        problems.push(problem);
+        others.set(problem, []);
+      }
+    }
+  }
+  return problems.map((p) => {
+    const also = others.get(p)!;
+    return also.length === 0 ? p : { ...p, message: `${p.message} The same holds for ${also.join(', ')}.` };
+  });
 }
 
 function judgeClaim(claim: Claim, context: JudgeContext): JudgedClaim {
@@ -138,7 +163,10 @@ function subjectFits(subject: Subject, meaning: FactMeaning): boolean {
 }
 
 function directionDisagrees(claim: Claim, meaning: FactMeaning, value: unknown): boolean {
-  if (!claim.direction || !meaning.signed || typeof value !== 'number' || value === 0) return false;
+  if (!claim.direction) return false;
+  // A streak of higher closes is `streak.up`, of lower closes `streak.down`.
+  if (meaning.direction) return claim.direction.direction !== meaning.direction;
+  if (!meaning.signed || typeof value !== 'number' || value === 0) return false;
   return (claim.direction.direction === 'up') !== value > 0;
 }
 
@@ -188,7 +216,7 @@ function explain(claim: Claim, fact: ReferenceFact, context: JudgeContext, byVal
     case 'direction': {
       const word = claim.direction!;
       const value = context.values.get(fact.id) as number;
-      const actual = value > 0 ? 'up' : 'down';
+      const actual = meaning.direction ?? (value > 0 ? 'up' : 'down');
       return [
         {
           rule: 'claim-direction',

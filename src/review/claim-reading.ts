@@ -61,6 +61,8 @@ const MARK = /<!--[\s\S]*?-->/g;
 // Words that make the series after them a comparison, not the subject.
 const COMPARED =
   /\b(?:against|than|vs\.?|versus|beaten|beating|beat|beats|outpacing|outpaced|outpaces|outpace|outran|outruns|outrun|outrunning|outperformed|outperforming|outperforms|underperformed|lagging|lagged|lags|trailing|trailed|trails|trail|behind|ahead of|leaving|for|with)\s+(?:the\s+)?$/i;
+const STREAK_DIRECTION =
+  /\b(?:higher|lower|up|down|gains|losses|gained|lost|rose|fell|advances|declines)\b/gi;
 const FOR_SUBJECT = /^\s*(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /[;:]|,\s|\s(?:and|while|but|against)\s/g;
 
@@ -188,21 +190,38 @@ function readSentence(
     const after = blanked.slice(figureEnd, end);
     const clause = clauseOf(figureStart);
     const nextClause = clauses.find((c) => c > figureStart) ?? end;
+    // A period counts in the figure's own clause; a horizon ("The next month:") labels the sentence.
     const period = periods
       .filter(
-        (p) => p.start >= clause && p.end <= nextClause && !(p.start <= figureStart && p.end >= figureEnd),
+        (p) =>
+          ((p.start >= clause && p.end <= nextClause) || p.period.kind === 'horizon') &&
+          !(p.start <= figureStart && p.end >= figureEnd),
       )
       .sort((a, b) => distance(a, figureStart, figureEnd) - distance(b, figureStart, figureEnd))[0];
     const found =
       number.kind === 'percent' || number.kind === 'number' ? directionAround(before, after) : undefined;
     // Offsets into the whole text, so the rule can point at the word.
-    const direction = found && {
-      ...found,
-      at: found.side === 'before' ? figureStart - before.length + found.at : figureEnd + found.at,
-    };
     const measure =
       measureAround(before, after, number.kind) ??
-      (number.kind === 'percent' && direction ? 'change' : undefined);
+      (number.kind === 'percent' && found ? 'change' : undefined);
+    // A streak's direction is in its verb, further back: "has closed higher for 5 straight sessions".
+    const streakWord =
+      !found && measure === 'streak'
+        ? [...blanked.slice(clause, figureStart).matchAll(STREAK_DIRECTION)].at(-1)
+        : undefined;
+    const direction: DirectionWord | undefined = found
+      ? {
+          ...found,
+          at: found.side === 'before' ? figureStart - before.length + found.at : figureEnd + found.at,
+        }
+      : streakWord
+        ? {
+            direction: /^(?:higher|up|gain|rose|advance)/i.test(streakWord[0]) ? 'up' : 'down',
+            word: streakWord[0],
+            side: 'before',
+            at: clause + streakWord.index,
+          }
+        : undefined;
     const markText = /^\s*(<!--[\s\S]*?-->)/.exec(raw.slice(figureEnd))?.[1];
     const marker = markText ? parseMarker(markText) : undefined;
     reading.claims.push({

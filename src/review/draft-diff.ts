@@ -182,11 +182,12 @@ function changedNumbers(
   const changed: ChangedNumber[] = [];
   op.after.numbers.forEach((claim, k) => {
     const at = before.indexOf(claim.text);
+    const summary = summaries[k];
     if (at !== -1) {
       before.splice(at, 1);
-      return;
+      // A kept number still changed claim when its words did: "rose 0.5%" became "fell 0.5%".
+      if (!summary || summary.problems.length === 0) return;
     }
-    const summary = summaries[k];
     changed.push({
       text: claim.text,
       verdict: verdictOf(claim, op.after.marks[k], judge),

@@ -87,6 +87,23 @@ const MISTAKES: Mistake[] = [
     rule: 'claim-direction',
     flag: 'loss',
   },
+  {
+    name: '"closed lower" for a streak of higher closes',
+    draft: '2025-11-28-daily-wrap',
+    find: 'The Russell 2000 has closed higher for 5',
+    replace: 'The Russell 2000 has closed lower for 5',
+    rule: 'claim-direction',
+    flag: 'lower',
+    says: ['RUT.streak.up'],
+  },
+  {
+    name: '"the next three months" for the one-month figures',
+    draft: '2025-11-28-pattern-study',
+    find: '**The next month:**',
+    replace: '**The next three months:**',
+    rule: 'claim-period',
+    flag: 'The next three months',
+  },
   // Swapped subjects.
   {
     name: "the Russell 2000's 12.1% given as the S&P 500's year-to-date figure",

@@ -101,4 +101,18 @@ describe('diffDraft', () => {
       expect.stringMatching(/^claim-subject: .*RUT\.return\.ytd.*SPX\.return\.ytd/),
     ]);
   });
+
+  it('lists a kept number whose words changed its claim: "rose" became "fell"', () => {
+    const original = fixture('original.md');
+    const edited = original.replace(
+      'The S&P 500 was up 0.7%<!--fact:SPX.return.week-->',
+      'The S&P 500 was down 0.7%<!--fact:SPX.return.week-->',
+    );
+    expect(edited).not.toBe(original);
+    const body = diffDraft(original, edited).find((s) => s.name === 'body')!;
+    const [number] = body.ops.find((op) => op.kind === 'changed')!.numbers;
+    expect(number?.text).toBe('0.7%');
+    expect(number?.claim).toMatchObject({ subject: 'S&P 500', failed: true });
+    expect(number?.claim?.problems).toEqual([expect.stringMatching(/^claim-direction: “down”/)]);
+  });
 });
