@@ -18,6 +18,8 @@ import { TemplateLibrary } from '../src/drafts/templates.ts';
 import { buildFactSet, FactSetBuilder } from '../src/facts/build.ts';
 import { importCsvFile } from '../src/fetchers/csv-import.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { subjectLexicon } from '../src/language/subjects.ts';
+import { checkText } from '../src/review/check.ts';
 import { MarketStore } from '../src/store/market-store.ts';
 
 const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.url));
@@ -150,6 +152,49 @@ for (const share of [0.25, 0.5, 1]) {
     },
     (ms, drafts) => `${drafts} drafts, ${Math.round((Number(drafts) / ms) * 1000)} drafts/s`,
   );
+
+  // 3c. The review check, claim rules included, on one draft and on 500 (issue 12 budget:
+  // under 50 ms per draft). The drafts are real ones of 2025, every story that applied.
+  const texts: string[] = [];
+  const builder = new FactSetBuilder(store, { ...factOptions, through: year.at(-1)! });
+  for (const asOf of year) {
+    const factSet = builder.at(asOf);
+    for (const choice of chooseStories(factSet, stories, config.stories, { all: true })) {
+      const context = {
+        templates,
+        registry,
+        publication: config.publication,
+        settings: config.stories,
+        generatorVersion: 'bench',
+      };
+      texts.push(renderDraft(choice, factSet, context).text);
+    }
+    if (texts.length >= 500) break;
+  }
+  const checkOptions = {
+    disclaimer: config.publication.disclaimer,
+    legalText: [config.publication.forwardReturnsDisclaimer],
+    freshness: { lead: 'RUT', latestSession: undefined },
+    subjects: { registry, lexicon: subjectLexicon(registry) },
+  };
+  let claimErrors = 0;
+  for (const n of [1, 500]) {
+    // 2025 gives some 400 drafts: the 500 go round them again.
+    const some = Array.from({ length: n }, (_, i) => texts[i % texts.length]!);
+    await measure(
+      `check: ${n} draft${n === 1 ? '' : 's'} of 2025, every rule (budget 50 ms per draft)`,
+      n === 1 ? 7 : 3,
+      async () => {
+        for (const [i, text] of some.entries()) {
+          const { file } = await checkText(text, `draft-${i}.md`, checkOptions);
+          claimErrors += file.messages.filter((m) => String(m.ruleId).startsWith('claim-') && m.fatal).length;
+        }
+        return some.length;
+      },
+      (ms, count) =>
+        `${round(ms / Number(count))} ms per draft; claim errors on generated drafts: ${claimErrors}`,
+    );
+  }
 }
 store.close();
 

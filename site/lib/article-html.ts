@@ -9,13 +9,15 @@ import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 export function bodyHtml(
   entry: { id: string; rendered?: { html: string } | undefined },
-  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined },
+  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined; asOf?: string | undefined },
 ): string {
   const html = entry.rendered?.html;
   if (html === undefined)
     throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
   const safe = sanitizeBodyHtml(html);
-  return options.highlightFacts ? highlightFactLinks(safe, options.facts) : stripFactLinks(safe);
+  return options.highlightFacts
+    ? highlightFactLinks(safe, options.facts, { asOf: options.asOf })
+    : stripFactLinks(safe);
 }
 
 /** Whether the body already prints the disclaimer, so the page does not print it twice. */

@@ -53,6 +53,7 @@ export interface DraftChecks {
 export async function draftChecks(draft: PreviewDraft): Promise<DraftChecks> {
   const { file, counts } = await checkFile(draft.file, {
     disclaimer: publication.disclaimer,
+    legalText: [publication.forwardReturnsDisclaimer],
     freshness: { lead: leadIndex, latestSession: process.env['WIRECOPY_LATEST_SESSION'] || undefined },
   });
   return { errors: counts.errors, warnings: counts.warnings, messages: file.messages.map(messageJson) };

@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { isIsoDate, newYorkTime } from '../calendar/dates.ts';
+import { symbolRegistry } from '../config.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { embargoOf, loadNotes, type NotesResult, type SessionEmbargo } from '../inputs/notes.ts';
+import { subjectLexicon } from '../language/subjects.ts';
 import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
 import { generatedTextOf } from '../review/generated-text.ts';
@@ -26,11 +28,14 @@ export interface ReviewSettings {
 /** Check options from the config and the store; a missing store is not created, just absent. */
 export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
   const lead = ctx.config.indexes[0] ?? 'RUT';
+  const registry = symbolRegistry(ctx.config);
   const store = ctx.existingStore();
   const today = ctx.today();
   const now = clockOf(ctx);
   return {
     disclaimer: ctx.config.publication.disclaimer,
+    legalText: [ctx.config.publication.forwardReturnsDisclaimer],
+    subjects: { registry, lexicon: subjectLexicon(registry) },
     freshness: {
       lead,
       latestSession: store?.loadSeries(lead)?.dates.at(-1),

@@ -105,7 +105,20 @@ function highlight(sentence: Sentence, out: Painter, tone: 'red' | 'green'): str
   return text + out.paint(tone, sentence.text.slice(at));
 }
 
-function describeNumber({ text, verdict }: ChangedNumber, out: Painter): string {
+/** The number, what the sentence says it is (series, period), and its verdict. */
+function describeNumber(number: ChangedNumber, out: Painter): string {
+  const { claim } = number;
+  const reading = [claim?.subject, claim?.period].filter(Boolean).join(', ');
+  const label = reading ? `${number.text} (${reading})` : number.text;
+  const problems = (claim?.problems ?? []).map(
+    (p) => `      ${out.paint(claim?.failed ? 'red' : 'yellow', p)}`,
+  );
+  // A claim the check rejects is not "matching" because its value fits some fact.
+  const head = claim?.failed ? label : describeVerdict(label, number, out);
+  return [head, ...problems].join('\n');
+}
+
+function describeVerdict(text: string, { verdict }: ChangedNumber, out: Painter): string {
   const fact = (f: { id: string }, shown: string) => `${f.id} (${shown})`;
   switch (verdict.kind) {
     case 'matches':

@@ -115,6 +115,9 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const body = renderStrict(templates.get(story.template), bodyView, partials);
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
   for (const match of body.matchAll(FACT_LINK)) printed.add(match[1]!);
+  // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
+  // matter too, so that the review's superlative check finds what backs it.
+  if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();

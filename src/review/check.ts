@@ -12,8 +12,15 @@ import retextEnglish from 'retext-english';
 import retextReadability from 'retext-readability';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import type { SubjectLexicon } from '../language/subjects.ts';
+import type { SymbolRegistry } from '../symbols.ts';
 import { draftOf } from './draft-source.ts';
 import { countMessages, type MessageCounts, report } from './messages.ts';
+import remarkClaimDirection from './remark-claim-direction.ts';
+import remarkClaimMeasure from './remark-claim-measure.ts';
+import remarkClaimPeriod from './remark-claim-period.ts';
+import remarkClaimSubject from './remark-claim-subject.ts';
+import remarkClaimSuperlative from './remark-claim-superlative.ts';
 import remarkDisclaimer from './remark-disclaimer.ts';
 import remarkDraftFrontMatter from './remark-draft-front-matter.ts';
 import remarkEmbargo, { type Options as EmbargoOptions } from './remark-embargo.ts';
@@ -31,6 +38,8 @@ import remarkXPost from './remark-x-post.ts';
 export interface CheckOptions {
   /** The configured `publication.disclaimer`. */
   disclaimer: string;
+  /** Other legal text the generator prints (`publication.forwardReturnsDisclaimer`): not scored for readability. */
+  legalText?: string[];
   freshness: FreshnessOptions;
   /** What content/inputs/notes.yaml says now about a session's embargo (read at check time). */
   embargo?: EmbargoOptions['embargo'];
@@ -38,6 +47,8 @@ export interface CheckOptions {
   generatedText?: GeneratedFactsOptions['generatedText'];
   /** retext-readability settings: the reader age a sentence should suit (default 18; sentences under 8 words are not scored). */
   readability?: { age?: number; minWords?: number; threshold?: number };
+  /** The configured series and the words for them, for the claim rules (default: the built-in ones). */
+  subjects?: { registry: SymbolRegistry; lexicon: SubjectLexicon };
 }
 
 export interface CheckedFile {
@@ -56,7 +67,12 @@ export function reviewProcessor(options: CheckOptions) {
     .use(remarkFreshData, options.freshness);
   if (options.generatedText) processor.use(remarkGeneratedFacts, { generatedText: options.generatedText });
   return processor
-    .use(remarkNumbersMatchFacts)
+    .use(remarkNumbersMatchFacts, options.subjects ?? {})
+    .use(remarkClaimSubject, options.subjects ?? {})
+    .use(remarkClaimPeriod, options.subjects ?? {})
+    .use(remarkClaimDirection, options.subjects ?? {})
+    .use(remarkClaimMeasure, options.subjects ?? {})
+    .use(remarkClaimSuperlative, options.subjects ?? {})
     .use(remarkDisclaimer, { disclaimer: options.disclaimer })
     .use(remarkEmbargo, options.embargo ? { embargo: options.embargo } : {})
     .use(remarkLinks)
@@ -87,21 +103,26 @@ export async function checkText(text: string, path: string, options: CheckOption
   const tree = processor.parse(file);
   // On unparsable front matter every rule returns at once: the YAML error is the one message.
   await processor.run(tree, file);
-  dropDisclaimerReadability(file, options.disclaimer);
+  dropGeneratedReadability(file, [options.disclaimer, ...(options.legalText ?? [])]);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { file, counts: countMessages(file), unreadable: draftOf(file).unreadable };
 }
 
+// The closing line the generator writes under every piece (templates/partials/disclaimer.mustache).
+const GENERATED_LINE = /^_?(?:Data as of the .* close\.|Sources: )/;
+
 /**
- * The configured disclaimer is legal text, not the editor's prose: readability warnings on its
- * sentences would repeat on every draft and could not be acted on.
+ * The disclaimers are legal text and the sources line is the generator's, not the editor's
+ * prose: readability warnings on them would repeat on every draft and could not be acted on.
  */
-function dropDisclaimerReadability(file: VFile, disclaimer: string): void {
+function dropGeneratedReadability(file: VFile, legalText: readonly string[]): void {
   const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const legal = squash(disclaimer);
-  file.messages = file.messages.filter(
-    (m) => m.source !== 'retext-readability' || !m.actual || !legal.includes(squash(m.actual)),
-  );
+  const legal = legalText.map(squash);
+  file.messages = file.messages.filter((m) => {
+    if (m.source !== 'retext-readability' || !m.actual) return true;
+    const sentence = squash(m.actual);
+    return !GENERATED_LINE.test(sentence) && !legal.some((text) => text.includes(sentence));
+  });
 }
 
 export async function checkFile(path: string, options: CheckOptions): Promise<CheckedFile> {

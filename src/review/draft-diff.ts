@@ -1,9 +1,15 @@
 /**
  * What an editor changed in a draft, against the text the generator wrote: section by section
  * (title, summary, social posts, body paragraphs), sentence by sentence, and for each number
- * that is new in an edited sentence, the fact it stands for and whether it still matches.
+ * that is new in an edited sentence, the fact it stands for and whether it still matches, with
+ * the series and period the sentence gives it, judged by the same claim engine as `check`.
  */
 import { sentences } from '../drafts/social/x.ts';
+import { describePeriod } from '../language/periods.ts';
+import { defaultLexicon } from '../language/subjects.ts';
+import { type JudgeContext, judgeReading } from './claim-judge.ts';
+import { type Carry, readClaims } from './claim-reading.ts';
+import { judgeContext } from './draft-claims.ts';
 import { asOfYear, type ReferenceFact, referenceFacts } from './draft-facts.ts';
 import { type DraftSource, fieldValue, readDraftSource } from './draft-source.ts';
 import { claimMatchesFact, closestFact, shownDisplay } from './fact-match.ts';
@@ -35,6 +41,18 @@ export type NumberVerdict =
 export interface ChangedNumber {
   text: string;
   verdict: NumberVerdict;
+  /** What the sentence says the number is, and what the claim check found wrong with it. */
+  claim?: ClaimSummary;
+}
+
+export interface ClaimSummary {
+  /** The series' name ("S&P 500"), or the words that could not be resolved. */
+  subject?: string;
+  period?: string;
+  /** The claim check's messages on this number (`claim-subject: ...`). */
+  problems: string[];
+  /** Whether any of them is an error (then the value's verdict is beside the point). */
+  failed: boolean;
 }
 
 export interface SectionDiff {
@@ -54,13 +72,56 @@ export function diffDraft(generatedText: string, currentText: string): SectionDi
     year: asOfYear(current.data),
     sourced: sourcedNumbers(sentencesOf(current, 'body')),
   };
+  const claims = { ...judgeContext(current), sourced: new Set(judge.sourced.keys()) };
   const sections: SectionDiff[] = [];
   for (const name of [...FIELDS, 'body']) {
     const ops = diffSequences(sentencesOf(generated, name), sentencesOf(current, name), (s) => s.text);
     if (ops.every((op) => op.kind === 'same')) continue;
-    sections.push({ name, ops: ops.map((op) => ({ ...op, numbers: changedNumbers(op, judge) })) });
+    // Subjects carry from sentence to sentence, kept ones included, as `check` reads them.
+    const carry: Carry = {};
+    sections.push({
+      name,
+      ops: ops.map((op) => {
+        const summaries = op.kind === 'removed' ? [] : claimSummaries(op.after, claims, carry);
+        return { ...op, numbers: changedNumbers(op, judge, summaries) };
+      }),
+    });
   }
   return sections;
+}
+
+/** The claim check's reading of each number of a sentence, in the order of `sentence.numbers`. */
+function claimSummaries(
+  sentence: Sentence,
+  context: JudgeContext,
+  carry: Carry,
+): Array<ClaimSummary | undefined> {
+  const judged = judgeReading(readClaims(sentence.raw, defaultLexicon(), carry), context);
+  const sentenceProblems = judged.problems.filter((p) => p.rule === 'claim-superlative');
+  const pending = [...judged.claims];
+  return sentence.numbers.map((number) => {
+    const at = pending.findIndex((j) => j.claim.number.text === number.text);
+    if (at === -1) return undefined;
+    const [{ claim, problems }] = pending.splice(at, 1) as [(typeof pending)[number]];
+    const subject =
+      claim.subject.kind === 'series'
+        ? context.nameOf(claim.subject.key)
+        : claim.subject.kind === 'unknown'
+          ? `“${claim.subject.words}” (unresolved)`
+          : undefined;
+    const period = claim.period && describePeriod(claim.period.period, context.year);
+    return {
+      ...(subject ? { subject } : {}),
+      ...(period ? { period } : {}),
+      ...(() => {
+        const all = [...problems, ...sentenceProblems.splice(0)];
+        return {
+          problems: all.map((p) => `${p.rule}: ${p.message}`),
+          failed: all.some((p) => p.severity === 'error'),
+        };
+      })(),
+    };
+  });
 }
 
 interface Judge {
@@ -111,17 +172,27 @@ export function readSentence(raw: string, paragraph: number): Sentence {
   return { raw, text, numbers, marks: numbers.map((_, k) => marks[k]), paragraph };
 }
 
-function changedNumbers(op: DiffOp<Sentence>, judge: Judge): ChangedNumber[] {
+function changedNumbers(
+  op: DiffOp<Sentence>,
+  judge: Judge,
+  summaries: ReadonlyArray<ClaimSummary | undefined>,
+): ChangedNumber[] {
   if (op.kind === 'same' || op.kind === 'removed') return [];
   const before = op.kind === 'changed' ? op.before.numbers.map((n) => n.text) : [];
   const changed: ChangedNumber[] = [];
   op.after.numbers.forEach((claim, k) => {
     const at = before.indexOf(claim.text);
+    const summary = summaries[k];
     if (at !== -1) {
       before.splice(at, 1);
-      return;
+      // A kept number still changed claim when its words did: "rose 0.5%" became "fell 0.5%".
+      if (!summary || summary.problems.length === 0) return;
     }
-    changed.push({ text: claim.text, verdict: verdictOf(claim, op.after.marks[k], judge) });
+    changed.push({
+      text: claim.text,
+      verdict: verdictOf(claim, op.after.marks[k], judge),
+      ...(summary ? { claim: summary } : {}),
+    });
   });
   return changed;
 }

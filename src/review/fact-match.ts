@@ -2,13 +2,14 @@
  * Whether a number written in copy is a fact, within the rounding it was written with: "2.1%"
  * is 0.020796, and so are "2%" and "2.08%"; "2.2%" is not. Copy carries direction in its verbs
  * ("fell 3.2%" for -0.032), so an unsigned number is compared by magnitude; a signed one must
- * match the sign too. A qualified number ("more than 70%", "nearly 1,000") may sit up to 10% on
- * the side its qualifier allows: editors round to a telling figure, not to a different fact.
+ * match the sign too. A hedged number ("more than 70%", "nearly 1,000") must sit in the range
+ * its hedge allows (`language/hedges.ts`, the README's tolerance table): editors round to a
+ * telling figure, not to a different fact.
  */
+import { roundStep, withinHedge } from '../language/hedges.ts';
+import { factMeaning, type Measure, sameMeasure } from '../language/measures.ts';
 import type { ReferenceFact } from './draft-facts.ts';
 import type { NumberClaim } from './number-claims.ts';
-
-const QUALIFIER_SLACK = 0.1;
 
 export function claimMatchesFact(
   claim: NumberClaim,
@@ -42,20 +43,22 @@ function numberMatches(claim: NumberClaim, target: number): boolean {
   const actual = Math.abs(target);
   // Half a unit in the last written digit, plus a hair for binary floating point.
   const rounding = 0.5 * 10 ** -claim.decimals + 1e-9 * Math.max(1, actual);
-  switch (claim.qualifier) {
-    case 'at-least':
-      return actual >= written - rounding && actual <= written * (1 + QUALIFIER_SLACK) + rounding;
-    case 'at-most':
-      return actual <= written + rounding && actual >= written * (1 - QUALIFIER_SLACK) - rounding;
-    case 'about':
-      return Math.abs(actual - written) <= Math.max(rounding, written * QUALIFIER_SLACK);
-    default:
-      return Math.abs(actual - written) <= rounding;
+  if (claim.hedge) {
+    return withinHedge(claim.hedge, written, actual, claim.step ?? roundStep(written, claim.decimals));
   }
+  return Math.abs(actual - written) <= rounding;
 }
 
-/** The fact of the same kind closest to a claim: the likely intended one, for the hint. */
-export function closestFact(claim: NumberClaim, facts: readonly ReferenceFact[]): ReferenceFact | undefined {
+/**
+ * The fact of the same kind closest to a claim: the likely intended one, for the hint. When the
+ * sentence says whose figure it is and what it measures, only facts of that subject and measure
+ * are candidates: a hint pointing at another index's number misleads more than no hint.
+ */
+export function closestFact(
+  claim: NumberClaim,
+  facts: readonly ReferenceFact[],
+  about: { subject?: string | undefined; measure?: Measure | undefined } = {},
+): ReferenceFact | undefined {
   const kind = claim.kind === 'percent' ? 'percent' : claim.kind === 'date' ? 'date' : 'number';
   const distance = (fact: ReferenceFact): number => {
     if (kind === 'date') {
@@ -71,6 +74,10 @@ export function closestFact(claim: NumberClaim, facts: readonly ReferenceFact[])
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const fact of facts) {
     if (fact.kind !== kind) continue;
+    const meaning = factMeaning(fact.id);
+    if (about.subject && meaning && meaning.subject !== about.subject && meaning.versus !== about.subject)
+      continue;
+    if (about.measure && meaning && !sameMeasure(about.measure, meaning.measure)) continue;
     const d = distance(fact);
     if (d < bestDistance) {
       best = fact;

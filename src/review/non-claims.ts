@@ -3,8 +3,9 @@
  * explicit on purpose: anything not on it is a claim, and a new kind of harmless number is a
  * reviewed addition here, not a looser regex somewhere else.
  *
- * Not listed because the scanner never sees them: spelled-out numbers ("five sessions": only
- * digits are read), list markers and footnote labels (markdown structure, not text), code,
+ * Not listed because the scanner never sees them: spelled-out numbers outside counts ("the past
+ * five sessions" is a period, read by the claim check; "five straight sessions" is a count and
+ * a claim, see `number-claims.ts`), list markers and footnote labels (markdown structure, not text), code,
  * link targets and image sources, and digits inside or right before a word: tickers and labels
  * ("$IWM", "Q3", "FY2026", "COVID-19", "ZQZ6"), decades ("1990s").
  */

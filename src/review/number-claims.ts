@@ -1,14 +1,21 @@
 /**
  * Finds the numbers a piece of copy claims: percentages, plain numbers (levels, points,
  * counts), ordinals and written-out dates, each with its place and the precision it was
- * written with. Digits on the non-claim list (`non-claims.ts`) are skipped.
+ * written with; and the numbers written as words where they are counts ("five straight
+ * sessions", "18 times", "the fifth record close") or fractions ("three-quarters of"). Digits
+ * on the non-claim list (`non-claims.ts`) are skipped; a number word naming a period ("the past
+ * five sessions") is a period, which the claim check reads (`claim-reading.ts`).
  */
+import { FRACTION_STEP, FRACTION_WORDS, type Hedge, hedgeBefore } from '../language/hedges.ts';
+import {
+  NUMBER_WORD_SOURCE,
+  ORDINAL_WORD_SOURCE,
+  parseNumberWord,
+  parseOrdinalWord,
+} from '../language/number-words.ts';
 import { maskNonClaims } from './non-claims.ts';
 
 export type ClaimKind = 'percent' | 'number' | 'ordinal' | 'date';
-
-/** Words in front of a number that make it a bound or an estimate ("more than 70%"). */
-export type Qualifier = 'at-least' | 'at-most' | 'about';
 
 export interface CalendarDay {
   month: number;
@@ -31,7 +38,12 @@ export interface NumberClaim {
   /** Written with an explicit sign: then the sign must match too. */
   signed: boolean;
   date?: CalendarDay;
-  qualifier?: Qualifier;
+  /** "more than", "nearly", "about": the range the figure allows (`language/hedges.ts`). */
+  hedge?: Hedge;
+  /** Written in words ("five", "fifth", "three-quarters"). */
+  word?: boolean;
+  /** The round step the hedge is measured in, when it is not the written figure's own (fractions). */
+  step?: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -60,18 +72,31 @@ const PERCENT = new RegExp(`${LEADING}${NUMBER}\\s?(%|percent\\b|per cent\\b|per
 const ORDINAL = /(?<![\w.,:/\-−])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b/g;
 const PLAIN = new RegExp(`${LEADING}${NUMBER}(?![\\w%])`, 'g');
 
-const QUALIFIERS: ReadonlyArray<[RegExp, Qualifier]> = [
-  [/\b(?:more than|over|above|at least|upward of)\s+\$?$/i, 'at-least'],
-  [/\b(?:less than|under|below|nearly|almost|at most|just shy of)\s+\$?$/i, 'at-most'],
-  [/\b(?:about|around|roughly|approximately|some|close to)\s+\$?$/i, 'about'],
-];
+// A number word is a claim where it counts something: "five straight sessions", "five sessions
+// in a row", "18 times", "fifth record close". Elsewhere ("the past five sessions") it names a period.
+const COUNTED = String.raw`(?:(?:straight|consecutive)\s+(?:sessions|days|weeks|months|calendar years|years)|(?:sessions|days|weeks)\s+(?:in a row|running|straight)|(?:times|cases|occasions)\b|record close)`;
+const NUMBER_WORD = new RegExp(String.raw`(?<![\w-])(${NUMBER_WORD_SOURCE})(?=\s+${COUNTED})`, 'gi');
+const ORDINAL_WORD = new RegExp(
+  // "first" is left to the superlatives ("the first record close in 967 sessions").
+  String.raw`(?<![\w-])(?!first\b)(${ORDINAL_WORD_SOURCE})(?=\s+(?:record|straight|consecutive|of the year)\b)`,
+  'gi',
+);
+// "11 of 18 times": a share, 11/18 = 61.1%; the 18 stays a count of its own.
+const RATIO = new RegExp(
+  String.raw`(?<![\w.,-])(\d+|${NUMBER_WORD_SOURCE})(?=\s+of\s+(?:the\s+)?(\d+|${NUMBER_WORD_SOURCE})\s+(?:times|cases|occasions|sessions|signals|years)\b)`,
+  'gi',
+);
+const FRACTION = new RegExp(
+  String.raw`(?<![\w-])(${FRACTION_WORDS.map(([w]) => w).join('|')})(?=\s+of\b)`,
+  'gi',
+);
 
 /** Every number `text` claims, in order. */
 export function scanClaims(text: string): NumberClaim[] {
   const claims: NumberClaim[] = [];
   let rest = text;
   const take = (claim: NumberClaim) => {
-    claims.push({ ...claim, ...qualifierBefore(text, claim.start) });
+    claims.push({ ...claim, ...hedgeOf(text, claim.start) });
     rest = rest.slice(0, claim.start) + ' '.repeat(claim.end - claim.start) + rest.slice(claim.end);
   };
 
@@ -91,11 +116,45 @@ export function scanClaims(text: string): NumberClaim[] {
   }
   rest = maskNonClaims(rest);
   for (const m of [...rest.matchAll(PERCENT)]) take(numeric('percent', m, m[1]!, m[2]!, m[3]));
+  for (const m of [...rest.matchAll(RATIO)]) {
+    const part = wholeNumber(m[1]!);
+    const total = wholeNumber(m[2]!);
+    if (part === undefined || total === undefined || total === 0 || part > total) continue;
+    // Exact, so it is held to the rounding of a one-decimal percentage.
+    take({ ...inWords('percent', m, (100 * part) / total), word: !/^\d/.test(m[1]!), decimals: 1 });
+  }
   for (const m of [...rest.matchAll(ORDINAL)]) {
     take({ ...numeric('ordinal', m, '', m[1]!, undefined), text: m[0] });
   }
   for (const m of [...rest.matchAll(PLAIN)]) take(numeric('number', m, m[1]!, m[2]!, m[3]));
+  for (const m of [...rest.matchAll(NUMBER_WORD)]) {
+    take(inWords('number', m, parseNumberWord(m[1]!)!));
+  }
+  for (const m of [...rest.matchAll(ORDINAL_WORD)]) take(inWords('ordinal', m, parseOrdinalWord(m[1]!)!));
+  for (const m of [...rest.matchAll(FRACTION)]) {
+    const percent = FRACTION_WORDS.find(([w]) => w === m[1]!.toLowerCase())![1];
+    // A fraction is a round figure: read as "about" unless the copy hedges it itself.
+    const claim = { ...inWords('percent', m, percent), step: FRACTION_STEP, hedge: 'about' as const };
+    take(claim);
+  }
   return claims.sort((a, b) => a.start - b.start);
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : parseNumberWord(text);
+}
+
+function inWords(kind: ClaimKind, m: RegExpMatchArray, value: number): NumberClaim {
+  return {
+    kind,
+    text: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+    value,
+    decimals: kind === 'percent' ? 1 : 0,
+    signed: false,
+    word: true,
+  };
 }
 
 function numeric(
@@ -117,8 +176,7 @@ function numeric(
   };
 }
 
-function qualifierBefore(text: string, start: number): { qualifier?: Qualifier } {
-  const before = text.slice(Math.max(0, start - 24), start);
-  const found = QUALIFIERS.find(([pattern]) => pattern.test(before));
-  return found ? { qualifier: found[1] } : {};
+function hedgeOf(text: string, start: number): { hedge?: Hedge } {
+  const hedge = hedgeBefore(text.slice(Math.max(0, start - 24), start));
+  return hedge ? { hedge } : {};
 }

@@ -17,6 +17,7 @@
 import type { Html, Root } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { aboutKey, type ClaimAbout, type Options as DraftClaimOptions, draftClaims } from './draft-claims.ts';
 import { asOfYear, type ReferenceFact, referenceFacts } from './draft-facts.ts';
 import { type DraftSource, draftOf, type FieldPath, fieldValue, scalarRange } from './draft-source.ts';
 import { claimMatchesFact, closestFact, shownDisplay } from './fact-match.ts';
@@ -27,7 +28,7 @@ import { type NumberClaim, scanClaims } from './number-claims.ts';
 import { locateInOrder } from './source-text.ts';
 import { fieldName, publishedTextFields } from './text-fields.ts';
 
-export interface Options {
+export interface Options extends DraftClaimOptions {
   /** Front-matter text fields whose numbers must be facts too (default: `publishedTextFields`). */
   fields?: FieldPath[];
 }
@@ -57,8 +58,18 @@ export default function remarkNumbersMatchFacts(options: Options = {}) {
     }
     const claims = [...body.claims, ...fieldClaims(draft, fields)];
     const sourced = new Set(claims.filter((c) => c.marker?.kind === 'sourced').map((c) => c.claim.text));
+    // The claim reading says whose figure each number is, so the hint can name a fact of the
+    // same series and measure, never another index's number.
+    const { about } = draftClaims(tree, file, options);
+    const seen = new Map<string, number>();
+    const aboutOf = (placed: PlacedClaim): ClaimAbout => {
+      const key = `${placed.where}\u0000${placed.claim.text}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return about.get(aboutKey(placed.where, placed.claim.text, n)) ?? {};
+    };
     const context = { facts, year: asOfYear(draft.data), sourced };
-    for (const placed of claims) judge(file, placed, context);
+    for (const placed of claims) judge(file, placed, context, aboutOf(placed));
   };
 }
 
@@ -71,7 +82,13 @@ function bodyClaims(tree: Root, draft: DraftSource): { claims: PlacedClaim[]; or
     segments.forEach((segment, i) => {
       if (segment.type !== 'text') return;
       const { value, position } = segment.node;
-      const found = scanClaims(value);
+      // Read with the rest of the run after it, marks left out, so that "six<!--fact:X--> straight
+      // sessions" is a count; only the numbers in this text node are its claims.
+      const following = segments
+        .slice(i + 1)
+        .map((s) => (s.type === 'text' ? s.node.value : s.type === 'gap' ? ' ' : ''))
+        .join('');
+      const found = scanClaims(value + following).filter((c) => c.end <= value.length);
       const start = position?.start.offset ?? 0;
       const offsets = locateInOrder(
         draft.source.text,
@@ -128,7 +145,12 @@ interface Context {
   sourced: Set<string>;
 }
 
-function judge(file: VFile, { claim, place, where, marker }: PlacedClaim, context: Context): void {
+function judge(
+  file: VFile,
+  { claim, place, where, marker }: PlacedClaim,
+  context: Context,
+  about: ClaimAbout,
+): void {
   const { facts, year } = context;
   const inWhere = where === 'body' ? '' : ` in ${where}`;
   if (marker?.kind === 'sourced') {
@@ -188,7 +210,7 @@ function judge(file: VFile, { claim, place, where, marker }: PlacedClaim, contex
     return;
   }
   if (facts.some((fact) => claimMatchesFact(claim, fact, year)) || context.sourced.has(claim.text)) return;
-  const closest = closestFact(claim, facts);
+  const closest = closestFact(claim, facts, about);
   report(file, 'error', 'number-without-fact', `${claim.text}${inWhere} matches no fact of this draft.`, {
     place,
     hint: closest

@@ -1,10 +1,16 @@
 /**
  * The `<!--fact:ID-->` mark after each number of a body, in rendered HTML. Readers never see it:
- * the published site drops it. The editors' preview turns each marked number into a highlight
- * that shows, on hover or keyboard focus, the fact id and the value the number stands for.
+ * the published site drops it. The editors' preview turns each number into a highlight judged
+ * the way `wirecopy check` judges it (`src/review/fact-match.ts`): copy prints magnitudes and
+ * lets its words carry the sign, so "fell 0.5%" for a fact of -0.5% is a match, not a mismatch.
+ * A number without a mark that fits no fact of the piece, which `check` rejects, is marked too.
  */
 import type { FrontMatter } from '../drafts/front-matter.ts';
 import { FACT_LINK } from '../drafts/view-values.ts';
+import { describeFact, type ReferenceFact } from '../review/draft-facts.ts';
+import { claimMatchesFact } from '../review/fact-match.ts';
+import { parseMarker } from '../review/markers.ts';
+import { type NumberClaim, scanClaims } from '../review/number-claims.ts';
 
 type Facts = FrontMatter['facts'];
 
@@ -12,36 +18,130 @@ export function stripFactLinks(html: string): string {
   return html.replace(FACT_LINK, '');
 }
 
+export interface HighlightOptions {
+  /** The piece's as-of (YYYY-MM-DD): a date without a year means its year, and it is a fact itself. */
+  asOf?: string | undefined;
+}
+
+// Tags and comments, split from the text between them.
+const MARKUP = /(<!--[\s\S]*?-->|<[^>]*>)/;
+
 /**
- * Wraps the number before each mark in `<span class="fact">`. The number is the fact's display
- * text when the body still prints it; otherwise (an editor changed the number but kept the mark)
- * the word before the mark is highlighted as a mismatch, for the editor to compare.
+ * Wraps each number of the body's text in `<span class="fact">`: linked ones that match their
+ * fact; `fact-mismatch` for a linked one that does not (an editor changed the number but kept
+ * the mark) or a link to a fact the piece lacks; `fact-rejected` for an unlinked number that
+ * fits no fact. Text inside `<code>` and `<pre>` is left alone.
  */
-export function highlightFactLinks(html: string, facts: Facts | undefined): string {
-  return html.replace(new RegExp(`([^<>]*)${FACT_LINK.source}`, 'g'), (_all, before: string, id: string) => {
-    const fact = facts?.[id];
-    const display = fact ? escapeHtml(fact.display) : undefined;
-    if (fact && display && before.endsWith(display)) {
-      return before.slice(0, -display.length) + factSpan(id, display, tip(id, fact), 'fact');
+export function highlightFactLinks(
+  html: string,
+  facts: Facts | undefined,
+  options: HighlightOptions = {},
+): string {
+  const reference = referenceOf(facts, options.asOf);
+  const year = options.asOf ? Number(options.asOf.slice(0, 4)) : undefined;
+  const tokens = html.split(MARKUP);
+  let inCode = 0;
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i % 2 === 1) {
+      if (/^<(?:code|pre)\b/i.test(token)) inCode++;
+      else if (/^<\/(?:code|pre)>/i.test(token)) inCode = Math.max(0, inCode - 1);
+      // The marks are read with the text before them and dropped.
+      if (!FACT_LINK_ONE.test(token)) out += token;
+      continue;
     }
-    const word = /\S+$/.exec(before)?.[0] ?? '';
+    const mark = parseMarker(tokens[i + 1] ?? '');
+    out += inCode > 0 ? token : highlightText(token, mark, { facts, reference, year });
+  }
+  return out;
+}
+
+const FACT_LINK_ONE = new RegExp(`^${FACT_LINK.source}$`);
+
+interface Judge {
+  facts: Facts | undefined;
+  reference: ReferenceFact[];
+  year: number | undefined;
+}
+
+function highlightText(text: string, mark: ReturnType<typeof parseMarker>, judge: Judge): string {
+  const decoded = decodeEntities(text);
+  const claims = scanClaims(decoded);
+  const linked =
+    mark && mark.kind === 'fact' && decoded.slice(claims.at(-1)?.end ?? 0).trim() === ''
+      ? claims.at(-1)
+      : undefined;
+  let out = '';
+  let at = 0;
+  for (const claim of claims) {
+    const start = text.indexOf(claim.text, at);
+    if (start === -1) continue;
+    out += text.slice(at, start);
+    at = start + claim.text.length;
+    if (claim === linked && mark?.kind === 'fact') {
+      out += linkedSpan(claim, mark.factId, judge);
+    } else if (mark?.kind === 'sourced' && claim === claims.at(-1)) {
+      out += claim.text;
+    } else if (judge.reference.some((fact) => claimMatchesFact(claim, fact, judge.year ?? fact.date?.year))) {
+      out += claim.text;
+    } else {
+      out += factSpan(
+        '',
+        escapeHtml(claim.text),
+        `${claim.text}: matches no fact of this piece (wirecopy check rejects it)`,
+        'fact fact-rejected',
+      );
+    }
+  }
+  out += text.slice(at);
+  if (mark?.kind === 'fact' && !linked) {
+    // A mark after words, not a number: the word before it is what the editor left there.
+    const word = /\S+$/.exec(out)?.[0] ?? '';
+    const fact = judge.facts?.[mark.factId];
     const why = fact
-      ? `${tip(id, fact)}; the text says ${word || 'nothing'}`
-      : `${id}: not among the facts of this piece`;
-    return (
-      before.slice(0, before.length - word.length) + factSpan(id, word || '?', why, 'fact fact-mismatch')
-    );
-  });
+      ? `${tip(mark.factId, fact)}; the text says ${word || 'nothing'}`
+      : `${mark.factId}: not among the facts of this piece`;
+    out =
+      out.slice(0, out.length - word.length) + factSpan(mark.factId, word || '?', why, 'fact fact-mismatch');
+  }
+  return out;
+}
+
+function linkedSpan(claim: NumberClaim, id: string, judge: Judge): string {
+  const fact = judge.facts?.[id];
+  const shown = escapeHtml(claim.text);
+  if (!fact) return factSpan(id, shown, `${id}: not among the facts of this piece`, 'fact fact-mismatch');
+  const reference = describeFact(id, fact.value, fact.display);
+  // Without the piece's as-of, a date without a year is taken to mean its fact's year.
+  if (claimMatchesFact(claim, reference, judge.year ?? reference.date?.year)) {
+    return factSpan(id, shown, tip(id, fact), 'fact');
+  }
+  return factSpan(id, shown, `${tip(id, fact)}; the text says ${claim.text}`, 'fact fact-mismatch');
+}
+
+function referenceOf(facts: Facts | undefined, asOf: string | undefined): ReferenceFact[] {
+  const reference = Object.entries(facts ?? {}).map(([id, f]) => describeFact(id, f.value, f.display));
+  if (asOf) reference.push(describeFact('asOf', asOf, asOf));
+  return reference;
 }
 
 function factSpan(id: string, text: string, tipText: string, className: string): string {
-  return `<span class="${className}" tabindex="0" data-fact="${escapeHtml(id)}" data-tip="${escapeHtml(tipText)}">${text}</span>`;
+  const data = id ? ` data-fact="${escapeHtml(id)}"` : '';
+  return `<span class="${className}" tabindex="0"${data} data-tip="${escapeHtml(tipText)}">${text}</span>`;
 }
 
 function tip(id: string, fact: Facts[string]): string {
   const value =
     typeof fact.value === 'number' ? String(Number(fact.value.toPrecision(6))) : String(fact.value);
   return `${id} = ${value} (printed as ${fact.display})`;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|nbsp);/g,
+    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[name] ?? '',
+  );
 }
 
 function escapeHtml(text: string): string {

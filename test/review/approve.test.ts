@@ -256,7 +256,7 @@ describe('approve', () => {
     expect(isWirecopyError(error) && error.code).toBe('ReviewFailed');
     expect(isWirecopyError(error) && error.details).toEqual([
       expect.stringContaining(
-        ':98:36 error wirecopy:number-mismatch: 3.1% does not match its fact RUT.return.week',
+        ':101:36 error wirecopy:number-mismatch: 3.1% does not match its fact RUT.return.week',
       ),
     ]);
     expect(pieces(paths)).toEqual([`drafts/${NAME}`]);

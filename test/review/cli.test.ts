@@ -223,11 +223,11 @@ describe('wirecopy diff', () => {
     const lines = result.stdout.split('\n');
     expect(lines).toContain('body');
     expect(lines).toContain('¶1 + A new opening line with «42» in it.');
-    expect(lines.some((l) => /^ {4}42 {2}matches no fact; closest: /.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {4}42(?: \([^)]*\))? {2}matches no fact; closest: /.test(l))).toBe(true);
     const changed = lines.findIndex((l) => / \+ .*«9\.9%»/.test(l));
     expect(lines[changed - 1]).toMatch(/ - .*«\d+\.\d%»/);
     expect(lines.slice(changed + 1)).toContainEqual(
-      expect.stringMatching(/^ {4}9\.9% {2}does not match its fact \S+ \(\d+\.\d%\)$/),
+      expect.stringMatching(/^ {4}9\.9% \(Russell 2000[^)]*\) {2}does not match its fact \S+ \(\d+\.\d%\)$/),
     );
     // No color codes when the output is not a terminal.
     expect(result.stdout).not.toContain('\u001b[');

@@ -18,22 +18,22 @@ describe('the generated draft', () => {
 
 describe('edited copies give the expected message at the expected place', () => {
   it.each([
-    ['changed-number.md', ['98:36 error wirecopy:number-mismatch']],
-    ['number-without-fact.md', ['100:109 error wirecopy:number-without-fact']],
-    ['sourced-number.md', ['100:126 info wirecopy:sourced-number']],
-    ['no-disclaimer.md', ['110:95 error wirecopy:disclaimer-missing']],
-    ['x-too-long.md', ['68:3 error wirecopy:x-too-long']],
+    ['changed-number.md', ['101:36 error wirecopy:number-mismatch']],
+    ['number-without-fact.md', ['103:109 error wirecopy:number-without-fact']],
+    ['sourced-number.md', ['103:126 info wirecopy:sourced-number']],
+    ['no-disclaimer.md', ['113:95 error wirecopy:disclaimer-missing']],
+    ['x-too-long.md', ['71:3 error wirecopy:x-too-long']],
     ['broken-front-matter.md', ['6:1 error wirecopy:front-matter', '7:1 error wirecopy:front-matter']],
     ['unparsable-yaml.md', ['2:8 error wirecopy:yaml-syntax']],
     [
       'markup-slips.md',
       [
-        '98:178 error wirecopy:raw-html',
-        '98:183 error wirecopy:unknown-fact',
-        '98:218 error wirecopy:raw-html',
-        '98:242 warning wirecopy:house-style',
-        '98:256 warning wirecopy:house-style',
-        '98:324 error wirecopy:link-not-absolute',
+        '101:178 error wirecopy:raw-html',
+        '101:183 error wirecopy:unknown-fact',
+        '101:218 error wirecopy:raw-html',
+        '101:242 warning wirecopy:house-style',
+        '101:256 warning wirecopy:house-style',
+        '101:324 error wirecopy:link-not-absolute',
       ],
     ],
   ])('%s', async (name, expected) => {
@@ -66,7 +66,7 @@ describe('edited copies give the expected message at the expected place', () => 
     const { lines } = await messagesOf(unmarked, 'unmarked.md');
     expect(lines).toEqual([
       '13:109 error wirecopy:number-without-fact',
-      '100:126 error wirecopy:number-without-fact',
+      '103:126 error wirecopy:number-without-fact',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('edited copies give the expected message at the expected place', () => 
       '<!--sourced: CME Group-->',
     );
     const { lines } = await messagesOf(undated, 'undated.md');
-    expect(lines).toContain('100:126 error wirecopy:sourced-marker-invalid');
+    expect(lines).toContain('103:126 error wirecopy:sourced-marker-invalid');
   });
 
   it('tells the editor to quote an unquoted date', async () => {
@@ -160,7 +160,7 @@ describe('facts held to what the generator wrote', () => {
       'value: 0.031\n    display: 3.1%',
     );
     const { lines } = await messagesOf(forged, 'forged.md', { generatedText: () => original });
-    expect(lines).toContain('30:3 error wirecopy:facts-edited');
+    expect(lines).toContain('33:3 error wirecopy:facts-edited');
     expect(lines.filter((l) => l.includes('number-mismatch'))).toEqual([]);
   });
 

@@ -33,11 +33,11 @@ describe('scanClaims finds the numbers copy claims', () => {
   });
 
   it.each([
-    ['more than 70% of its gain', 'at-least'],
-    ['nearly 1,000 sessions', 'at-most'],
+    ['more than 70% of its gain', 'more-than'],
+    ['nearly 1,000 sessions', 'nearly'],
     ['about 2,400', 'about'],
-  ])('reads the qualifier in %j', (text, qualifier) => {
-    expect(scanClaims(text)[0]?.qualifier).toBe(qualifier);
+  ])('reads the hedge in %j', (text, qualifier) => {
+    expect(scanClaims(text)[0]?.hedge).toBe(qualifier);
   });
 });
 
@@ -61,5 +61,31 @@ describe('non-claims are not numbers to check', () => {
 
   it('still reads a year-like number that is a percentage or has decimals', () => {
     expect(texts('a 2025.5 level and a 1999% move')).toEqual(['number:2025.5', 'percent:1999%']);
+  });
+});
+
+describe('numbers in words, ratios and fractions', () => {
+  it.each([
+    // [copy, kind, value]: 11/18 = 61.11%, the share "11 of 18 times" claims; 18 is its own count.
+    [
+      'higher 11 of 18 times',
+      [
+        ['percent', '11', 61.111],
+        ['number', '18', 18],
+      ],
+    ],
+    ['for five straight sessions', [['number', 'five', 5]]],
+    ['the fifth record close', [['ordinal', 'fifth', 5]]],
+    ['nearly three-quarters of its gain', [['percent', 'three-quarters', 75]]],
+    ['over the past five sessions', []],
+  ])('%j', (text, expected) => {
+    expect(scanClaims(text).map((c) => [c.kind, c.text, Math.round(c.value * 1000) / 1000])).toEqual(
+      expected,
+    );
+  });
+
+  it('reads a fraction as "about" unless the copy hedges it', () => {
+    expect(scanClaims('three-quarters of it')[0]?.hedge).toBe('about');
+    expect(scanClaims('nearly three-quarters of it')[0]?.hedge).toBe('nearly');
   });
 });

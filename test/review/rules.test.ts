@@ -26,14 +26,14 @@ describe('social posts', () => {
   it('fails an escaped LinkedIn post with a bare reserved character, on the field line', async () => {
     const slipped = `Read the full piece (free): ${escapeLinkedIn(LINKEDIN_URL)}`;
     const result = await messagesOf(edit(`Read the full piece: ${LINKEDIN_URL}`, slipped), 'edited.md');
-    expect(result.lines).toEqual(['69:3 error wirecopy:linkedin-unescaped']);
+    expect(result.lines).toEqual(['72:3 error wirecopy:linkedin-unescaped']);
     expect(result.file.messages[0]?.reason).toContain('first "("');
   });
 
   it('fails a LinkedIn post over 3,000 characters once escaped', async () => {
     const long = `${'Small caps led. '.repeat(190)}\n\n    Read the full piece: ${LINKEDIN_URL}`;
     expect(await lines(edit(`Read the full piece: ${LINKEDIN_URL}`, long))).toEqual([
-      '69:3 error wirecopy:linkedin-too-long',
+      '72:3 error wirecopy:linkedin-too-long',
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('social posts', () => {
       '  facebook: |-\n    Small caps rise 2.9% on the week.',
       `  facebook: |-\n    ${'Markets were busy this week. '.repeat(17)}Small caps rise 2.9% on the week.`,
     );
-    expect(await lines(padded)).toEqual(['75:3 warning wirecopy:facebook-lead-late']);
+    expect(await lines(padded)).toEqual(['78:3 warning wirecopy:facebook-lead-late']);
   });
 
   it('checks every post of an X thread (social.xThread), on its own line', async () => {
@@ -53,7 +53,7 @@ describe('social posts', () => {
       );
     expect(await lines(thread('Small caps led. '.repeat(10).trim()))).toEqual([]);
     const result = await messagesOf(thread('Small caps led. '.repeat(20).trim()), 'thread.md');
-    expect(result.lines).toEqual(['71:7 error wirecopy:x-too-long']);
+    expect(result.lines).toEqual(['74:7 error wirecopy:x-too-long']);
     expect(result.file.messages[0]?.reason).toBe(
       'Post 2 of the X thread is 323 weighted characters; X allows 280.',
     );
@@ -67,17 +67,17 @@ describe('links and HTML', () => {
     ['[chart](charts/rut.png)', 'wirecopy:link-not-absolute'],
   ])('%s', async (link, rule) => {
     const text = edit('so small caps led the week.', `so small caps led the week (${link}).`);
-    expect(await lines(text)).toEqual([expect.stringMatching(new RegExp(`^98:\\d+ error ${rule}$`))]);
+    expect(await lines(text)).toEqual([expect.stringMatching(new RegExp(`^101:\\d+ error ${rule}$`))]);
   });
 
   it('checks the links in the social posts', async () => {
     const text = edit('Read the full piece: https://', 'Read the full piece: http://');
-    expect(await lines(text)).toEqual(['74:26 error wirecopy:link-not-https']);
+    expect(await lines(text)).toEqual(['77:26 error wirecopy:link-not-https']);
   });
 
   it('fails an HTML comment left in the body (an editor note is not part of the piece)', async () => {
     const text = edit('\nOn Thursday,', '\n<!-- check this with the desk -->\n\nOn Thursday,');
-    expect(await lines(text)).toEqual(['100:1 error wirecopy:html-comment']);
+    expect(await lines(text)).toEqual(['103:1 error wirecopy:html-comment']);
   });
 
   it('regression: a comment line carrying a script is an error, not a warning', async () => {
@@ -86,7 +86,7 @@ describe('links and HTML', () => {
       '\n<!-- note --><script>alert(document.domain)</script>\n\nOn Thursday,',
     );
     const result = await messagesOf(text, 'edited.md');
-    expect(result.lines).toEqual(['100:1 error wirecopy:raw-html']);
+    expect(result.lines).toEqual(['103:1 error wirecopy:raw-html']);
     expect(result.file.messages[0]?.reason).toBe(
       'Raw HTML <!-- note --><script>alert(document.domain)</script> is not allowed in a piece.',
     );
@@ -99,7 +99,7 @@ describe('links and HTML', () => {
       '\nOn Thursday,',
       '\n<!--sourced: Desk--><script>alert(1)</script>, 2025-09-18-->\n\nOn Thursday,',
     );
-    expect(await lines(text)).toEqual(['100:1 error wirecopy:raw-html']);
+    expect(await lines(text)).toEqual(['103:1 error wirecopy:raw-html']);
   });
 
   it.each([
@@ -108,9 +108,9 @@ describe('links and HTML', () => {
   ])('fails text that reads as a tag once decoded (%s)', async (_how, typed, decoded) => {
     const text = edit('so small caps led the week.', `so small caps led the week. ${typed}`);
     const result = await messagesOf(text, 'edited.md');
-    // The column of the first character of the typed bracket, on the body's line 98.
-    const column = text.split('\n')[97]!.indexOf(typed) + 1;
-    expect(result.lines).toEqual([`98:${column} error wirecopy:encoded-html`]);
+    // The column of the first character of the typed bracket, on the body's line 101.
+    const column = text.split('\n')[100]!.indexOf(typed) + 1;
+    expect(result.lines).toEqual([`101:${column} error wirecopy:encoded-html`]);
     expect(result.file.messages[0]?.reason).toBe(`The text ${decoded} reads as an HTML tag once decoded.`);
   });
 
@@ -128,7 +128,7 @@ describe('links and HTML', () => {
 
   it('warns about a mark left with no number before it', async () => {
     const text = edit('jumped 2.5%<!--fact:RUT.change.1d-->.', 'jumped sharply<!--fact:RUT.change.1d-->.');
-    expect(await lines(text)).toEqual(['100:75 warning wirecopy:marker-without-number']);
+    expect(await lines(text)).toEqual(['103:75 warning wirecopy:marker-without-number']);
   });
 });
 
@@ -139,8 +139,8 @@ describe('numbers in lists, tables and headings', () => {
     const table = '\n| index | week |\n| --- | --- |\n| Russell 2000 | 2.9% |\n| S&P 500 | 0.8% |\n';
     const text = edit('\n**Bottom line:**', `${list}${table}\n**Bottom line:**`);
     expect(await lines(text)).toEqual([
-      '108:15 error wirecopy:number-without-fact',
-      '113:13 error wirecopy:number-without-fact',
+      '111:15 error wirecopy:number-without-fact',
+      '116:13 error wirecopy:number-without-fact',
     ]);
   });
 });
@@ -151,6 +151,33 @@ describe('readability', () => {
       '\n**Bottom line:**',
       '\nNotwithstanding considerable institutional apprehensiveness regarding macroeconomic uncertainties, characteristically undercapitalized constituents demonstrated extraordinary resilience.\n\n**Bottom line:**',
     );
-    expect(await lines(text)).toEqual(['106:1 warning retext-readability:readability']);
+    expect(await lines(text)).toEqual(['109:1 warning retext-readability:readability']);
+  });
+
+  // Regression (issue 12, noise cut): the generated sources line of a draft from three files
+  // ("Sources: imported file RUT.csv; imported file GSPC.csv; imported file NDX.csv.") was
+  // flagged hard to read on every real draft; it is the generator's, not the editor's, prose.
+  it('does not score the generated sources line', async () => {
+    const text = edit('imported file GSPC.csv._', 'imported file GSPC.csv; imported file NDX.csv._');
+    expect(await lines(text)).toEqual([]);
+  });
+
+  it('does not score the pattern-study disclaimer', async () => {
+    const text = edit(
+      '\n_Data as of',
+      '\n_Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one._\n\n_Data as of',
+    );
+    expect(await lines(text)).toEqual([]);
+  });
+});
+
+describe('the closest-fact hint', () => {
+  // Regression (issue 12, noise cut): "the S&P 500 was up 1.8%" got the hint "The closest fact
+  // is RUT.return.5d (1.9%)": the Russell 2000's figure, for a sentence about the S&P 500.
+  it('names only a fact of the same series and measure', async () => {
+    const text = edit('while the S&P 500 was up 0.7%.', 'while the S&P 500 was up 1.8%.');
+    const { file } = await messagesOf(text, 'hint.md');
+    const [message] = file.messages.filter((m) => m.ruleId === 'number-without-fact');
+    expect(message?.note).toMatch(/The closest fact is SPX\.return\.(?:5d|week) \(0\.7%\)\.$/);
   });
 });

@@ -10,13 +10,22 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/review/', import.meta
 export const DISCLAIMER =
   'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.';
 
+/** The default `publication.forwardReturnsDisclaimer`, printed under pattern studies. */
+export const FORWARD_RETURNS_DISCLAIMER =
+  'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.';
+
 export function fixture(name: string): string {
   return readFileSync(`${FIXTURES}${name}`, 'utf8');
 }
 
 /** The fixtures were drafted from real data as of 2025-09-18; here that is the latest session. */
 export function options(overrides: Partial<CheckOptions> = {}): CheckOptions {
-  return { disclaimer: DISCLAIMER, freshness: { lead: 'RUT', latestSession: '2025-09-18' }, ...overrides };
+  return {
+    disclaimer: DISCLAIMER,
+    legalText: [FORWARD_RETURNS_DISCLAIMER],
+    freshness: { lead: 'RUT', latestSession: '2025-09-18' },
+    ...overrides,
+  };
 }
 
 /** `line:column severity rule` for every message, in file order. */

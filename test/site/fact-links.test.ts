@@ -42,4 +42,44 @@ describe('highlightFactLinks', () => {
       'data-tip="RUT.streak.up: not among the facts of this piece">5</span>',
     );
   });
+
+  // Regression (issue 12): the preview compared the text with the signed display, so on a
+  // down day "fell 0.5%" (RUT.change.1d = -0.5%) and "3.1% below its record"
+  // (RUT.record.pct_below = -3.1%) were marked red though `check` passes them.
+  it('judges a number as check does: the verb carries the sign', () => {
+    const down = {
+      'RUT.change.1d': { value: -0.005, display: '-0.5%' },
+      'RUT.record.pct_below': { value: -0.031, display: '-3.1%' },
+    };
+    const out = highlightFactLinks(
+      '<p>The Russell 2000 fell 0.5%<!--fact:RUT.change.1d-->; it is 3.1%<!--fact:RUT.record.pct_below--> below its record.</p>',
+      down,
+      { asOf: '2025-08-29' },
+    );
+    expect(out).not.toContain('fact-mismatch');
+    expect(out.match(/class="fact"/g)).toHaveLength(2);
+  });
+
+  // Regression (issue 12): a number `check` rejects (no mark, fits no fact) had no highlight.
+  it('marks an unlinked number that fits no fact, and leaves one that fits alone', () => {
+    const out = highlightFactLinks(
+      '<p>Small caps rose 9.9% and 8.5% in five sessions, since Oct. 27.</p>',
+      facts,
+      {
+        asOf: '2025-11-28',
+      },
+    );
+    expect(out).toContain(
+      '<span class="fact fact-rejected" tabindex="0" data-tip="9.9%: matches no fact of this piece (wirecopy check rejects it)">9.9%</span>',
+    );
+    expect(out).toContain(' and 8.5% in five sessions, since Oct. 27.');
+  });
+
+  it('reads numbers through entities and leaves code alone', () => {
+    const out = highlightFactLinks(
+      '<p>The S&amp;P 500 and <code>9.9</code> up 8.5%<!--fact:RUT.return.5d--></p>',
+      facts,
+    );
+    expect(out).toContain('The S&amp;P 500 and <code>9.9</code> up <span class="fact"');
+  });
 });

@@ -83,6 +83,11 @@ describe('wirecopy preview', () => {
       `data-fact="RUT.close" data-tip="RUT.close = ${Number(close.display.replace(/,/g, ''))} (printed as ${close.display})">${close.display}</span>`,
     );
     expect(html).not.toContain('<!--fact:');
+    // Issue 12: the check list comes first, above the piece, with its counts in the singular
+    // when there is one; a generated draft's numbers are all correct, so none shows red.
+    expect(html.indexOf('id="checks-heading"')).toBeLessThan(html.indexOf('Draft, not published'));
+    expect(html).not.toMatch(/\b1 errors\b|\b1 warnings\b/);
+    expect(html).not.toMatch(/class="fact fact-(?:mismatch|rejected)"/);
   });
 
   it.skipIf(!hasChromium)(`shows a fact's id and value on hover (${NEEDS_CHROMIUM})`, async () => {

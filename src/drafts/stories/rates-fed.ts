@@ -63,7 +63,7 @@ export function ratesFed(settings: StorySettings): Story {
         return `Rate-cut odds ${up ? 'rise' : 'fall'} to ${f.facts['FED.cut_probability.next']!.display} for the ${f.facts['FED.next_meeting']!.display} Fed meeting`;
       }
       const move = numberOf(f, 'DGS2.change.5d') ?? 0;
-      return `Two-year Treasury yield ${move < 0 ? 'falls' : 'rises'} ${magnitudeOf(f, 'DGS2.change.5d')} basis points in a week; small caps ${upOrDown(numberOf(f, 'RUT.return.5d') ?? 0)} ${magnitudeOf(f, 'RUT.return.5d')}`;
+      return `Two-year Treasury yield ${move < 0 ? 'falls' : 'rises'} ${magnitudeOf(f, 'DGS2.change.5d')} basis points in five sessions; small caps ${upOrDown(numberOf(f, 'RUT.return.5d') ?? 0)} ${magnitudeOf(f, 'RUT.return.5d')}`;
     },
     view(f) {
       const num = (id: string) => numberOf(f, id) ?? 0;

@@ -1,0 +1,259 @@
+/**
+ * Reads the claims in a stretch of copy the way a fact-checker does: for each number (digits,
+ * number words, fractions, hedged figures) the subject it is about, what it measures, the
+ * period it covers and the direction the words give it; and every superlative ("a record",
+ * "its best week since") with its subject. Sentences come from retext-english's sentence tree
+ * (nlcst); the words come from `src/language/`, the lexicon the generator writes with.
+ *
+ * Subjects: a figure followed by "for the S&P 500" ("a 16.4% gain for the S&P 500") is about
+ * that; else about the nearest series named before it in its sentence, skipping the ones it is
+ * compared with ("has beaten the S&P 500 for 5 sessions"); else about the previous sentence's
+ * subject ("On Tuesday it surged 3.5%"). "The index" is the last series named.
+ */
+import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { type DirectionWord, directionAround } from '../language/directions.ts';
+import { type Measure, measureAround } from '../language/measures.ts';
+import { findPeriods, type PeriodPhrase } from '../language/periods.ts';
+import { findMentions, type Mention, type SubjectLexicon } from '../language/subjects.ts';
+import { findSuperlatives, type SuperlativePhrase } from '../language/superlatives.ts';
+import type { SymbolKey } from '../types.ts';
+import { type Marker, parseMarker } from './markers.ts';
+import { type NumberClaim, scanClaims } from './number-claims.ts';
+
+export type Subject =
+  | { kind: 'series'; key: SymbolKey; words: string; start: number }
+  | { kind: 'unknown'; words: string; start: number }
+  | { kind: 'none' };
+
+export interface Claim {
+  number: NumberClaim;
+  /** The mark right after the number, if any. */
+  marker?: Marker;
+  subject: Subject;
+  measure?: Measure;
+  period?: PeriodPhrase;
+  direction?: DirectionWord;
+}
+
+export interface SuperlativeClaim {
+  phrase: SuperlativePhrase;
+  subject: Subject;
+}
+
+export interface Reading {
+  claims: Claim[];
+  superlatives: SuperlativeClaim[];
+}
+
+/**
+ * What carries from one sentence to the next: the last subject, the last series named, and the
+ * piece's topic (the first index named as a subject), which is what "the index" means.
+ */
+export interface Carry {
+  subject?: Subject;
+  lastNamed?: Subject;
+  topic?: Subject;
+}
+
+const MARK = /<!--[\s\S]*?-->/g;
+// Words that make the series after them a comparison, not the subject.
+const COMPARED =
+  /\b(?:against|than|vs\.?|versus|beaten|beating|beat|beats|outpacing|outpaced|outpaces|outpace|outran|outruns|outrun|outrunning|outperformed|outperforming|outperforms|underperformed|lagging|lagged|lags|trailing|trailed|trails|trail|behind|ahead of|leaving|for|with)\s+(?:the\s+)?$/i;
+const STREAK_DIRECTION =
+  /\b(?:higher|lower|up|down|gains|losses|gained|lost|rose|fell|advances|declines)\b/gi;
+const FOR_SUBJECT = /^\s*(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?$/i;
+const CLAUSE_BREAK = /[;:]|,\s|\s(?:and|while|but|against)\s/g;
+
+const english = unified().use(retextEnglish);
+
+/** The claims in `text` (marks `<!--...-->` allowed, read as the marks after numbers). */
+export function readClaims(text: string, lexicon: SubjectLexicon, carry: Carry = {}): Reading {
+  const blanked = text.replace(MARK, (m) => ' '.repeat(m.length));
+  const reading: Reading = { claims: [], superlatives: [] };
+  for (const [start, end] of sentenceSpans(blanked, text)) {
+    readSentence(text, blanked, start, end, lexicon, carry, reading);
+  }
+  return reading;
+}
+
+/**
+ * Sentence spans from the nlcst tree. The parser is given the text without its marks (a run of
+ * blanks confuses its sentence breaks), and the spans are mapped back to offsets in `text`.
+ */
+function sentenceSpans(text: string, marked: string): Array<[number, number]> {
+  const origin: number[] = [];
+  let plain = '';
+  let at = 0;
+  for (const m of marked.matchAll(MARK)) {
+    for (let i = at; i < m.index; i++) origin.push(i);
+    plain += text.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  for (let i = at; i < text.length; i++) origin.push(i);
+  plain += text.slice(at);
+  origin.push(text.length);
+  const tree = english.parse(plain) as NlcstRoot;
+  const spans: Array<[number, number]> = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const node of paragraph.children) {
+      if (node.type !== 'SentenceNode') continue;
+      const sentence = node as NlcstSentence;
+      const start = sentence.position?.start.offset;
+      const end = sentence.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      // parse-english keeps "... for the S&P 500. On Tuesday it ..." as one sentence: a full stop
+      // after a figure, then a capital, ends one too.
+      let from = start;
+      for (const m of plain.slice(start, end).matchAll(/(?<=\d\.)\s+(?=[A-Z])/g)) {
+        spans.push([origin[from]!, origin[start + m.index]!]);
+        from = start + m.index + m[0].length;
+      }
+      spans.push([origin[from]!, origin[end - 1]! + 1]);
+    }
+  }
+  return spans;
+}
+
+function readSentence(
+  raw: string,
+  blanked: string,
+  start: number,
+  end: number,
+  lexicon: SubjectLexicon,
+  carry: Carry,
+  reading: Reading,
+): void {
+  const sentence = blanked.slice(start, end);
+  const mentions = findMentions(sentence, lexicon).map((m) => ({
+    ...m,
+    start: m.start + start,
+    end: m.end + start,
+    compared: COMPARED.test(blanked.slice(Math.max(start, m.start + start - 16), m.start + start)),
+  }));
+  const periods = findPeriods(sentence).map((p) => ({ ...p, start: p.start + start, end: p.end + start }));
+  const clauses = clauseStarts(sentence).map((c) => c + start);
+  const clauseOf = (at: number) => clauses.filter((c) => c <= at).at(-1) ?? start;
+  const previous = carry.subject ?? { kind: 'none' as const };
+
+  /** A mention as a subject: "the index" is the piece's topic, else the last series named. */
+  const asSubject = (mention: Mention, upTo: number): Subject => {
+    if (mention.key === 'unknown') return { kind: 'unknown', words: mention.words, start: mention.start };
+    if (mention.key !== 'generic')
+      return { kind: 'series', key: mention.key, words: mention.words, start: mention.start };
+    const named = mentions.filter((m) => m.end <= upTo && m.key !== 'generic' && m.key !== 'unknown').at(-1);
+    const meant =
+      carry.topic ??
+      (named
+        ? { kind: 'series' as const, key: named.key, words: named.words, start: named.start }
+        : carry.lastNamed);
+    return meant?.kind === 'series'
+      ? { ...meant, words: mention.words, start: mention.start }
+      : { kind: 'unknown', words: mention.words, start: mention.start };
+  };
+
+  const subjectAt = (figureStart: number, figureEnd: number): Subject => {
+    const after = blanked.slice(figureEnd, end);
+    const following = mentions.find((m) => m.start >= figureEnd);
+    if (following && FOR_SUBJECT.test(after.slice(0, following.start - figureEnd))) {
+      return asSubject(following, following.start);
+    }
+    // A possessive right before the figure owns it, compared or not: "ahead of the S&P 500's 6.7% gain".
+    const owner = mentions.filter((m) => m.end <= figureStart).at(-1);
+    if (
+      owner &&
+      /['’]s$/.test(blanked.slice(owner.start, owner.end)) &&
+      blanked.slice(owner.end, figureStart).trim() === ''
+    ) {
+      return asSubject(owner, owner.start);
+    }
+    const before = mentions.filter((m) => m.end <= figureStart && !m.compared).at(-1);
+    if (before) return asSubject(before, before.start);
+    if (previous.kind !== 'none') return previous;
+    // A sentence that opens with its figure names its series later: "After 3 straight sessions
+    // ..., a run the Russell 2000 has made 18 times".
+    const later = mentions.find((m) => !m.compared);
+    return later ? asSubject(later, later.start) : previous;
+  };
+
+  const topic = mentions.find(
+    (m) => !m.compared && m.key !== 'generic' && m.key !== 'unknown' && lexicon.isIndex(m.key),
+  );
+  if (!carry.topic && topic) carry.topic = asSubject(topic, topic.start);
+
+  for (const number of scanClaims(blanked.slice(start, end))) {
+    const figureStart = number.start + start;
+    const figureEnd = number.end + start;
+    const before = blanked.slice(start, figureStart);
+    const after = blanked.slice(figureEnd, end);
+    const clause = clauseOf(figureStart);
+    const nextClause = clauses.find((c) => c > figureStart) ?? end;
+    // A period counts in the figure's own clause; a horizon ("The next month:") labels the sentence.
+    const period = periods
+      .filter(
+        (p) =>
+          ((p.start >= clause && p.end <= nextClause) || p.period.kind === 'horizon') &&
+          !(p.start <= figureStart && p.end >= figureEnd),
+      )
+      .sort((a, b) => distance(a, figureStart, figureEnd) - distance(b, figureStart, figureEnd))[0];
+    const found =
+      number.kind === 'percent' || number.kind === 'number' ? directionAround(before, after) : undefined;
+    // Offsets into the whole text, so the rule can point at the word.
+    const measure =
+      measureAround(before, after, number.kind) ??
+      (number.kind === 'percent' && found ? 'change' : undefined);
+    // A streak's direction is in its verb, further back: "has closed higher for 5 straight sessions".
+    const streakWord =
+      !found && measure === 'streak'
+        ? [...blanked.slice(clause, figureStart).matchAll(STREAK_DIRECTION)].at(-1)
+        : undefined;
+    const direction: DirectionWord | undefined = found
+      ? {
+          ...found,
+          at: found.side === 'before' ? figureStart - before.length + found.at : figureEnd + found.at,
+        }
+      : streakWord
+        ? {
+            direction: /^(?:higher|up|gain|rose|advance)/i.test(streakWord[0]) ? 'up' : 'down',
+            word: streakWord[0],
+            side: 'before',
+            at: clause + streakWord.index,
+          }
+        : undefined;
+    const markText = /^\s*(<!--[\s\S]*?-->)/.exec(raw.slice(figureEnd))?.[1];
+    const marker = markText ? parseMarker(markText) : undefined;
+    reading.claims.push({
+      number: { ...number, start: figureStart, end: figureEnd },
+      subject: subjectAt(figureStart, figureEnd),
+      ...(marker ? { marker } : {}),
+      ...(measure ? { measure } : {}),
+      ...(period ? { period } : {}),
+      ...(direction ? { direction } : {}),
+    });
+  }
+
+  // The sentence's subject: its first series named as a subject (not compared), else the carry.
+  const first = mentions.find((m) => !m.compared);
+  const subject = first ? asSubject(first, first.start) : previous;
+  for (const phrase of findSuperlatives(sentence)) {
+    reading.superlatives.push({
+      phrase: { ...phrase, start: phrase.start + start, end: phrase.end + start },
+      subject,
+    });
+  }
+  if (subject.kind !== 'none') carry.subject = subject;
+  const lastNamed = mentions.filter((m) => m.key !== 'generic' && m.key !== 'unknown').at(-1);
+  if (lastNamed) carry.lastNamed = asSubject(lastNamed, lastNamed.start);
+}
+
+function clauseStarts(sentence: string): number[] {
+  const starts = [0];
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function distance(p: { start: number; end: number }, figureStart: number, figureEnd: number): number {
+  return p.end <= figureStart ? figureStart - p.end : p.start - figureEnd;
+}

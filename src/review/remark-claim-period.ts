@@ -1,0 +1,15 @@
+/**
+ * remark plugin: a figure must be given for its fact's period: "over the past four sessions"
+ * for a five-session return is `claim-period`, "in 2024" for this year's is `claim-year`, "on
+ * Thursday" for a Friday's move is `claim-period` too.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { reportClaimProblems } from './claim-messages.ts';
+import { claimProblems, type Options } from './draft-claims.ts';
+
+export default function remarkClaimPeriod(options: Options = {}) {
+  return (tree: Root, file: VFile) => {
+    reportClaimProblems(file, claimProblems(tree, file, options), ['claim-period', 'claim-year']);
+  };
+}
