@@ -137,12 +137,27 @@ function tip(id: string, fact: Facts[string]): string {
   return `${id} = ${value} (printed as ${fact.display})`;
 }
 
+/**
+ * The text of sanitized HTML: the sanitizer writes numeric references (`S&#x26;P 500`), other
+ * serializers named ones (`S&amp;P 500`); the claim reader must see "S&P 500" either way.
+ */
 function decodeEntities(text: string): string {
   return text.replace(
-    /&(amp|lt|gt|quot|#39|nbsp);/g,
-    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[name] ?? '',
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|nbsp));/gi,
+    (_m, hex?: string, dec?: string, name?: string) => {
+      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      if (dec !== undefined) return String.fromCodePoint(Number(dec));
+      return (
+        ({ amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' } as Record<string, string>)[
+          name!.toLowerCase()
+        ] ?? ''
+      );
+    },
   );
 }
+
+/** A character reference's character; one past Unicode's range reads as the replacement character. */
+const codePoint = (n: number) => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

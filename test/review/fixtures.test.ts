@@ -186,8 +186,10 @@ describe('facts held to what the generator wrote', () => {
       'value: 0.031\n    display: 3.1%',
     );
     const { lines, file } = await messagesOf(forged, 'forged.md', { generatedText: () => undefined });
-    // Line 30 holds `RUT.return.week:`; the title and posts still printing 2.9% fail as well.
-    expect(lines).toContain('30:3 error wirecopy:facts-edited');
+    // The error sits on the line holding `RUT.return.week:`; the title and posts still printing 2.9% fail as well.
+    const weekLine = forged.split('\n').indexOf('  RUT.return.week:') + 1;
+    expect(weekLine).toBeGreaterThan(0);
+    expect(lines).toContain(`${weekLine}:3 error wirecopy:facts-edited`);
     expect(file.messages.map((m) => m.reason)).toContain(
       'The facts were edited: RUT.return.week was 2.9% (0.02946938785487352) as generated, now 3.1% (0.031).',
     );
@@ -207,6 +209,8 @@ describe('facts held to what the generator wrote', () => {
     );
     const { lines } = await messagesOf(damaged, 'original.md', { generatedText: () => undefined });
     // generator: (92), version, template, then facts (95).
-    expect(lines).toEqual(['95:3 error wirecopy:facts-unverified']);
+    // On the line of the seal, `  facts: 'deflate-base64:...` under `generator:`.
+    const sealLine = damaged.split('\n').findIndex((l) => l.startsWith("  facts: 'deflate-base64:")) + 1;
+    expect(lines).toEqual([`${sealLine}:3 error wirecopy:facts-unverified`]);
   });
 });
