@@ -145,8 +145,8 @@ function decodeEntities(text: string): string {
   return text.replace(
     /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|nbsp));/gi,
     (_m, hex?: string, dec?: string, name?: string) => {
-      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-      if (dec !== undefined) return String.fromCodePoint(Number(dec));
+      if (hex !== undefined) return codePoint(Number.parseInt(hex, 16));
+      if (dec !== undefined) return codePoint(Number(dec));
       return (
         ({ amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' } as Record<string, string>)[
           name!.toLowerCase()
