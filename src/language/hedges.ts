@@ -99,3 +99,14 @@ export const FRACTION_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['one-quarter', 25],
 ];
 export const FRACTION_STEP = 5;
+
+/**
+ * Multiples in words, as the return they claim in percent, and the step they are read with
+ * ("about" that return): "doubled" is 1.9x to 2.1x (a return of 90% to 110%), "tripled" 2.9x to
+ * 3.1x, "halved" 0.45x to 0.55x (a fall of 45% to 55%).
+ */
+export const MULTIPLE_WORDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['doubled', 100, 20],
+  ['tripled', 200, 20],
+  ['halved', -50, 10],
+];

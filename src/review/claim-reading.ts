@@ -13,6 +13,7 @@
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
+import { type DateRole, dateRole } from '../language/date-roles.ts';
 import { type DirectionWord, directionAround } from '../language/directions.ts';
 import { type Measure, measureAround } from '../language/measures.ts';
 import { findPeriods, type PeriodPhrase } from '../language/periods.ts';
@@ -35,6 +36,8 @@ export interface Claim {
   measure?: Measure;
   period?: PeriodPhrase;
   direction?: DirectionWord;
+  /** For a date: the fact its words say it is the date of ("its best week since ..."). */
+  dateRole?: DateRole;
 }
 
 export interface SuperlativeClaim {
@@ -42,9 +45,16 @@ export interface SuperlativeClaim {
   subject: Subject;
 }
 
+/** A year named with no figure of its own: "the first record close in 2024". */
+export interface YearClaim {
+  phrase: PeriodPhrase & { period: { kind: 'year'; year: number } };
+  subject: Subject;
+}
+
 export interface Reading {
   claims: Claim[];
   superlatives: SuperlativeClaim[];
+  years: YearClaim[];
 }
 
 /**
@@ -71,7 +81,7 @@ const english = unified().use(retextEnglish);
 /** The claims in `text` (marks `<!--...-->` allowed, read as the marks after numbers). */
 export function readClaims(text: string, lexicon: SubjectLexicon, carry: Carry = {}): Reading {
   const blanked = text.replace(MARK, (m) => ' '.repeat(m.length));
-  const reading: Reading = { claims: [], superlatives: [] };
+  const reading: Reading = { claims: [], superlatives: [], years: [] };
   for (const [start, end] of sentenceSpans(blanked, text)) {
     readSentence(text, blanked, start, end, lexicon, carry, reading);
   }
@@ -183,6 +193,8 @@ function readSentence(
   );
   if (!carry.topic && topic) carry.topic = asSubject(topic, topic.start);
 
+  const superlatives = findSuperlatives(sentence);
+  const claimPeriods = new Set<PeriodPhrase>();
   for (const number of scanClaims(blanked.slice(start, end))) {
     const figureStart = number.start + start;
     const figureEnd = number.end + start;
@@ -222,6 +234,9 @@ function readSentence(
             at: clause + streakWord.index,
           }
         : undefined;
+    if (period) claimPeriods.add(period);
+    const lastSuperlative = superlatives.filter((p) => p.end + start <= figureStart).at(-1);
+    const role = number.kind === 'date' ? dateRole(before, lastSuperlative) : undefined;
     const markText = /^\s*(<!--[\s\S]*?-->)/.exec(raw.slice(figureEnd))?.[1];
     const marker = markText ? parseMarker(markText) : undefined;
     reading.claims.push({
@@ -231,13 +246,19 @@ function readSentence(
       ...(measure ? { measure } : {}),
       ...(period ? { period } : {}),
       ...(direction ? { direction } : {}),
+      ...(role ? { dateRole: role } : {}),
     });
   }
 
   // The sentence's subject: its first series named as a subject (not compared), else the carry.
   const first = mentions.find((m) => !m.compared);
   const subject = first ? asSubject(first, first.start) : previous;
-  for (const phrase of findSuperlatives(sentence)) {
+  for (const phrase of periods) {
+    const { period } = phrase;
+    if (period.kind === 'year' && period.year !== undefined && !claimPeriods.has(phrase))
+      reading.years.push({ phrase: { ...phrase, period: { kind: 'year', year: period.year } }, subject });
+  }
+  for (const phrase of superlatives) {
     reading.superlatives.push({
       phrase: { ...phrase, start: phrase.start + start, end: phrase.end + start },
       subject,
