@@ -13,7 +13,7 @@ export interface DateRole {
   words: string;
 }
 
-const SINCE = /\bsince\s+(?:the\s+(?:week|month|session)\s+(?:ending|ended)\s+|the\s+)?$/i;
+const SINCE = /\bsince\b/i;
 
 const WORD_ROLES: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [/\bsignal\b/gi, { fact: 'last_signal_date', words: 'the date of the last signal' }],
@@ -25,11 +25,16 @@ const WORD_ROLES: ReadonlyArray<readonly [RegExp, DateRole]> = [
 
 /**
  * The role of a date, given its sentence up to it and the superlative the sentence makes before
- * it ("best week since ..."), if any. Of the words for a role, the nearest before the date wins:
+ * it ("best week since ...", "the longest since the drought that ended on"), with the words
+ * between the two. Of the words for a role, the nearest before the date wins:
  * "below its record close of 2,442.74, set on Nov. 8, 2021" is the record's date.
  */
-export function dateRole(before: string, superlative: SuperlativePhrase | undefined): DateRole | undefined {
-  if (SINCE.test(before)) return superlative ? sinceRole(superlative) : undefined;
+export function dateRole(
+  before: string,
+  superlative?: { phrase: SuperlativePhrase; between: string },
+): DateRole | undefined {
+  if (superlative && superlative.between.length <= 60 && SINCE.test(superlative.phrase.words + superlative.between))
+    return sinceRole(superlative.phrase);
   let nearest: { at: number; role: DateRole } | undefined;
   for (const [pattern, role] of WORD_ROLES) {
     const at = [...before.matchAll(pattern)].at(-1)?.index;

@@ -236,7 +236,16 @@ function readSentence(
         : undefined;
     if (period) claimPeriods.add(period);
     const lastSuperlative = superlatives.filter((p) => p.end + start <= figureStart).at(-1);
-    const role = number.kind === 'date' ? dateRole(before, lastSuperlative) : undefined;
+    const role =
+      number.kind === 'date'
+        ? dateRole(
+            before,
+            lastSuperlative && {
+              phrase: lastSuperlative,
+              between: blanked.slice(lastSuperlative.end + start, figureStart),
+            },
+          )
+        : undefined;
     const markText = /^\s*(<!--[\s\S]*?-->)/.exec(raw.slice(figureEnd))?.[1];
     const marker = markText ? parseMarker(markText) : undefined;
     reading.claims.push({
