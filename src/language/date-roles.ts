@@ -17,9 +17,15 @@ const SINCE = /\bsince\b/i;
 
 const WORD_ROLES: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [/\bsignal\b/gi, { fact: 'last_signal_date', words: 'the date of the last signal' }],
-  [/\b(?:crossed|cross|200-day)\b/gi, { fact: 'sma200.cross_date', words: 'the date of the 200-day crossing' }],
+  [
+    /\b(?:crossed|cross|200-day)\b/gi,
+    { fact: 'sma200.cross_date', words: 'the date of the 200-day crossing' },
+  ],
   [/\brecord\b/gi, { fact: 'record.last_date', words: 'the date of the record close' }],
-  [/\b(?:going back to|data from|back to)\b/gi, { fact: 'history.first_date', words: 'the first date in the data' }],
+  [
+    /\b(?:going back to|data from|back to)\b/gi,
+    { fact: 'history.first_date', words: 'the first date in the data' },
+  ],
   [/\bmeeting\b/gi, { fact: 'next_meeting', words: 'the date of the next meeting' }],
 ];
 
@@ -33,7 +39,11 @@ export function dateRole(
   before: string,
   superlative?: { phrase: SuperlativePhrase; between: string },
 ): DateRole | undefined {
-  if (superlative && superlative.between.length <= 60 && SINCE.test(superlative.phrase.words + superlative.between))
+  if (
+    superlative &&
+    superlative.between.length <= 60 &&
+    SINCE.test(superlative.phrase.words + superlative.between)
+  )
     return sinceRole(superlative.phrase);
   let nearest: { at: number; role: DateRole } | undefined;
   for (const [pattern, role] of WORD_ROLES) {

@@ -11,6 +11,8 @@
  * | less than, under, below, fewer than | X − step < v < X | 60 < v < 70 |
  * | nearly, almost, just shy of, close to | X − step ≤ v < X | 60 ≤ v < 70 |
  * | about, around, roughly, approximately, some | \|v − X\| ≤ step / 2 | 65 ≤ v ≤ 75 |
+ *
+ * A multiple ("doubled", `MULTIPLE_WORDS`) is "about" the return it claims, with its own step.
  */
 
 export type Hedge = 'more-than' | 'at-least' | 'less-than' | 'nearly' | 'about';

@@ -155,7 +155,9 @@ function judgeClaim(claim: Claim, context: JudgeContext): JudgedClaim {
 function judgeDate(claim: Claim, context: JudgeContext): JudgedClaim {
   const { number, dateRole: role, subject } = claim;
   if (!role) return { claim, problems: [] };
-  const ofRole = context.facts.filter((f) => f.kind === 'date' && isRoleFact(role, f.id.replace(/^[^.]+\./, '')));
+  const ofRole = context.facts.filter(
+    (f) => f.kind === 'date' && isRoleFact(role, f.id.replace(/^[^.]+\./, '')),
+  );
   const theirs = subject.kind === 'series' ? ofRole.filter((f) => f.id.startsWith(`${subject.key}.`)) : [];
   const candidates = theirs.length > 0 ? theirs : ofRole;
   if (candidates.length === 0) return { claim, problems: [] };

@@ -6,7 +6,13 @@
  * on the non-claim list (`non-claims.ts`) are skipped; a number word naming a period ("the past
  * five sessions") is a period, which the claim check reads (`claim-reading.ts`).
  */
-import { FRACTION_STEP, FRACTION_WORDS, type Hedge, hedgeBefore, MULTIPLE_WORDS } from '../language/hedges.ts';
+import {
+  FRACTION_STEP,
+  FRACTION_WORDS,
+  type Hedge,
+  hedgeBefore,
+  MULTIPLE_WORDS,
+} from '../language/hedges.ts';
 import {
   NUMBER_WORD_SOURCE,
   ORDINAL_WORD_SOURCE,

@@ -11,6 +11,10 @@ import { claimProblems, type Options } from './draft-claims.ts';
 
 export default function remarkClaimPeriod(options: Options = {}) {
   return (tree: Root, file: VFile) => {
-    reportClaimProblems(file, claimProblems(tree, file, options), ['claim-period', 'claim-year', 'claim-date']);
+    reportClaimProblems(file, claimProblems(tree, file, options), [
+      'claim-period',
+      'claim-year',
+      'claim-date',
+    ]);
   };
 }

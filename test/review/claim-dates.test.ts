@@ -61,7 +61,7 @@ describe('dates, years and multiples as claims', () => {
       says: ['RUT.sma200.cross_date', 'Aug. 4'],
     },
     {
-      name: 'a year named with no figure that is neither the as-of year nor a date\'s',
+      name: "a year named with no figure that is neither the as-of year nor a date's",
       find: 'The close is a record, the first of the year.',
       replace: 'The close is a record, the first since a run in 2019.',
       flag: 'in 2019',
@@ -118,7 +118,7 @@ describe('dates, years and multiples as claims', () => {
       replace: 'since the week ending Aug. 22',
     },
     {
-      name: 'the drought\'s date unmarked',
+      name: "the drought's date unmarked",
       find: 'April 5, 2004<!--fact:RUT.record.drought_longest_since-->',
       replace: 'April 5, 2004',
     },
