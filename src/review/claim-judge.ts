@@ -12,7 +12,7 @@
  * `claim-superlative` (errors); `claim-subject-unresolved` (warning). A figure that fits no fact at all is left to
  * `number-without-fact`, so one slip gets one message.
  */
-import { isRoleFact } from '../language/date-roles.ts';
+import { type DateRole, isRoleFact } from '../language/date-roles.ts';
 import { type FactMeaning, factMeaning, type Measure, sameMeasure } from '../language/measures.ts';
 import { describePeriod, samePeriod } from '../language/periods.ts';
 import { backs } from '../language/superlatives.ts';
@@ -155,11 +155,7 @@ function judgeClaim(claim: Claim, context: JudgeContext): JudgedClaim {
 function judgeDate(claim: Claim, context: JudgeContext): JudgedClaim {
   const { number, dateRole: role, subject } = claim;
   if (!role) return { claim, problems: [] };
-  const ofRole = context.facts.filter(
-    (f) => f.kind === 'date' && isRoleFact(role, f.id.replace(/^[^.]+\./, '')),
-  );
-  const theirs = subject.kind === 'series' ? ofRole.filter((f) => f.id.startsWith(`${subject.key}.`)) : [];
-  const candidates = theirs.length > 0 ? theirs : ofRole;
+  const candidates = roleFacts(role, subject, context);
   if (candidates.length === 0) return { claim, problems: [] };
   const fitting = candidates.find((f) => claimMatchesFact(number, f, context.year));
   if (fitting) return { claim, fact: fitting, problems: [] };
@@ -180,11 +176,33 @@ function judgeDate(claim: Claim, context: JudgeContext): JudgedClaim {
   };
 }
 
+/** The draft's facts of a date role, the series' own: another series' date says nothing of this one's. */
+function roleFacts(role: DateRole, subject: Subject, context: JudgeContext): ReferenceFact[] {
+  const ofRole = context.facts.filter(
+    (f) => f.kind === 'date' && isRoleFact(role, f.id.replace(/^[^.]+\./, '')),
+  );
+  return subject.kind === 'series' ? ofRole.filter((f) => f.id.startsWith(`${subject.key}.`)) : ofRole;
+}
+
 /** Years named with no figure: the as-of year, or the year of one of the draft's dates. */
 function yearProblems(reading: Reading, context: JudgeContext): ClaimProblem[] {
   const problems: ClaimProblem[] = [];
-  for (const { phrase } of reading.years) {
+  for (const { phrase, subject, dateRole: role } of reading.years) {
     const { year } = phrase.period;
+    if (role) {
+      const facts = roleFacts(role, subject, context);
+      const right = facts[0];
+      if (!right || facts.some((f) => f.date?.year === year)) continue;
+      problems.push({
+        rule: 'claim-date',
+        severity: 'error',
+        start: phrase.start,
+        end: phrase.end,
+        message: `${year} is given as the year of ${role.words}, but ${right.id} is ${right.display}.`,
+        hint: `Write ${right.date?.year ?? right.display} (or ${right.display}).`,
+      });
+      continue;
+    }
     if (context.year === undefined || year === context.year) continue;
     if (context.facts.some((f) => f.kind === 'date' && f.date?.year === year)) continue;
     problems.push({

@@ -49,6 +49,8 @@ export interface SuperlativeClaim {
 export interface YearClaim {
   phrase: PeriodPhrase & { period: { kind: 'year'; year: number } };
   subject: Subject;
+  /** After a superlative ("its best week since 2020"): the date fact whose year it gives. */
+  dateRole?: DateRole;
 }
 
 export interface Reading {
@@ -74,6 +76,9 @@ const COMPARED =
 const STREAK_DIRECTION =
   /\b(?:higher|lower|up|down|gains|losses|gained|lost|rose|fell|advances|declines)\b/gi;
 const FOR_SUBJECT = /^\s*(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?$/i;
+// "its best week since 2020", "the longest since the drought of 2004": the year it reaches back to.
+const SINCE_YEAR =
+  /^(\s+|[^.;]{0,40}?\bsince\s+(?:[^.;]{0,30}?\b(?:in|of)\s+)?)((?:19|20)\d{2})\b(?![,.]?\d)/i;
 const CLAUSE_BREAK = /[;:]|,\s|\s(?:and|while|but|against)\s/g;
 
 const english = unified().use(retextEnglish);
@@ -268,6 +273,13 @@ function readSentence(
       reading.years.push({ phrase: { ...phrase, period: { kind: 'year', year: period.year } }, subject });
   }
   for (const phrase of superlatives) {
+    const since = sinceYear(sentence, phrase);
+    if (since)
+      reading.years.push({
+        ...since,
+        phrase: { ...since.phrase, start: since.phrase.start + start, end: since.phrase.end + start },
+        subject,
+      });
     reading.superlatives.push({
       phrase: { ...phrase, start: phrase.start + start, end: phrase.end + start },
       subject,
@@ -276,6 +288,17 @@ function readSentence(
   if (subject.kind !== 'none') carry.subject = subject;
   const lastNamed = mentions.filter((m) => m.key !== 'generic' && m.key !== 'unknown').at(-1);
   if (lastNamed) carry.lastNamed = asSubject(lastNamed, lastNamed.start);
+}
+
+/** The year a superlative reaches back to, with the fact whose year that is. */
+function sinceYear(sentence: string, phrase: SuperlativePhrase): Omit<YearClaim, 'subject'> | undefined {
+  const m = SINCE_YEAR.exec(sentence.slice(phrase.end));
+  if (!m || !(/since$/i.test(phrase.words) || /\bsince\b/i.test(m[1]!))) return undefined;
+  const role = dateRole('', { phrase, between: m[1]! });
+  if (!role) return undefined;
+  const at = phrase.end + m[1]!.length;
+  const year = Number(m[2]);
+  return { phrase: { period: { kind: 'year', year }, words: m[2]!, start: at, end: at + 4 }, dateRole: role };
 }
 
 function clauseStarts(sentence: string): number[] {

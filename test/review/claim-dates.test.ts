@@ -45,6 +45,14 @@ describe('dates, years and multiples as claims', () => {
       says: ['RUT.week.best_since', 'Aug. 22'],
     },
     {
+      name: 'a wrong year after "best week since"',
+      find: 'since the week ending Aug. 22<!--fact:RUT.week.best_since-->',
+      replace: 'since 2020',
+      flag: '2020',
+      rule: 'claim-date',
+      says: ['RUT.week.best_since', 'Aug. 22'],
+    },
+    {
       name: 'a wrong year in the drought\'s "since" date',
       find: 'April 5, 2004<!--fact:RUT.record.drought_longest_since-->',
       replace: 'April 5, 2005',
@@ -131,6 +139,11 @@ describe('dates, years and multiples as claims', () => {
       name: "a year that is one of the draft's dates",
       find: 'The close is a record, the first of the year.',
       replace: 'The close is a record, the first in 2025 and the first since a drought that began in 2004.',
+    },
+    {
+      name: 'the year of the "since" date',
+      find: 'since the week ending Aug. 22<!--fact:RUT.week.best_since-->',
+      replace: 'since 2025',
     },
   ])('accepts $name', async ({ find, replace }) => {
     const { text } = edit(find, replace);

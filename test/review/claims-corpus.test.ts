@@ -190,6 +190,15 @@ const MISTAKES: Mistake[] = [
     says: ['RUT.week.best_since', 'Nov. 8, 2024'],
   },
   {
+    name: '"since 2023" for the best week since Nov. 8, 2024',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since 2023',
+    rule: 'claim-date',
+    flag: '2023',
+    says: ['RUT.week.best_since', 'Nov. 8, 2024'],
+  },
+  {
     name: 'a wrong year in the date the longest drought ended',
     draft: '2025-09-18-record-high',
     find: 'April 5, 2004<!--fact:RUT.record.drought_longest_since-->',
@@ -414,6 +423,12 @@ const REWORDINGS: Rewording[] = [
     draft: '2025-11-28-weekly-recap',
     find: 'Nov. 8, 2024<!--fact:RUT.week.best_since-->',
     replace: 'Nov. 8, 2024',
+  },
+  {
+    name: '"since 2024" for the best week since Nov. 8, 2024',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since 2024',
   },
   {
     name: "the drought's end date unmarked",
