@@ -11,6 +11,8 @@
  * | less than, under, below, fewer than | X − step < v < X | 60 < v < 70 |
  * | nearly, almost, just shy of, close to | X − step ≤ v < X | 60 ≤ v < 70 |
  * | about, around, roughly, approximately, some | \|v − X\| ≤ step / 2 | 65 ≤ v ≤ 75 |
+ *
+ * A multiple ("doubled", `MULTIPLE_WORDS`) is "about" the return it claims, with its own step.
  */
 
 export type Hedge = 'more-than' | 'at-least' | 'less-than' | 'nearly' | 'about';
@@ -99,3 +101,14 @@ export const FRACTION_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['one-quarter', 25],
 ];
 export const FRACTION_STEP = 5;
+
+/**
+ * Multiples in words, as the return they claim in percent, and the step they are read with
+ * ("about" that return): "doubled" is 1.9x to 2.1x (a return of 90% to 110%), "tripled" 2.9x to
+ * 3.1x, "halved" 0.45x to 0.55x (a fall of 45% to 55%).
+ */
+export const MULTIPLE_WORDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['doubled', 100, 20],
+  ['tripled', 200, 20],
+  ['halved', -50, 10],
+];

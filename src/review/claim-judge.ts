@@ -4,10 +4,15 @@
  * given for that fact's series and period, with the direction its sign says; a superlative
  * must have a fact behind it; a figure whose series cannot be told is a warning.
  *
- * Rules: `claim-subject`, `claim-period`, `claim-year`, `claim-direction`, `claim-measure`,
+ * A date is judged by what its words say it is the date of ("its best week since ...", "its
+ * record close of ..."): another date is `claim-date`, naming the fact and its date. A year named
+ * with no figure ("the first record close in 2024") must be the as-of year or a date's year.
+ *
+ * Rules: `claim-subject`, `claim-period`, `claim-year`, `claim-date`, `claim-direction`, `claim-measure`,
  * `claim-superlative` (errors); `claim-subject-unresolved` (warning). A figure that fits no fact at all is left to
  * `number-without-fact`, so one slip gets one message.
  */
+import { type DateRole, isRoleFact } from '../language/date-roles.ts';
 import { type FactMeaning, factMeaning, type Measure, sameMeasure } from '../language/measures.ts';
 import { describePeriod, samePeriod } from '../language/periods.ts';
 import { backs } from '../language/superlatives.ts';
@@ -19,6 +24,7 @@ export type ClaimRule =
   | 'claim-subject'
   | 'claim-period'
   | 'claim-year'
+  | 'claim-date'
   | 'claim-direction'
   | 'claim-superlative'
   | 'claim-measure'
@@ -61,6 +67,7 @@ export function judgeReading(
 ): { claims: JudgedClaim[]; problems: ClaimProblem[] } {
   const claims = reading.claims.map((claim) => judgeClaim(claim, context));
   const problems = oncePerPlace(claims);
+  problems.push(...yearProblems(reading, context));
   for (const { phrase, subject } of reading.superlatives) {
     const key = subject.kind === 'series' ? subject.key : undefined;
     const backed = [...context.values].some(([id, value]) => {
@@ -111,8 +118,9 @@ function oncePerPlace(claims: readonly JudgedClaim[]): ClaimProblem[] {
 
 function judgeClaim(claim: Claim, context: JudgeContext): JudgedClaim {
   const { number, marker } = claim;
-  if (number.kind === 'date' || marker?.kind === 'sourced' || marker?.kind === 'sourced-invalid')
-    return { claim, problems: [] };
+  if (marker?.kind === 'sourced' || marker?.kind === 'sourced-invalid') return { claim, problems: [] };
+  // A linked date is `number-mismatch`'s: one message per slip.
+  if (number.kind === 'date') return marker ? { claim, problems: [] } : judgeDate(claim, context);
   if (!marker && context.sourced.has(number.text)) return { claim, problems: [] };
   const problems: ClaimProblem[] = [];
   const unresolved = unresolvedWarning(claim);
@@ -141,6 +149,72 @@ function judgeClaim(claim: Claim, context: JudgeContext): JudgedClaim {
   }
   problems.push(...explain(claim, fact, context, false));
   return { claim, fact, problems };
+}
+
+/** A date against the fact its words name: "its best week since Aug. 21" for a best week since Aug. 22. */
+function judgeDate(claim: Claim, context: JudgeContext): JudgedClaim {
+  const { number, dateRole: role, subject } = claim;
+  if (!role) return { claim, problems: [] };
+  const candidates = roleFacts(role, subject, context);
+  if (candidates.length === 0) return { claim, problems: [] };
+  const fitting = candidates.find((f) => claimMatchesFact(number, f, context.year));
+  if (fitting) return { claim, fact: fitting, problems: [] };
+  const right = candidates[0]!;
+  return {
+    claim,
+    fact: right,
+    problems: [
+      {
+        rule: 'claim-date',
+        severity: 'error',
+        start: number.start,
+        end: number.end,
+        message: `${number.text} is given as ${role.words}, but ${right.id} is ${right.display}.`,
+        hint: `Write ${right.display}, or reword so the date is not given as ${role.words}.`,
+      },
+    ],
+  };
+}
+
+/** The draft's facts of a date role, the series' own: another series' date says nothing of this one's. */
+function roleFacts(role: DateRole, subject: Subject, context: JudgeContext): ReferenceFact[] {
+  const ofRole = context.facts.filter(
+    (f) => f.kind === 'date' && isRoleFact(role, f.id.replace(/^[^.]+\./, '')),
+  );
+  return subject.kind === 'series' ? ofRole.filter((f) => f.id.startsWith(`${subject.key}.`)) : ofRole;
+}
+
+/** Years named with no figure: the as-of year, or the year of one of the draft's dates. */
+function yearProblems(reading: Reading, context: JudgeContext): ClaimProblem[] {
+  const problems: ClaimProblem[] = [];
+  for (const { phrase, subject, dateRole: role } of reading.years) {
+    const { year } = phrase.period;
+    if (role) {
+      const facts = roleFacts(role, subject, context);
+      const right = facts[0];
+      if (!right || facts.some((f) => f.date?.year === year)) continue;
+      problems.push({
+        rule: 'claim-date',
+        severity: 'error',
+        start: phrase.start,
+        end: phrase.end,
+        message: `${year} is given as the year of ${role.words}, but ${right.id} is ${right.display}.`,
+        hint: `Write ${right.date?.year ?? right.display} (or ${right.display}).`,
+      });
+      continue;
+    }
+    if (context.year === undefined || year === context.year) continue;
+    if (context.facts.some((f) => f.kind === 'date' && f.date?.year === year)) continue;
+    problems.push({
+      rule: 'claim-year',
+      severity: 'error',
+      start: phrase.start,
+      end: phrase.end,
+      message: `“${phrase.words.trim()}” names ${year}, but this draft is of ${context.year} and none of its dates falls in ${year}.`,
+      hint: `Write ${context.year} (or "this year"), or the year of a date of this draft.`,
+    });
+  }
+  return problems;
 }
 
 type Dimension = 'subject' | 'period' | 'year' | 'measure' | 'direction';

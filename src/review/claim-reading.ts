@@ -13,6 +13,7 @@
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
+import { type DateRole, dateRole } from '../language/date-roles.ts';
 import { type DirectionWord, directionAround } from '../language/directions.ts';
 import { type Measure, measureAround } from '../language/measures.ts';
 import { findPeriods, type PeriodPhrase } from '../language/periods.ts';
@@ -35,6 +36,8 @@ export interface Claim {
   measure?: Measure;
   period?: PeriodPhrase;
   direction?: DirectionWord;
+  /** For a date: the fact its words say it is the date of ("its best week since ..."). */
+  dateRole?: DateRole;
 }
 
 export interface SuperlativeClaim {
@@ -42,9 +45,18 @@ export interface SuperlativeClaim {
   subject: Subject;
 }
 
+/** A year named with no figure of its own: "the first record close in 2024". */
+export interface YearClaim {
+  phrase: PeriodPhrase & { period: { kind: 'year'; year: number } };
+  subject: Subject;
+  /** After a superlative ("its best week since 2020"): the date fact whose year it gives. */
+  dateRole?: DateRole;
+}
+
 export interface Reading {
   claims: Claim[];
   superlatives: SuperlativeClaim[];
+  years: YearClaim[];
 }
 
 /**
@@ -64,6 +76,9 @@ const COMPARED =
 const STREAK_DIRECTION =
   /\b(?:higher|lower|up|down|gains|losses|gained|lost|rose|fell|advances|declines)\b/gi;
 const FOR_SUBJECT = /^\s*(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?$/i;
+// "its best week since 2020", "the longest since the drought of 2004": the year it reaches back to.
+const SINCE_YEAR =
+  /^(\s+|[^.;]{0,40}?\bsince\s+(?:[^.;]{0,30}?\b(?:in|of)\s+)?)((?:19|20)\d{2})\b(?![,.]?\d)/i;
 const CLAUSE_BREAK = /[;:]|,\s|\s(?:and|while|but|against)\s/g;
 
 const english = unified().use(retextEnglish);
@@ -71,7 +86,7 @@ const english = unified().use(retextEnglish);
 /** The claims in `text` (marks `<!--...-->` allowed, read as the marks after numbers). */
 export function readClaims(text: string, lexicon: SubjectLexicon, carry: Carry = {}): Reading {
   const blanked = text.replace(MARK, (m) => ' '.repeat(m.length));
-  const reading: Reading = { claims: [], superlatives: [] };
+  const reading: Reading = { claims: [], superlatives: [], years: [] };
   for (const [start, end] of sentenceSpans(blanked, text)) {
     readSentence(text, blanked, start, end, lexicon, carry, reading);
   }
@@ -183,6 +198,8 @@ function readSentence(
   );
   if (!carry.topic && topic) carry.topic = asSubject(topic, topic.start);
 
+  const superlatives = findSuperlatives(sentence);
+  const claimPeriods = new Set<PeriodPhrase>();
   for (const number of scanClaims(blanked.slice(start, end))) {
     const figureStart = number.start + start;
     const figureEnd = number.end + start;
@@ -222,6 +239,18 @@ function readSentence(
             at: clause + streakWord.index,
           }
         : undefined;
+    if (period) claimPeriods.add(period);
+    const lastSuperlative = superlatives.filter((p) => p.end + start <= figureStart).at(-1);
+    const role =
+      number.kind === 'date'
+        ? dateRole(
+            before,
+            lastSuperlative && {
+              phrase: lastSuperlative,
+              between: blanked.slice(lastSuperlative.end + start, figureStart),
+            },
+          )
+        : undefined;
     const markText = /^\s*(<!--[\s\S]*?-->)/.exec(raw.slice(figureEnd))?.[1];
     const marker = markText ? parseMarker(markText) : undefined;
     reading.claims.push({
@@ -231,13 +260,26 @@ function readSentence(
       ...(measure ? { measure } : {}),
       ...(period ? { period } : {}),
       ...(direction ? { direction } : {}),
+      ...(role ? { dateRole: role } : {}),
     });
   }
 
   // The sentence's subject: its first series named as a subject (not compared), else the carry.
   const first = mentions.find((m) => !m.compared);
   const subject = first ? asSubject(first, first.start) : previous;
-  for (const phrase of findSuperlatives(sentence)) {
+  for (const phrase of periods) {
+    const { period } = phrase;
+    if (period.kind === 'year' && period.year !== undefined && !claimPeriods.has(phrase))
+      reading.years.push({ phrase: { ...phrase, period: { kind: 'year', year: period.year } }, subject });
+  }
+  for (const phrase of superlatives) {
+    const since = sinceYear(sentence, phrase);
+    if (since)
+      reading.years.push({
+        ...since,
+        phrase: { ...since.phrase, start: since.phrase.start + start, end: since.phrase.end + start },
+        subject,
+      });
     reading.superlatives.push({
       phrase: { ...phrase, start: phrase.start + start, end: phrase.end + start },
       subject,
@@ -246,6 +288,17 @@ function readSentence(
   if (subject.kind !== 'none') carry.subject = subject;
   const lastNamed = mentions.filter((m) => m.key !== 'generic' && m.key !== 'unknown').at(-1);
   if (lastNamed) carry.lastNamed = asSubject(lastNamed, lastNamed.start);
+}
+
+/** The year a superlative reaches back to, with the fact whose year that is. */
+function sinceYear(sentence: string, phrase: SuperlativePhrase): Omit<YearClaim, 'subject'> | undefined {
+  const m = SINCE_YEAR.exec(sentence.slice(phrase.end));
+  if (!m || !(/since$/i.test(phrase.words) || /\bsince\b/i.test(m[1]!))) return undefined;
+  const role = dateRole('', { phrase, between: m[1]! });
+  if (!role) return undefined;
+  const at = phrase.end + m[1]!.length;
+  const year = Number(m[2]);
+  return { phrase: { period: { kind: 'year', year }, words: m[2]!, start: at, end: at + 4 }, dateRole: role };
 }
 
 function clauseStarts(sentence: string): number[] {

@@ -39,6 +39,16 @@ export interface DraftClaims {
   problems: PlacedProblem[];
   /** By `aboutKey(where, text, n)`: the n-th occurrence of the number `text` in `where`. */
   about: Map<string, ClaimAbout>;
+  /**
+   * Where (`line:column`) a number the claim rules already explained starts: a date given as
+   * another fact's is `claim-date`, so `number-without-fact` says nothing more about it.
+   */
+  explained: Set<string>;
+}
+
+/** The key of `explained` for a place. */
+export function placeKey(place: Position): string {
+  return `${place.start.line}:${place.start.column}`;
 }
 
 declare module 'vfile' {
@@ -73,7 +83,7 @@ function readDraftClaims(tree: Root, draft: DraftSource, options: Options): Draf
       ...(claim.measure ? { measure: claim.measure } : {}),
     });
   };
-  if (draft.unreadable || !draft.data) return { problems: [], about };
+  if (draft.unreadable || !draft.data) return { problems: [], about, explained: new Set() };
   const lexicon = options.lexicon ?? defaultLexicon();
   const context = judgeContext(draft, options.registry ?? new SymbolRegistry(DEFAULT_SYMBOLS));
   const problems: PlacedProblem[] = [];
@@ -118,7 +128,8 @@ function readDraftClaims(tree: Root, draft: DraftSource, options: Options): Draf
       problems.push({ ...problem, where: fieldName(path), place });
     }
   }
-  return { problems, about };
+  const explained = new Set(problems.filter((p) => p.rule === 'claim-date').map((p) => placeKey(p.place)));
+  return { problems, about, explained };
 }
 
 type MutableContext = Omit<JudgeContext, 'sourced'> & { sourced: ReadonlySet<string> };

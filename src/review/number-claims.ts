@@ -6,7 +6,13 @@
  * on the non-claim list (`non-claims.ts`) are skipped; a number word naming a period ("the past
  * five sessions") is a period, which the claim check reads (`claim-reading.ts`).
  */
-import { FRACTION_STEP, FRACTION_WORDS, type Hedge, hedgeBefore } from '../language/hedges.ts';
+import {
+  FRACTION_STEP,
+  FRACTION_WORDS,
+  type Hedge,
+  hedgeBefore,
+  MULTIPLE_WORDS,
+} from '../language/hedges.ts';
 import {
   NUMBER_WORD_SOURCE,
   ORDINAL_WORD_SOURCE,
@@ -91,6 +97,9 @@ const FRACTION = new RegExp(
   'gi',
 );
 
+// "has doubled since": a return of about 100%, signed (halved is a fall).
+const MULTIPLE = new RegExp(String.raw`(?<![\w-])(${MULTIPLE_WORDS.map(([w]) => w).join('|')})\b`, 'gi');
+
 /** Every number `text` claims, in order. */
 export function scanClaims(text: string): NumberClaim[] {
   const claims: NumberClaim[] = [];
@@ -136,6 +145,10 @@ export function scanClaims(text: string): NumberClaim[] {
     // A fraction is a round figure: read as "about" unless the copy hedges it itself.
     const claim = { ...inWords('percent', m, percent), step: FRACTION_STEP, hedge: 'about' as const };
     take(claim);
+  }
+  for (const m of [...rest.matchAll(MULTIPLE)]) {
+    const [, percent, step] = MULTIPLE_WORDS.find(([w]) => w === m[1]!.toLowerCase())!;
+    take({ ...inWords('percent', m, percent), signed: true, decimals: 0, step, hedge: 'about' });
   }
   return claims.sort((a, b) => a.start - b.start);
 }

@@ -17,7 +17,13 @@
 import type { Html, Root } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { aboutKey, type ClaimAbout, type Options as DraftClaimOptions, draftClaims } from './draft-claims.ts';
+import {
+  aboutKey,
+  type ClaimAbout,
+  type Options as DraftClaimOptions,
+  draftClaims,
+  placeKey,
+} from './draft-claims.ts';
 import { asOfYear, type ReferenceFact, referenceFacts } from './draft-facts.ts';
 import { type DraftSource, draftOf, type FieldPath, fieldValue, scalarRange } from './draft-source.ts';
 import { claimMatchesFact, closestFact, shownDisplay } from './fact-match.ts';
@@ -60,7 +66,7 @@ export default function remarkNumbersMatchFacts(options: Options = {}) {
     const sourced = new Set(claims.filter((c) => c.marker?.kind === 'sourced').map((c) => c.claim.text));
     // The claim reading says whose figure each number is, so the hint can name a fact of the
     // same series and measure, never another index's number.
-    const { about } = draftClaims(tree, file, options);
+    const { about, explained } = draftClaims(tree, file, options);
     const seen = new Map<string, number>();
     const aboutOf = (placed: PlacedClaim): ClaimAbout => {
       const key = `${placed.where}\u0000${placed.claim.text}`;
@@ -68,7 +74,7 @@ export default function remarkNumbersMatchFacts(options: Options = {}) {
       seen.set(key, n + 1);
       return about.get(aboutKey(placed.where, placed.claim.text, n)) ?? {};
     };
-    const context = { facts, year: asOfYear(draft.data), sourced };
+    const context = { facts, year: asOfYear(draft.data), sourced, explained };
     for (const placed of claims) judge(file, placed, context, aboutOf(placed));
   };
 }
@@ -143,6 +149,8 @@ interface Context {
   facts: ReferenceFact[];
   year: number | undefined;
   sourced: Set<string>;
+  /** Places of numbers a claim rule already reported. */
+  explained: ReadonlySet<string>;
 }
 
 function judge(
@@ -210,6 +218,7 @@ function judge(
     return;
   }
   if (facts.some((fact) => claimMatchesFact(claim, fact, year)) || context.sourced.has(claim.text)) return;
+  if (context.explained.has(placeKey(place))) return;
   const closest = closestFact(claim, facts, about);
   report(file, 'error', 'number-without-fact', `${claim.text}${inWhere} matches no fact of this draft.`, {
     place,

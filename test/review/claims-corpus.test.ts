@@ -10,7 +10,9 @@
  * five higher closes in a row. On 2025-08-29 it fell 0.5%; on 2024-07-16 the 2-year yield fell
  * 19 basis points in five sessions; 2025-10-15 was its 5th record close of 2025. In the
  * 2025-11-28 pattern study, the index was higher a month later after 11 of the 18 earlier
- * three-day surges (61.1%).
+ * three-day surges (61.1%). The 2025-11-28 week was the best since the week ending Nov. 8,
+ * 2024; on 2025-09-18 the record close ended the longest drought since April 5, 2004; the record
+ * close of the 2024-07-16 draft was on Nov. 8, 2021.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,8 @@ const DRAFTS = [
   ['2024-07-16', 'rates-fed'],
   ['2025-10-15', 'record-high'],
   ['2025-11-28', 'pattern-study'],
+  ['2025-11-28', 'weekly-recap'],
+  ['2025-09-18', 'record-high'],
 ] as const;
 type Draft = `${(typeof DRAFTS)[number][0]}-${(typeof DRAFTS)[number][1]}`;
 
@@ -165,6 +169,87 @@ const MISTAKES: Mistake[] = [
     replace: 'record close in 2024.',
     rule: 'claim-year',
     flag: 'in 2024',
+  },
+  // Wrong dates and years: after "since", as a fact's date, and a year named with no figure.
+  {
+    name: 'a wrong "since" date for the best week',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since the week ending Nov. 1, 2024',
+    rule: 'claim-date',
+    flag: 'Nov. 1, 2024',
+    says: ['RUT.week.best_since', 'Nov. 8, 2024'],
+  },
+  {
+    name: 'a wrong year in the "since" date for the best week',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since the week ending Nov. 8, 2023',
+    rule: 'claim-date',
+    flag: 'Nov. 8, 2023',
+    says: ['RUT.week.best_since', 'Nov. 8, 2024'],
+  },
+  {
+    name: '"since 2023" for the best week since Nov. 8, 2024',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since 2023',
+    rule: 'claim-date',
+    flag: '2023',
+    says: ['RUT.week.best_since', 'Nov. 8, 2024'],
+  },
+  {
+    name: 'a wrong year in the date the longest drought ended',
+    draft: '2025-09-18-record-high',
+    find: 'April 5, 2004<!--fact:RUT.record.drought_longest_since-->',
+    replace: 'April 5, 2005',
+    rule: 'claim-date',
+    flag: 'April 5, 2005',
+    says: ['RUT.record.drought_longest_since', 'April 5, 2004'],
+  },
+  {
+    name: '"Oct. 28" for the record close of Oct. 27',
+    draft: '2025-11-28-daily-wrap',
+    find: 'set on Oct. 27<!--fact:RUT.record.last_date-->',
+    replace: 'set on Oct. 28',
+    rule: 'claim-date',
+    flag: 'Oct. 28',
+    says: ['RUT.record.last_date', 'Oct. 27'],
+  },
+  {
+    name: "the 200-day crossing's date given as the record's",
+    draft: '2025-11-28-daily-wrap',
+    find: 'set on Oct. 27<!--fact:RUT.record.last_date-->',
+    replace: 'set on Aug. 4',
+    rule: 'claim-date',
+    flag: 'Aug. 4',
+    says: ['RUT.record.last_date', 'Oct. 27'],
+  },
+  {
+    name: '"set in 2022" for the record close of Nov. 8, 2021',
+    draft: '2024-07-16-rates-fed',
+    find: 'set on Nov. 8, 2021<!--fact:RUT.record.last_date-->',
+    replace: 'set in 2022',
+    rule: 'claim-year',
+    flag: 'in 2022',
+    says: ['2022', '2024'],
+  },
+  // A multiple in words far from the move.
+  {
+    name: '"doubled" for a 0.6% day',
+    draft: '2025-11-28-daily-wrap',
+    find: 'The Russell 2000 rose 0.6%<!--fact:RUT.change.1d-->',
+    replace: 'The Russell 2000 doubled',
+    rule: 'number-without-fact',
+    flag: 'doubled',
+  },
+  {
+    name: '"doubled" for the 8.5% five-session gain, mark kept',
+    draft: '2025-11-28-daily-wrap',
+    find: 'to 8.5%<!--fact:RUT.return.5d-->',
+    replace: 'to a doubled<!--fact:RUT.return.5d--> level',
+    rule: 'number-mismatch',
+    flag: 'doubled',
   },
   // Wrong number words and ordinals.
   {
@@ -332,6 +417,36 @@ const REWORDINGS: Rewording[] = [
     draft: '2025-11-28-daily-wrap',
     find: 'The index is 0.8%',
     replace: 'The small-cap benchmark is 0.8%',
+  },
+  {
+    name: 'the "since" date unmarked',
+    draft: '2025-11-28-weekly-recap',
+    find: 'Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'Nov. 8, 2024',
+  },
+  {
+    name: '"since 2024" for the best week since Nov. 8, 2024',
+    draft: '2025-11-28-weekly-recap',
+    find: 'since the week ending Nov. 8, 2024<!--fact:RUT.week.best_since-->',
+    replace: 'since 2024',
+  },
+  {
+    name: "the drought's end date unmarked",
+    draft: '2025-09-18-record-high',
+    find: 'April 5, 2004<!--fact:RUT.record.drought_longest_since-->',
+    replace: 'April 5, 2004',
+  },
+  {
+    name: 'the record date with its year, unmarked',
+    draft: '2025-11-28-daily-wrap',
+    find: 'set on Oct. 27<!--fact:RUT.record.last_date-->',
+    replace: 'set on Oct. 27, 2025',
+  },
+  {
+    name: '"set in 2021" for the record close of Nov. 8, 2021',
+    draft: '2024-07-16-rates-fed',
+    find: 'set on Nov. 8, 2021<!--fact:RUT.record.last_date-->',
+    replace: 'set in 2021',
   },
 ];
 
