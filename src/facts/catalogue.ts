@@ -3,7 +3,20 @@
  * check by hand. Ids read as sentences: `RUT.vs.SPX.outperform_streak`. `{S}` is the series,
  * `{B}` the benchmark; the methodology page and `stats --explain` print these definitions.
  */
+import { RATE_CHANGE_WINDOWS } from '../stats/rates.ts';
 import type { FactUnit } from './types.ts';
+
+/** The Fed facts from the calendar and the target range alone (no futures needed). */
+export const FED_CONTEXT_IDS = [
+  'next_meeting',
+  'next_meeting.sessions',
+  'target.lower',
+  'target.upper',
+  'target.last_change_date',
+  'target.last_change_bp',
+  'target.last_change_cut',
+  'target.first_since',
+];
 
 export interface CatalogueEntry {
   unit: FactUnit;
@@ -217,9 +230,25 @@ export const MACRO_FACTS: Record<string, CatalogueEntry> = {
     definition:
       '{S}: the latest daily value on or before the session (bond-market holidays differ from NYSE ones).',
   },
+  'change.1d': {
+    unit: 'basis_points',
+    definition: '{S}: change from its value on the prior NYSE session, in basis points.',
+  },
   'change.5d': {
     unit: 'basis_points',
     definition: '{S}: change from its value 5 NYSE sessions earlier, in basis points.',
+  },
+  'change.21d': {
+    unit: 'basis_points',
+    definition: '{S}: change from its value 21 NYSE sessions earlier (about a month), in basis points.',
+  },
+  'change.mtd': {
+    unit: 'basis_points',
+    definition: "{S}: change from its value on the prior month's last NYSE session, in basis points.",
+  },
+  'change.ytd': {
+    unit: 'basis_points',
+    definition: "{S}: change from its value on the prior year's last NYSE session, in basis points.",
   },
   'cut_probability.next': {
     unit: 'fraction',
@@ -231,7 +260,39 @@ export const MACRO_FACTS: Record<string, CatalogueEntry> = {
     definition:
       'Probability that the next FOMC meeting raises the target above the current range, by the same method.',
   },
-  next_meeting: { unit: 'date', definition: 'Decision day of the next FOMC meeting on the calendar.' },
+  next_meeting: {
+    unit: 'date',
+    definition:
+      "Decision day of the next FOMC meeting after the session, from the Fed's calendar (src/calendar/fomc.ts) and the desk's notes.",
+  },
+  'next_meeting.sessions': {
+    unit: 'sessions',
+    definition: 'NYSE sessions after the as-of session up to and including the next FOMC decision day.',
+  },
+  'target.lower': {
+    unit: 'percent_rate',
+    definition: 'Lower limit of the fed funds target range on the session (FRED DFEDTARL).',
+  },
+  'target.upper': {
+    unit: 'percent_rate',
+    definition: 'Upper limit of the fed funds target range on the session (FRED DFEDTARU).',
+  },
+  'target.last_change_date': {
+    unit: 'date',
+    definition:
+      'Decision day of the latest change of the fed funds target range in effect by the session (FRED dates it the day after; on a decision day the change shows from the next session).',
+  },
+  'target.last_change_bp': {
+    unit: 'basis_points',
+    definition:
+      'Size of that change in basis points, signed (−25: a quarter-point cut): new upper limit − old upper limit.',
+  },
+  'target.last_change_cut': { unit: 'bool', definition: 'That change lowered the target range (a cut).' },
+  'target.first_since': {
+    unit: 'date',
+    definition:
+      'When that change turned the direction ("the first cut since"): decision day of the latest earlier change the same way; none means the first in the data (ranges start 2008-12-16). Missing when the change before it went the same way.',
+  },
   'cut_probability.change': {
     unit: 'percentage_points',
     definition:
@@ -265,7 +326,12 @@ const PATTERN_TOP_LEVEL = [
   'rule.min_return',
 ];
 
-export function catalogueEntry(statId: string): CatalogueEntry | undefined {
+/** Prefixes of facts that are not an index's: a yield's `change.1d` is in basis points, not a fraction. */
+const MACRO_PREFIX = /^(?:DGS\d+|FED)$/;
+
+/** The entry of a stat id (`change.1d`); `prefix` (`RUT`, `DGS2`, `FED`) says whose stat it is. */
+export function catalogueEntry(statId: string, prefix = ''): CatalogueEntry | undefined {
+  if (MACRO_PREFIX.test(prefix)) return MACRO_FACTS[statId];
   const pattern = /^pattern\.[a-z0-9-]+\.(?:h\d+\.)?(.+)$/.exec(statId);
   if (pattern) return PATTERN_FACTS[pattern[1]!];
   if (/^target\.[a-z0-9-]+\.upside$/.test(statId)) return MACRO_FACTS['upside'];
@@ -302,10 +368,10 @@ export function catalogueIds(
 /** Ids of the facts beyond the indexes: yields, the Fed, IWM options, value vs growth. */
 export function macroIds(rates: readonly string[] = ['DGS2', 'DGS10'], optionsSymbol = 'IWM'): string[] {
   return [
-    ...rates.flatMap((r) => [`${r}.level`, `${r}.change.5d`]),
+    ...rates.flatMap((r) => ['level', ...RATE_CHANGE_WINDOWS.map((w) => w.id)].map((id) => `${r}.${id}`)),
+    ...FED_CONTEXT_IDS.map((id) => `FED.${id}`),
     'FED.cut_probability.next',
     'FED.hike_probability.next',
-    'FED.next_meeting',
     'FED.cut_probability.change',
     `${optionsSymbol}.options.cp_volume_ratio`,
     `${optionsSymbol}.options.cp_oi_ratio`,
