@@ -124,6 +124,90 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
     definition:
       "End of the most recent earlier calendar month with a gain at least as large as this month's so far; none means the best on record.",
   },
+  'day.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-day superlative is worth printing: {S} gained on the session, and `day.best_since` is at least `facts.superlativeMinPeriods.day` sessions back (default 10) or none (best on record).',
+  },
+  'day.worst_since': {
+    unit: 'date',
+    definition:
+      "Most recent earlier session with a one-session move at least as bad as the as-of session's; none means the worst on record.",
+  },
+  'day.worst_since.notable': {
+    unit: 'bool',
+    definition:
+      'The worst-day superlative is worth printing: {S} fell on the session, and `day.worst_since` is at least `facts.superlativeMinPeriods.day` sessions back (default 10) or none.',
+  },
+  'week.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-week superlative is worth printing: {S} is up for the week, and `week.best_since` is at least `facts.superlativeMinPeriods.week` calendar weeks back (default 4) or none.',
+  },
+  'month.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-month superlative is worth printing: {S} is up for the month, and `month.best_since` is at least `facts.superlativeMinPeriods.month` calendar months back (default 3) or none.',
+  },
+  'return.21d': {
+    unit: 'fraction',
+    definition: 'Close vs the close 21 sessions earlier (about a month): close ÷ close[−21] − 1.',
+  },
+  'close.highest_since': {
+    unit: 'date',
+    definition:
+      'Most recent earlier session with a close at least as high as the as-of close ("the highest close since"); none means a record.',
+  },
+  'close.highest_since.notable': {
+    unit: 'bool',
+    definition:
+      'The highest-close superlative is worth printing: the session it names is at least `facts.superlativeMinPeriods.close` sessions back (default 21), or none is (a record).',
+  },
+  'close.lowest_since': {
+    unit: 'date',
+    definition:
+      'Most recent earlier session with a close at least as low as the as-of close; none means the lowest in the data.',
+  },
+  'close.lowest_since.notable': {
+    unit: 'bool',
+    definition:
+      'The lowest-close superlative is worth printing: the session it names is at least `facts.superlativeMinPeriods.close` sessions back (default 21), or none is.',
+  },
+  ...windowSince(5, 'window5', 4),
+  ...windowSince(21, 'window21', 3),
+  'last5.best_day': {
+    unit: 'date',
+    definition: 'The session of the last five with the largest one-session gain; missing when none gained.',
+  },
+  'last5.best_day.change': { unit: 'fraction', definition: "That session's change from the session before." },
+  'last5.best_day.best_since': {
+    unit: 'date',
+    definition:
+      "That session's `day.best_since`: the most recent earlier session with a gain at least as large; none means the best on record.",
+  },
+  'last5.best_day.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'That best-since is at least `facts.superlativeMinPeriods.day` sessions before that session (default 10) or none.',
+  },
+  'last5.worst_day': {
+    unit: 'date',
+    definition: 'The session of the last five with the largest one-session loss; missing when none fell.',
+  },
+  'last5.worst_day.change': {
+    unit: 'fraction',
+    definition: "That session's change from the session before.",
+  },
+  'last5.worst_day.worst_since': {
+    unit: 'date',
+    definition:
+      "That session's `day.worst_since`: the most recent earlier session with a loss at least as large; none means the worst on record.",
+  },
+  'last5.worst_day.worst_since.notable': {
+    unit: 'bool',
+    definition:
+      'That worst-since is at least `facts.superlativeMinPeriods.day` sessions before that session (default 10) or none.',
+  },
   'history.first_date': {
     unit: 'date',
     definition: 'First session of {S} in the data: how far back "on record" reaches.',
@@ -136,6 +220,27 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
       'Latest session whose close crossed above its 200-session average (the prior close was at or below its own).',
   },
 };
+
+/** `return.Nd.best_since`, `.worst_since` and their `.notable` flags, for an N-session window. */
+function windowSince(n: number, kind: string, defaultMin: number): Record<string, CatalogueEntry> {
+  const window = `${n}-session`;
+  const flag = (side: string, way: string): CatalogueEntry => ({
+    unit: 'bool',
+    definition: `The ${side} ${window} superlative is worth printing: {S} ${way} over the last ${n} sessions, and \`return.${n}d.${side}_since\` is at least \`facts.superlativeMinPeriods.${kind}\` windows back (default ${defaultMin}, i.e. ${defaultMin * n} sessions) or none.`,
+  });
+  return {
+    [`return.${n}d.best_since`]: {
+      unit: 'date',
+      definition: `Last session of the most recent earlier ${window} window, ending on or before the current window's base ${n} sessions back (no overlap), with a move at least as large as the last ${n} sessions'; none means the best on record.`,
+    },
+    [`return.${n}d.best_since.notable`]: flag('best', 'gained'),
+    [`return.${n}d.worst_since`]: {
+      unit: 'date',
+      definition: `Last session of the most recent earlier non-overlapping ${window} window with a move at least as bad as the last ${n} sessions'; none means the worst on record.`,
+    },
+    [`return.${n}d.worst_since.notable`]: flag('worst', 'fell'),
+  };
+}
 
 /** Statistics of a series against the benchmark, keyed by the id after `S.vs.B.`. */
 export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
