@@ -12,6 +12,8 @@ import { type ConfigFile, discoverConfigFile, readConfigFile } from './config-fi
 import { assertNoSecrets } from './config-secrets.ts';
 import { Errors, WirecopyError } from './errors.ts';
 import { DEFAULT_SIGNALS, signalConfigSchema } from './stats/events.ts';
+import { DEFAULT_YTD_RACE } from './stats/lead-since.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS } from './stats/superlatives.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry, type SymbolSpec } from './symbols.ts';
 
 const DEFAULT_STORE = '.wirecopy/market.db';
@@ -77,6 +79,34 @@ export const configSchema = strict.object({
       twoYearMove: z.number().positive().default(0.15),
       /** The event-study signal the pattern story follows. */
       pattern: z.string().default('three-day-surge'),
+    })
+    .prefault({}),
+  /** Fact thresholds (src/stats/superlatives.ts, src/stats/lead-since.ts); see README, "Facts". */
+  facts: strict
+    .object({
+      /**
+       * How far back a "best since" must reach to be flagged `….notable`, per kind of period;
+       * at least 2, so "since the period just before" is never notable.
+       */
+      superlativeMinPeriods: strict
+        .object({
+          day: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.day),
+          week: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.week),
+          month: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.month),
+          window5: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.window5),
+          window21: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.window21),
+          close: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.close),
+        })
+        .prefault({}),
+      /** The year-to-date race (`S.vs.B.ytd_race.*`), in fractions (0.01 = 1 percentage point). */
+      ytdRace: strict
+        .object({
+          /** Behind by at most this, after closing in over 21 sessions: nearly caught up. */
+          nearlyCaughtUp: z.number().positive().default(DEFAULT_YTD_RACE.nearlyCaughtUp),
+          /** A gap that grew (shrank) by at least this over 5 sessions is widening (narrowing). */
+          gapMove: z.number().positive().default(DEFAULT_YTD_RACE.gapMove),
+        })
+        .prefault({}),
     })
     .prefault({}),
   /** The series whose facts are computed, and the benchmark of the `vs` facts. */

@@ -242,6 +242,28 @@ function windowSince(n: number, kind: string, defaultMin: number): Record<string
   };
 }
 
+/** `spread.Nd` (points) and `relative.Nd` (ratio) leads over N sessions, with widest-since and its flag. */
+function leadFacts(n: number, kind: string, defaultMin: number): Record<string, CatalogueEntry> {
+  const entries: Record<string, CatalogueEntry> = {};
+  const measures = {
+    spread: `In points: {S}'s ${n}-session return minus {B}'s (0.03 = 3 percentage points).`,
+    relative: `As a ratio: (1 + {S}'s ${n}-session return) ÷ (1 + {B}'s) − 1, {S}'s close-to-close ratio against {B}'s.`,
+  };
+  for (const [measure, definition] of Object.entries(measures)) {
+    const id = `${measure}.${n}d`;
+    entries[id] = { unit: 'fraction', definition };
+    entries[`${id}.widest_since`] = {
+      unit: 'date',
+      definition: `Last session of the most recent earlier ${n}-session window, ending on or before the current window's base (no overlap), with a lead of {S} over {B} at least as wide by \`${id}\`; none means the widest on record.`,
+    };
+    entries[`${id}.widest_since.notable`] = {
+      unit: 'bool',
+      definition: `The widest-lead superlative is worth printing: {S} leads {B} by \`${id}\`, and the window named is at least \`facts.superlativeMinPeriods.${kind}\` windows back (default ${defaultMin}, i.e. ${defaultMin * n} sessions) or none.`,
+    };
+  }
+  return entries;
+}
+
 /** Statistics of a series against the benchmark, keyed by the id after `S.vs.B.`. */
 export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
   outperform_streak: {
@@ -254,6 +276,42 @@ export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
     unit: 'date',
     definition:
       'End of the most recent earlier month in which {S} beat {B} by at least as much as this month so far; none means the widest on record.',
+  },
+  'month_spread.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The widest-monthly-lead superlative is worth printing: {S} leads {B} for the month, and the month named is at least `facts.superlativeMinPeriods.month` months back (default 3) or none.',
+  },
+  ...leadFacts(5, 'window5', 4),
+  ...leadFacts(21, 'window21', 3),
+  'spread.ytd.change.5d': {
+    unit: 'fraction',
+    definition:
+      "Change of {S}'s year-to-date spread over {B} in the last 5 sessions, in percentage points (the race stands level, 0, before the year's first session).",
+  },
+  'spread.ytd.change.21d': {
+    unit: 'fraction',
+    definition:
+      "Change of {S}'s year-to-date spread over {B} in the last 21 sessions, in percentage points (0 before the year's first session).",
+  },
+  'ytd_race.nearly_caught_up': {
+    unit: 'bool',
+    definition:
+      '{S} trails {B} year to date by at most `facts.ytdRace.nearlyCaughtUp` (default 1 percentage point) and is closer than 21 sessions earlier.',
+  },
+  'ytd_race.widening': {
+    unit: 'bool',
+    definition:
+      'The same side leads the year-to-date race as 5 sessions earlier, and its lead grew by at least `facts.ytdRace.gapMove` (default 1 percentage point).',
+  },
+  'ytd_race.narrowing': {
+    unit: 'bool',
+    definition:
+      'The same side leads the year-to-date race as 5 sessions earlier, and its lead shrank by at least `facts.ytdRace.gapMove` (default 1 percentage point).',
+  },
+  'ytd_race.lead_changed': {
+    unit: 'bool',
+    definition: 'The side ahead year to date is not the one ahead 5 sessions earlier.',
   },
   years_under: {
     unit: 'count',

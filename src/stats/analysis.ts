@@ -34,7 +34,13 @@ import type { StatResult } from './types.ts';
 
 export { describeSignal, type SignalConfig, signalConfigSchema } from './events.ts';
 export { indexOnOrBefore } from './periods.ts';
-export { analyzePair, type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
+export {
+  analyzePair,
+  type PairAnalysis,
+  type PairOptions,
+  relativeHistoryStatsAt,
+  relativeStatsAt,
+} from './relative.ts';
 
 import { type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
 

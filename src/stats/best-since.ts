@@ -154,7 +154,9 @@ function validBases(
  * have, indexed by common session: a completed month's spread is its `spread.mtd` at its last
  * common session. A month where either base is missing is skipped, as for a single series.
  */
-export function indexMonthSpreadBestSince(p: Omit<PairAnalysis, 'monthSpreadBestSince'>): Int32Array {
+export function indexMonthSpreadBestSince(
+  p: Omit<PairAnalysis, 'monthSpreadBestSince' | 'leads' | 'superlatives' | 'ytdRace'>,
+): Int32Array {
   const { s, b, sPeriods, bPeriods, commonS, commonB } = p;
   const length = commonS.length;
   const sameMonth = (k: number) =>
