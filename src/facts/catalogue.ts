@@ -99,6 +99,20 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
     definition:
       'End date of the most recent earlier stretch without a record that was at least as long; none means the longest in the data.',
   },
+  'record.recent_drought.sessions': {
+    unit: 'sessions',
+    definition:
+      'Of the record closes in the last 63 sessions (the as-of included), the longest stretch without a record that one of them ended: sessions strictly between it and the record before.',
+  },
+  'record.recent_drought.ended': {
+    unit: 'date',
+    definition: 'The record close that ended that drought.',
+  },
+  'record.recent_drought.longest_since': {
+    unit: 'date',
+    definition:
+      'End date of the most recent drought before it that was at least as long; none means the longest in the data.',
+  },
   'change.1d.rank': {
     unit: 'fraction',
     definition:
