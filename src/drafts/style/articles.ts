@@ -4,6 +4,7 @@
  * (ess), "a one-time" (won), "an hour". Templates never hard-code the article: they wrap the
  * phrase in `{{#an}}…{{/an}}` (see `articleLambda`), and the style gate runs `wrongArticles`.
  */
+import { LAMBDA } from '../variation.ts';
 import { FACT_LINK } from '../view-values.ts';
 
 /** Letters whose names start with a vowel sound, for initialisms ("an S&P", "an NYSE", "a U.S."). */
@@ -49,9 +50,10 @@ export function withArticle(phrase: string): string {
  * The `{{#an}}{{abs.SPX.return.ytd}} gain{{/an}}` lambda: renders what it wraps, then puts the
  * right article before it.
  */
-export function articleLambda() {
-  return (text: string, render: (template: string) => string) => withArticle(render(text));
-}
+export const articleLambda = Object.assign(
+  () => (text: string, render: (template: string) => string) => withArticle(render(text)),
+  { [LAMBDA]: true as const },
+);
 
 export interface ArticleMistake {
   /** "a 11.5%" as printed (fact links removed). */

@@ -13,6 +13,7 @@ import { FACT_LINK } from '../view-values.ts';
 import { numeralsUnderTen } from './ap-numbers.ts';
 import { wrongArticles } from './articles.ts';
 import { repeatedNumbers } from './repetition.ts';
+import { reachesBack } from './since.ts';
 
 export const STYLE_RULES = [
   'empty-superlative',
@@ -121,13 +122,6 @@ export function mixedPeriods(post: string): string | undefined {
   return kinds.size > 1 ? [...kinds].join(' + ') : undefined;
 }
 
-/** Units of "best … since" facts, and how to tell the period right before the as-of one. */
-const PREVIOUS_PERIOD: Record<string, (since: string, asOf: string) => boolean> = {
-  month: (since, asOf) => monthIndex(asOf) - monthIndex(since) <= 1,
-  week: (since, asOf) => daysBetween(since, asOf) <= 13,
-  day: (since, asOf) => daysBetween(since, asOf) <= 4,
-};
-
 /**
  * Superlatives that say nothing: "its best month since October" in November only means October
  * was better. Judged from the printed `…best_since`/`…worst_since` facts and the phrase in the body.
@@ -144,13 +138,9 @@ export function emptySuperlatives(
     const rest = `${unit}.${phrase.kind === 'best-since' ? 'best' : 'worst'}_since`;
     const fact = Object.entries(facts).find(([id]) => id.endsWith(`.${rest}`));
     const since = fact?.[1].value;
-    const previous = PREVIOUS_PERIOD[unit];
-    if (typeof since === 'string' && previous?.(since, asOf)) {
+    if (typeof since === 'string' && !reachesBack(unit, since, asOf)) {
       found.push(`${body.slice(phrase.start, phrase.end + 40).split('\n')[0]} (${since})`);
     }
   }
   return found;
 }
-
-const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
-const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
