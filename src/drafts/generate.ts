@@ -24,6 +24,7 @@ import { describeSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
+import { articleLambda } from './style/articles.ts';
 import type { TemplateLibrary } from './templates.ts';
 import { createVariation } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
@@ -85,6 +86,9 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     abs: facts.abs,
     ord: facts.ord,
     month: facts.month,
+    rounded: facts.rounded,
+    // `{{#an}}{{abs.SPX.return.ytd}} gain{{/an}}`: the article by the sound of the figure.
+    an: articleLambda,
     ...common,
     ...story.view?.(factSet, context.settings, facts),
     is: { ...common.is, forward_returns: story.quotesForwardReturns === true },

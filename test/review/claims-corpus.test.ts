@@ -94,8 +94,8 @@ const MISTAKES: Mistake[] = [
   {
     name: '"closed lower" for a streak of higher closes',
     draft: '2025-11-28-daily-wrap',
-    find: 'The Russell 2000 has closed higher for 5',
-    replace: 'The Russell 2000 has closed lower for 5',
+    find: 'The Russell 2000 has closed higher for five',
+    replace: 'The Russell 2000 has closed lower for five',
     rule: 'claim-direction',
     flag: 'lower',
     says: ['RUT.streak.up'],
@@ -255,7 +255,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"six straight sessions" for a five-session streak, mark kept',
     draft: '2025-11-28-daily-wrap',
-    find: 'for 5<!--fact:RUT.streak.up--> straight sessions',
+    find: 'for five<!--fact:RUT.streak.up--> straight sessions',
     replace: 'for six<!--fact:RUT.streak.up--> straight sessions',
     rule: 'number-mismatch',
     flag: 'six',
@@ -263,7 +263,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"six straight sessions" for a five-session streak, mark dropped',
     draft: '2025-11-28-daily-wrap',
-    find: 'for 5<!--fact:RUT.streak.up--> straight sessions',
+    find: 'for five<!--fact:RUT.streak.up--> straight sessions',
     replace: 'for six straight sessions',
     rule: 'number-without-fact',
     flag: 'six',
@@ -271,7 +271,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"the fourth record close" for the fifth (4 is a count of years in this draft)',
     draft: '2025-10-15-record-high',
-    find: 'It is the 5th<!--fact:RUT.record.count_ytd--> record close',
+    find: 'It is the fifth<!--fact:RUT.record.count_ytd--> record close',
     replace: 'It is the fourth record close',
     rule: 'claim-measure',
     flag: 'fourth',
@@ -280,7 +280,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"more than 80%" for 72.3%',
     draft: '2025-11-28-daily-wrap',
-    find: '72.3%<!--fact:RUT.ytd_share.5d-->',
+    find: 'more than 70%<!--fact:RUT.ytd_share.5d-->',
     replace: 'more than 80%<!--fact:RUT.ytd_share.5d-->',
     rule: 'number-mismatch',
     flag: '80%',
@@ -288,7 +288,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"nearly 70%" for 72.3% (nearly is below the figure)',
     draft: '2025-11-28-daily-wrap',
-    find: '72.3%<!--fact:RUT.ytd_share.5d-->',
+    find: 'more than 70%<!--fact:RUT.ytd_share.5d-->',
     replace: 'nearly 70%',
     rule: 'number-without-fact',
     flag: '70%',
@@ -304,7 +304,7 @@ const MISTAKES: Mistake[] = [
   {
     name: '"12 of 18 times" for a hit rate of 11 in 18 (61.1%)',
     draft: '2025-11-28-pattern-study',
-    find: 'higher 61.1%<!--fact:RUT.pattern.three-day-surge.h21.hit_rate--> of the time (18<!--fact:RUT.pattern.three-day-surge.h21.n--> cases)',
+    find: 'higher 11<!--fact:RUT.pattern.three-day-surge.h21.hit_rate--> of 18<!--fact:RUT.pattern.three-day-surge.h21.n--> times',
     replace: 'higher 12 of 18 times',
     rule: 'number-without-fact',
     flag: '12',
@@ -371,33 +371,33 @@ const REWORDINGS: Rewording[] = [
     replace: 'The Russell 2000 slid 0.5%',
   },
   {
-    name: '"more than 70%" for 72.3%, mark kept',
+    name: 'the exact 72.3% for "more than 70%", mark kept',
     draft: '2025-11-28-daily-wrap',
-    find: '72.3%<!--fact:RUT.ytd_share.5d-->',
-    replace: 'more than 70%<!--fact:RUT.ytd_share.5d-->',
+    find: 'more than 70%<!--fact:RUT.ytd_share.5d-->',
+    replace: '72.3%<!--fact:RUT.ytd_share.5d-->',
   },
   {
     name: '"more than 70%" for 72.3%, unmarked',
     draft: '2025-11-28-daily-wrap',
-    find: '72.3%<!--fact:RUT.ytd_share.5d-->',
+    find: 'more than 70%<!--fact:RUT.ytd_share.5d-->',
     replace: 'more than 70%',
   },
   {
     name: '"nearly three-quarters of" for 72.3%',
     draft: '2025-11-28-daily-wrap',
-    find: '72.3%<!--fact:RUT.ytd_share.5d--> of',
+    find: 'more than 70%<!--fact:RUT.ytd_share.5d--> of',
     replace: 'nearly three-quarters of',
   },
   {
     name: '"five straight sessions" for 5',
     draft: '2025-11-28-daily-wrap',
-    find: 'for 5<!--fact:RUT.streak.up--> straight sessions',
+    find: 'for five<!--fact:RUT.streak.up--> straight sessions',
     replace: 'for five straight sessions',
   },
   {
     name: '"the fifth record close" for the 5th',
     draft: '2025-10-15-record-high',
-    find: 'the 5th<!--fact:RUT.record.count_ytd--> record close',
+    find: 'the fifth<!--fact:RUT.record.count_ytd--> record close',
     replace: 'the fifth record close',
   },
   {

@@ -8,6 +8,10 @@ import { formatDate } from '../../facts/format.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { boolOf, has, numberOf } from '../fact-view.ts';
 import { bodyVerb, gainedOrLost, upOrDown, weekdayName } from '../lexicon.ts';
+import { connected, directionOf, relationOf } from '../style/connectives.ts';
+import { sessionKind } from '../style/session-kind.ts';
+import { reachesBack } from '../style/since.ts';
+import { leadWords, smaPosition, ytdGapSize } from '../style/size-words.ts';
 import type { StorySettings } from './story.ts';
 
 /** "That run accounts for X of the year's gain" is worth saying from this share and this run up. */
@@ -20,8 +24,18 @@ export function commonView(f: FactSet, settings: StorySettings) {
   const drought = numberOf(f, 'RUT.record.drought_sessions') ?? 0;
   const recordToday = boolOf(f, 'RUT.record.today') === true;
   const noun = (x: number) => (x >= 0 ? 'gain' : 'loss');
+  const sinceReachesBack = (unit: string) => {
+    const since = f.facts[`RUT.${unit}.best_since`]?.value;
+    return typeof since === 'string' && reachesBack(unit, since, f.asOf);
+  };
+  const close = numberOf(f, 'RUT.close');
+  const sma = numberOf(f, 'RUT.sma200');
+  const session = sessionKind(f.asOf);
   return {
     as_of_day: weekdayName(dayOfWeek(f.asOf)),
+    // " in a holiday-shortened session" after "on Friday" (Nov. 28, 2025 closed at 1 p.m.).
+    session_note: session.phrase === '' ? '' : ` in ${session.phrase}`,
+    session_phrase: session.phrase,
     as_of_date: formatDate(f.asOf),
     year: String(yearOf(f.asOf)),
     data_start: f.series['RUT'] ? formatDate(f.series['RUT'].first) : 'the start of the data',
@@ -45,6 +59,11 @@ export function commonView(f: FactSet, settings: StorySettings) {
       ytd_gained: gainedOrLost(num('RUT.return.ytd')),
       ruj_ytd: upOrDown(num('RUJ.return.ytd')),
       ruo_ytd: upOrDown(num('RUO.return.ytd')),
+      // "just above", "above", "well above" its 200-day average, by the distance (size-words.ts).
+      sma_position: close !== undefined && sma !== undefined ? smaPosition(close, sma) : 'near',
+      // "have left behind the rest of the market" only for a lead of 3 points or more.
+      lead_5d: leadWords(num('RUT.return.5d'), num('SPX.return.5d')) ?? 'have trailed the rest of the market',
+      ytd_lag_opening: ytdLagOpening(num('RUT.return.5d'), num('RUT.return.ytd'), num('SPX.return.ytd')),
     },
     is: {
       demo: f.dataset === 'demo',
@@ -79,12 +98,30 @@ export function commonView(f: FactSet, settings: StorySettings) {
       style_known: has(f, 'RUJ.return.ytd') && has(f, 'RUO.return.ytd'),
       ndx_week_known: has(f, 'NDX.return.week'),
       ndx_month_known: has(f, 'NDX.return.mtd'),
-      week_best_known: has(f, 'RUT.week.best_since'),
-      month_best_known: has(f, 'RUT.month.best_since'),
+      // A "best week since" the week right before says nothing: left out (style/since.ts).
+      week_best_known: sinceReachesBack('week'),
+      month_best_known: sinceReachesBack('month'),
+      short_session: session.kind !== 'full',
+      record_prev_session: num('RUT.record.sessions_since') === 1,
       week_best_on_record: f.facts['RUT.week.best_since']?.value === null && num('RUT.return.week') > 0,
       month_best_on_record: f.facts['RUT.month.best_since']?.value === null && num('RUT.return.mtd') > 0,
       up_week: num('RUT.return.week') > 0,
       up_month: num('RUT.return.mtd') > 0,
     },
   };
+}
+
+/**
+ * How the year's lag opens its paragraph: "For all that" only after a gain it contrasts with,
+ * "The year still belongs to large caps" only for a wide gap, "only slightly" for a narrow one.
+ */
+function ytdLagOpening(fiveDay: number, small: number, large: number): string {
+  const gap = ytdGapSize(small, large);
+  if (gap === 'narrow') return 'Small caps trail only slightly for the year';
+  const sentence =
+    gap === 'wide' ? 'The year still belongs to large caps' : 'Small caps still trail for the year';
+  // A lag after a gain is a turn; after a loss it is more of the same, and needs no connective.
+  return relationOf(directionOf(fiveDay), 'negative') === 'contrast'
+    ? connected('contrast', sentence)
+    : sentence;
 }
