@@ -12,9 +12,10 @@ import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
-import { buildFactView, type FactView } from './fact-view.ts';
+import { buildFactView, type FactView, factNode } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
+import { backedFacts, type PiecePeriod, planPiece, planRecord, planView } from './plan.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
@@ -76,6 +77,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
   const common = commonView(factSet, context.settings);
+  const plan = planPiece(factSet, context.settings, { story: story.id, period: story.period ?? 'five' });
+  const planned = planView(plan);
   const quote = selectQuote(context.quotes ?? [], {
     topic: story.quoteTopics ?? ['small-caps'],
     asOf: factSet.asOf,
@@ -86,6 +89,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     ord: facts.ord,
     month: facts.month,
     ...common,
+    ...planned,
+    period: periodView(story.period ?? 'five', facts),
     ...story.view?.(factSet, context.settings, facts),
     is: { ...common.is, forward_returns: story.quotesForwardReturns === true },
     headline: angle.headline,
@@ -103,13 +108,14 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     view: viewWith(buildFactView(factSet), seed),
     bodyView: viewWith(buildFactView(factSet, { linked: true }), `${seed}|body`),
     sources,
+    plan,
   };
 }
 
 export function renderDraft(choice: StoryChoice, factSet: FactSet, context: DraftContext): RenderedDraft {
   const { story, angle } = choice;
   const { templates } = context;
-  const { view, bodyView, sources } = storyViews(choice, factSet, context);
+  const { view, bodyView, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
   const body = renderStrict(templates.get(story.template), bodyView, partials);
@@ -118,6 +124,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
+  for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
@@ -151,6 +158,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       reason: angle.reason,
       runnersUp: angle.runnersUp,
     },
+    plan: planRecord(plan),
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
@@ -164,13 +172,36 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       facts: sealFacts(facts),
     },
   };
-  const tidyBody = body.replace(/\n{3,}/g, '\n\n');
+  // Sentence partials open with a space; at the start of a paragraph it goes, and so do empty sections.
+  const tidyBody = body.replace(/^ +| +$/gm, '').replace(/\n{3,}/g, '\n\n');
   return {
     story: story.id,
     fileName: `${factSet.asOf}-${story.slug}.md`,
     frontMatter,
     body: tidyBody,
     text: serializeDraft(frontMatter, tidyBody),
+  };
+}
+
+/**
+ * The piece's own period for its social posts, so a weekly recap's post never quotes five
+ * sessions: the label and both indexes' moves over that period.
+ */
+function periodView(period: PiecePeriod, facts: FactView) {
+  const stat = { five: 'return.5d', week: 'return.week', month: 'return.mtd' }[period];
+  const label = { five: 'Five sessions', week: 'The week', month: 'The month' }[period];
+  const node = (id: string) => factNode(facts.abs, id);
+  const updown = (id: string) => {
+    const signed = factNode(facts.facts, id);
+    return signed === undefined ? 'flat' : signed.display.startsWith('-') ? 'down' : 'up';
+  };
+  return {
+    label,
+    rut: node(`RUT.${stat}`) ?? '',
+    spx: node(`SPX.${stat}`) ?? '',
+    rut_updown: updown(`RUT.${stat}`),
+    spx_updown: updown(`SPX.${stat}`),
+    five: period === 'five',
   };
 }
 

@@ -8,11 +8,40 @@ import { formatDate } from '../../facts/format.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { boolOf, has, numberOf } from '../fact-view.ts';
 import { bodyVerb, gainedOrLost, upOrDown, weekdayName } from '../lexicon.ts';
+import { nonTrivialSince, smaMargin } from '../plan.ts';
 import type { StorySettings } from './story.ts';
 
 /** "That run accounts for X of the year's gain" is worth saying from this share and this run up. */
 const TELLING_YTD_SHARE = 0.25;
 const TELLING_RUN = 0.02;
+/** "The year still belongs to large caps" from this gap in year-to-date returns (5 points). */
+const WIDE_YTD_GAP = 0.05;
+/** "Well above its 200-day average" from 10% above it. */
+const WELL_ABOVE_SMA = 0.1;
+/** "Left behind the rest of the market" from a five-session lead of 4 points. */
+const WIDE_FIVE_DAY_LEAD = 0.04;
+
+/** How the start of a number is read decides a/an: eight, 11, 18, 80–89 and 800–899 take "an". */
+export function articleFor(display: string): 'a' | 'an' {
+  const whole =
+    display
+      .replace(/^[-+$]/, '')
+      .replace(/,/g, '')
+      .split('.')[0] ?? '';
+  if (whole.startsWith('8')) return 'an';
+  // 11 and 18 are read "eleven", "eighteen"; so are 11,000 and 18,000, but not 110 or 180.
+  const lead = whole.length % 3 === 2 ? whole.slice(0, 2) : '';
+  return lead === '11' || lead === '18' ? 'an' : 'a';
+}
+
+/** `art.SPX_return_1y` → "a" or "an" for each percentage fact (dots become underscores: flat keys). */
+function articlesOf(f: FactSet): Record<string, string> {
+  return Object.fromEntries(
+    Object.values(f.facts)
+      .filter((fact) => fact.value !== null && fact.unit === 'fraction')
+      .map((fact) => [fact.id.replaceAll('.', '_'), articleFor(fact.display.replace(/^-/, ''))]),
+  );
+}
 
 export function commonView(f: FactSet, settings: StorySettings) {
   const num = (id: string) => numberOf(f, id) ?? 0;
@@ -20,11 +49,20 @@ export function commonView(f: FactSet, settings: StorySettings) {
   const drought = numberOf(f, 'RUT.record.drought_sessions') ?? 0;
   const recordToday = boolOf(f, 'RUT.record.today') === true;
   const noun = (x: number) => (x >= 0 ? 'gain' : 'loss');
+  const margin = smaMargin(f);
+  const ytdGap = num('SPX.return.ytd') - num('RUT.return.ytd');
+  const fiveDayLead = num('RUT.return.5d') - num('SPX.return.5d');
+  const bp = num('DGS2.change.5d');
+  const provisional = num('RUT.vs.SPX.years_under.provisional');
+  const longest = num('RUT.vs.SPX.years_under.longest');
   return {
     as_of_day: weekdayName(dayOfWeek(f.asOf)),
     as_of_date: formatDate(f.asOf),
     year: String(yearOf(f.asOf)),
     data_start: f.series['RUT'] ? formatDate(f.series['RUT'].first) : 'the start of the data',
+    data_year: f.series['RUT'] ? f.series['RUT'].first.slice(0, 4) : 'the start of the data',
+    /** "a" or "an" before a percentage fact's display ("an 11.5% gain"): `art.SPX_return_ytd`. */
+    art: articlesOf(f),
     w: {
       day_verb: bodyVerb(num('RUT.change.1d')),
       five_day_updown: upOrDown(num('RUT.return.5d')),
@@ -45,6 +83,28 @@ export function commonView(f: FactSet, settings: StorySettings) {
       ytd_gained: gainedOrLost(num('RUT.return.ytd')),
       ruj_ytd: upOrDown(num('RUJ.return.ytd')),
       ruo_ytd: upOrDown(num('RUO.return.ytd')),
+      rut_1y_updown: upOrDown(num('RUT.return.1y')),
+      spx_1y_noun: noun(num('SPX.return.1y')),
+    },
+    hist: {
+      years_under_ties: provisional === longest,
+      years_under_exceeds: provisional > longest,
+      // A year as a word, not a figure: the front matter carries its fact (plan.ts `backs`).
+      longest_end_year: String(numberOf(f, 'RUT.vs.SPX.years_under.longest_end') ?? ''),
+      value_leads: num('RUJ.return.ytd') > num('RUT.return.ytd'),
+      // "Within reach" from 3% below the record.
+      record_near: num('RUT.record.pct_below') > -0.03,
+    },
+    why: {
+      two_year_verb: Math.abs(bp) < 3 ? 'moved' : bp < 0 ? 'fell' : 'rose',
+      yield_down: bp <= -3,
+      yield_up: bp >= 3,
+      yield_flat: Math.abs(bp) < 3,
+    },
+    yr: {
+      // "Even after the run" needs a run in the piece; "belongs to large caps" a real gap.
+      contrast: num('RUT.return.5d') >= TELLING_RUN && ytdGap > 0,
+      wide_gap: ytdGap >= WIDE_YTD_GAP,
     },
     is: {
       demo: f.dataset === 'demo',
@@ -73,14 +133,21 @@ export function commonView(f: FactSet, settings: StorySettings) {
       below_record: !recordToday && has(f, 'RUT.record.pct_below') && num('RUT.record.pct_below') < 0,
       sma_known: has(f, 'RUT.sma200'),
       above_sma: boolOf(f, 'RUT.sma200.above') === true,
+      well_above_sma: margin !== undefined && margin >= WELL_ABOVE_SMA,
+      wide_5d_lead: fiveDayLead >= WIDE_FIVE_DAY_LEAD,
       cross_known: has(f, 'RUT.sma200.cross_date'),
       lags_ytd: num('RUT.return.ytd') < num('SPX.return.ytd'),
       years_under: num('RUT.vs.SPX.years_under') >= 2,
       style_known: has(f, 'RUJ.return.ytd') && has(f, 'RUO.return.ytd'),
       ndx_week_known: has(f, 'NDX.return.week'),
       ndx_month_known: has(f, 'NDX.return.mtd'),
-      week_best_known: has(f, 'RUT.week.best_since'),
-      month_best_known: has(f, 'RUT.month.best_since'),
+      // "Its best week since" only when that week lies far enough back to say something (plan.ts).
+      week_best_known:
+        nonTrivialSince(f, 'RUT.week.best_since', settings.superlativeMinDays.week) ||
+        (f.facts['RUT.week.best_since']?.value === null && num('RUT.return.week') > 0),
+      month_best_known:
+        nonTrivialSince(f, 'RUT.month.best_since', settings.superlativeMinDays.month) ||
+        (f.facts['RUT.month.best_since']?.value === null && num('RUT.return.mtd') > 0),
       week_best_on_record: f.facts['RUT.week.best_since']?.value === null && num('RUT.return.week') > 0,
       month_best_on_record: f.facts['RUT.month.best_since']?.value === null && num('RUT.return.mtd') > 0,
       up_week: num('RUT.return.week') > 0,

@@ -91,6 +91,8 @@ export function patternStudy(
         pattern_is: {
           small_sample: boolOf(f, id('h21.small_sample')) === true,
           treaded_water: boolOf(f, id('treaded_water')) === true,
+          // "completing a pattern" only on the session that completed it.
+          fired_today: f.facts[id('last_signal_date')]?.value === f.asOf,
         },
       };
     },
