@@ -21,7 +21,14 @@ import type { SymbolRegistry } from '../symbols.ts';
 import type { Dataset, IsoDate, SymbolKey } from '../types.ts';
 import { catalogueEntry, catalogueIds, describe } from './catalogue.ts';
 import { formatFactValue } from './format.ts';
-import { fedGroup, type MacroSource, optionsGroup, rateGroups, targetGroups } from './macro.ts';
+import {
+  fedContextGroup,
+  fedGroup,
+  type MacroSource,
+  optionsGroup,
+  rateGroups,
+  targetGroups,
+} from './macro.ts';
 import type { Fact, FactSet, MissingFact } from './types.ts';
 
 export interface SeriesSource extends MacroSource {
@@ -118,7 +125,7 @@ export class FactSetBuilder {
           missing.push({ id, reason: result.missing });
           continue;
         }
-        const entry = catalogueEntry(result.id);
+        const entry = catalogueEntry(result.id, idPrefix);
         if (!entry)
           throw new Error(`stat ${result.id} has no catalogue entry: add it to src/facts/catalogue.ts`);
         facts[id] = {
@@ -173,7 +180,8 @@ export class FactSetBuilder {
 
     // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
     const fed = fedGroup(source, asOf, this.options.extraMeetings);
-    for (const group of [...rateGroups(source, asOf), fed, optionsGroup(source, asOf)]) {
+    const fedContext = fedContextGroup(source, asOf, this.options.extraMeetings);
+    for (const group of [...rateGroups(source, asOf), fedContext, fed, optionsGroup(source, asOf)]) {
       add(group.prefix, group.prefix, group.results);
     }
     const closes = [...sessionIndex].map(([symbol, index]) => ({

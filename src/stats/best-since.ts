@@ -13,6 +13,7 @@ import type { Series } from '../types.ts';
 import { type PeriodIndex, priorPeriodClose } from './periods.ts';
 import type { PairAnalysis } from './relative.ts';
 import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
 import type { StatInputs, StatResult } from './types.ts';
 
 export type BestSinceKind = 'day' | 'week' | 'month';
@@ -86,8 +87,9 @@ export function bestSinceStatsAt(
   periods: PeriodIndex,
   index: BestSinceIndex,
   i: number,
+  min: SuperlativeMinPeriods = DEFAULT_SUPERLATIVE_MIN_PERIODS,
 ): StatResult[] {
-  const results = KINDS.map((kind) => {
+  const results = KINDS.flatMap((kind): StatResult[] => {
     const id = `${kind}.best_since`;
     const base =
       kind === 'day'
@@ -95,12 +97,19 @@ export function bestSinceStatsAt(
           ? i - 1
           : needsSessions(series, 2, i)
         : priorPeriodClose(series, periods, kind, i);
-    if (typeof base === 'string') return missing(id, base);
+    if (typeof base === 'string')
+      return kind === 'day' ? [missing(id, base)] : [missing(id, base), missing(`${id}.notable`, base)];
     const end = index[kind][i]!;
     const inputs: StatInputs = [closeInput(series, base), closeInput(series, i)];
     if (end < 0) inputs.push(rangeInput(series, 0, i));
     else inputs.push(closeInput(series, periodBase(periods, kind, end)), closeInput(series, end));
-    return computed(id, end >= 0 ? series.dates[end]! : null, inputs);
+    const since = computed(id, end >= 0 ? series.dates[end]! : null, inputs);
+    // `day.best_since.notable` comes with the rolling windows (rolling-since.ts).
+    if (kind === 'day') return [since];
+    const at = (k: number) => ({ index: k, date: series.dates[k]! });
+    const gained = series.closes[i]! > series.closes[base]!;
+    const notable = isNotable(kind, min, gained, end >= 0 ? at(end) : null, at(i), at(0));
+    return [since, computed(`${id}.notable`, notable, inputs)];
   });
   results.push(computed('history.first_date', series.dates[0]!, [closeInput(series, 0)]));
   return results;
