@@ -43,7 +43,9 @@ export async function styleReport(
   };
   // Old sessions are judged as written, not for freshness: any age is allowed. The drafts are
   // never stored, so there is no generated text to compare an edit with.
-  const { generatedText: _stored, ...check } = checkOptionsFor(ctx, { maxAgeSessions: Number.MAX_SAFE_INTEGER });
+  const { generatedText: _stored, ...check } = checkOptionsFor(ctx, {
+    maxAgeSessions: Number.MAX_SAFE_INTEGER,
+  });
   const report = emptyStyleReport();
   for (const asOf of sessions) {
     const factSet: FactSet = factSetAt(asOf);

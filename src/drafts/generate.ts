@@ -12,10 +12,10 @@ import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
-import { buildFactView, type FactView, factNode } from './fact-view.ts';
+import { buildFactView, type FactView, factNode, numberOf } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
-import { backedFacts, type PiecePeriod, planPiece, planRecord, planView } from './plan.ts';
+import { backedFacts, type PiecePeriod, planPiece, planRecord, planView, yieldMoveId } from './plan.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
@@ -90,7 +90,7 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     month: facts.month,
     ...common,
     ...planned,
-    period: periodView(story.period ?? 'five', facts),
+    period: periodView(story.period ?? 'five', facts, factSet),
     ...story.view?.(factSet, context.settings, facts),
     is: { ...common.is, forward_returns: story.quotesForwardReturns === true },
     headline: angle.headline,
@@ -187,7 +187,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
  * The piece's own period for its social posts, so a weekly recap's post never quotes five
  * sessions: the label and both indexes' moves over that period.
  */
-function periodView(period: PiecePeriod, facts: FactView) {
+function periodView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
   const stat = { five: 'return.5d', week: 'return.week', month: 'return.mtd' }[period];
   const label = { five: 'Five sessions', week: 'The week', month: 'The month' }[period];
   const node = (id: string) => factNode(facts.abs, id);
@@ -202,6 +202,22 @@ function periodView(period: PiecePeriod, facts: FactView) {
     rut_updown: updown(`RUT.${stat}`),
     spx_updown: updown(`SPX.${stat}`),
     five: period === 'five',
+    month: period === 'month',
+    why: whyView(period, facts, factSet),
+  };
+}
+
+/** The 2-year yield's move over the piece's period, with the verb and the causal line's direction. */
+function whyView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
+  const id = yieldMoveId(period);
+  const bp = numberOf(factSet, id) ?? 0;
+  return {
+    bp: factNode(facts.abs, id) ?? '',
+    words: period === 'month' ? 'this month' : 'over the past five sessions',
+    verb: Math.abs(bp) < 3 ? 'moved' : bp < 0 ? 'fell' : 'rose',
+    down: bp <= -3,
+    up: bp >= 3,
+    flat: Math.abs(bp) < 3,
   };
 }
 

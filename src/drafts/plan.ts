@@ -138,15 +138,32 @@ const RULES: Record<SectionId, CandidateRule[]> = {
     },
   ],
   why: [
-    (f) => {
-      if (!has(f, 'DGS2.level') || !has(f, 'DGS2.change.5d')) return undefined;
-      const bp = numberOf(f, 'DGS2.change.5d')!;
+    (f, _s, shape) => {
+      const id = yieldMoveId(shape.period);
+      if (!has(f, 'DGS2.level') || !has(f, id)) return undefined;
+      const bp = numberOf(f, id)!;
       // Rates are part of every small-cap piece when they are stored; a big move ranks higher.
       return {
         sentence: 'rates',
-        fact: 'DGS2.change.5d',
+        fact: id,
         score: clamp(50 + Math.abs(bp) * 2),
-        reason: `2-year yield: ${f.facts['DGS2.change.5d']!.display} bp in 5 sessions.`,
+        reason: `2-year yield: ${f.facts[id]!.display} bp over the piece's period.`,
+      };
+    },
+    (f) => {
+      if (
+        !has(f, 'FED.target.lower') ||
+        !has(f, 'FED.target.upper') ||
+        !has(f, 'FED.target.last_change_date')
+      )
+        return undefined;
+      const days = daysBetween(String(f.facts['FED.target.last_change_date']!.value), f.asOf);
+      // A change in the last three months is the Fed news; a long hold is context.
+      return {
+        sentence: 'fed',
+        fact: 'FED.target.last_change_date',
+        score: clamp(days <= 92 ? 75 - days / 6 : 48),
+        reason: `Target range ${f.facts['FED.target.lower']!.display}–${f.facts['FED.target.upper']!.display}, last changed ${f.facts['FED.target.last_change_date']!.display}.`,
       };
     },
     (f) => {
@@ -237,6 +254,10 @@ const RULES: Record<SectionId, CandidateRule[]> = {
   ],
 };
 
+/** The 2-year yield's move over the piece's period: five sessions, or the month so far. */
+export const yieldMoveId = (period: PiecePeriod) =>
+  period === 'month' ? 'DGS2.change.mtd' : 'DGS2.change.5d';
+
 /** Whether the session closes its calendar week (the week's move is then complete). */
 const nextSessionClosesWeek = (f: FactSet) => closesPeriod(f.asOf, weekKey);
 
@@ -272,6 +293,7 @@ const ALL_SENTENCES = [
   'years_under_run',
   'drought',
   'rates',
+  'fed',
   'cut_odds',
   'one_year',
   'value_only',

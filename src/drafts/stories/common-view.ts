@@ -34,6 +34,24 @@ export function articleFor(display: string): 'a' | 'an' {
   return lead === '11' || lead === '18' ? 'an' : 'a';
 }
 
+/** Flags for the Fed sentence: whether the last change was a cut, recent, and a turn. */
+function fedView(f: FactSet) {
+  const last = f.facts['FED.target.last_change_date']?.value;
+  const recent =
+    typeof last === 'string' && (Date.parse(f.asOf) - Date.parse(last)) / 86_400_000 <= RECENT_FED_DAYS;
+  const cut = boolOf(f, 'FED.target.last_change_cut') === true;
+  return {
+    recent_cut: recent && cut,
+    recent_hike: recent && !cut,
+    on_hold: !recent,
+    last_was_cut: cut,
+    first_since: has(f, 'FED.target.first_since'),
+  };
+}
+
+/** A change of the target range within this many days is news the piece leads its why with. */
+const RECENT_FED_DAYS = 92;
+
 /** `art.SPX_return_1y` → "a" or "an" for each percentage fact (dots become underscores: flat keys). */
 function articlesOf(f: FactSet): Record<string, string> {
   return Object.fromEntries(
@@ -52,7 +70,6 @@ export function commonView(f: FactSet, settings: StorySettings) {
   const margin = smaMargin(f);
   const ytdGap = num('SPX.return.ytd') - num('RUT.return.ytd');
   const fiveDayLead = num('RUT.return.5d') - num('SPX.return.5d');
-  const bp = num('DGS2.change.5d');
   const provisional = num('RUT.vs.SPX.years_under.provisional');
   const longest = num('RUT.vs.SPX.years_under.longest');
   return {
@@ -95,12 +112,7 @@ export function commonView(f: FactSet, settings: StorySettings) {
       // "Within reach" from 3% below the record.
       record_near: num('RUT.record.pct_below') > -0.03,
     },
-    why: {
-      two_year_verb: Math.abs(bp) < 3 ? 'moved' : bp < 0 ? 'fell' : 'rose',
-      yield_down: bp <= -3,
-      yield_up: bp >= 3,
-      yield_flat: Math.abs(bp) < 3,
-    },
+    fed_is: fedView(f),
     yr: {
       // "Even after the run" needs a run in the piece; "belongs to large caps" a real gap.
       contrast: num('RUT.return.5d') >= TELLING_RUN && ytdGap > 0,
