@@ -79,6 +79,19 @@ export const configSchema = strict.object({
       twoYearMove: z.number().positive().default(0.15),
       /** The event-study signal the pattern story follows. */
       pattern: z.string().default('three-day-surge'),
+      /** The document plan (src/drafts/plan.ts): a section prints candidates scoring at least this… */
+      sectionThreshold: z.number().min(0).max(100).default(40),
+      /** …at most this many per section… */
+      perSection: z.number().int().positive().default(2),
+      /** …and a candidate scoring at least this in every piece, whatever the story. */
+      mustCarry: z.number().min(0).max(100).default(85),
+      /** A "best week/month since" is printed only when that date is at least this many days back. */
+      superlativeMinDays: strict
+        .object({
+          week: z.number().int().positive().default(28),
+          month: z.number().int().positive().default(92),
+        })
+        .prefault({}),
     })
     .prefault({}),
   /** Fact thresholds (src/stats/superlatives.ts, src/stats/lead-since.ts); see README, "Facts". */

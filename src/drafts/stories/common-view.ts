@@ -8,6 +8,7 @@ import { formatDate } from '../../facts/format.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { boolOf, has, numberOf } from '../fact-view.ts';
 import { bodyVerb, gainedOrLost, upOrDown, weekdayName } from '../lexicon.ts';
+import { smaMargin } from '../plan.ts';
 import { connected, directionOf, relationOf } from '../style/connectives.ts';
 import { sessionKind } from '../style/session-kind.ts';
 import { reachesBack } from '../style/since.ts';
@@ -17,6 +18,52 @@ import type { StorySettings } from './story.ts';
 /** "That run accounts for X of the year's gain" is worth saying from this share and this run up. */
 const TELLING_YTD_SHARE = 0.25;
 const TELLING_RUN = 0.02;
+/** "The year still belongs to large caps" from this gap in year-to-date returns (5 points). */
+const WIDE_YTD_GAP = 0.05;
+/** "Well above its 200-day average" from 10% above it. */
+const WELL_ABOVE_SMA = 0.1;
+/** "Left behind the rest of the market" from a five-session lead of 4 points. */
+const WIDE_FIVE_DAY_LEAD = 0.04;
+
+/** How the start of a number is read decides a/an: eight, 11, 18, 80–89 and 800–899 take "an". */
+export function articleFor(display: string): 'a' | 'an' {
+  const whole =
+    display
+      .replace(/^[-+$]/, '')
+      .replace(/,/g, '')
+      .split('.')[0] ?? '';
+  if (whole.startsWith('8')) return 'an';
+  // 11 and 18 are read "eleven", "eighteen"; so are 11,000 and 18,000, but not 110 or 180.
+  const lead = whole.length % 3 === 2 ? whole.slice(0, 2) : '';
+  return lead === '11' || lead === '18' ? 'an' : 'a';
+}
+
+/** Flags for the Fed sentence: whether the last change was a cut, recent, and a turn. */
+function fedView(f: FactSet) {
+  const last = f.facts['FED.target.last_change_date']?.value;
+  const recent =
+    typeof last === 'string' && (Date.parse(f.asOf) - Date.parse(last)) / 86_400_000 <= RECENT_FED_DAYS;
+  const cut = boolOf(f, 'FED.target.last_change_cut') === true;
+  return {
+    recent_cut: recent && cut,
+    recent_hike: recent && !cut,
+    on_hold: !recent,
+    last_was_cut: cut,
+    first_since: has(f, 'FED.target.first_since'),
+  };
+}
+
+/** A change of the target range within this many days is news the piece leads its why with. */
+const RECENT_FED_DAYS = 92;
+
+/** `art.SPX_return_1y` → "a" or "an" for each percentage fact (dots become underscores: flat keys). */
+function articlesOf(f: FactSet): Record<string, string> {
+  return Object.fromEntries(
+    Object.values(f.facts)
+      .filter((fact) => fact.value !== null && fact.unit === 'fraction')
+      .map((fact) => [fact.id.replaceAll('.', '_'), articleFor(fact.display.replace(/^-/, ''))]),
+  );
+}
 
 export function commonView(f: FactSet, settings: StorySettings) {
   const num = (id: string) => numberOf(f, id) ?? 0;
@@ -31,6 +78,11 @@ export function commonView(f: FactSet, settings: StorySettings) {
   const close = numberOf(f, 'RUT.close');
   const sma = numberOf(f, 'RUT.sma200');
   const session = sessionKind(f.asOf);
+  const margin = smaMargin(f);
+  const ytdGap = num('SPX.return.ytd') - num('RUT.return.ytd');
+  const fiveDayLead = num('RUT.return.5d') - num('SPX.return.5d');
+  const provisional = num('RUT.vs.SPX.years_under.provisional');
+  const longest = num('RUT.vs.SPX.years_under.longest');
   return {
     as_of_day: weekdayName(dayOfWeek(f.asOf)),
     // " in a holiday-shortened session" after "on Friday" (Nov. 28, 2025 closed at 1 p.m.).
@@ -39,6 +91,9 @@ export function commonView(f: FactSet, settings: StorySettings) {
     as_of_date: formatDate(f.asOf),
     year: String(yearOf(f.asOf)),
     data_start: f.series['RUT'] ? formatDate(f.series['RUT'].first) : 'the start of the data',
+    data_year: f.series['RUT'] ? f.series['RUT'].first.slice(0, 4) : 'the start of the data',
+    /** "a" or "an" before a percentage fact's display ("an 11.5% gain"): `art.SPX_return_ytd`. */
+    art: articlesOf(f),
     w: {
       day_verb: bodyVerb(num('RUT.change.1d')),
       five_day_updown: upOrDown(num('RUT.return.5d')),
@@ -64,6 +119,23 @@ export function commonView(f: FactSet, settings: StorySettings) {
       // "have left behind the rest of the market" only for a lead of 3 points or more.
       lead_5d: leadWords(num('RUT.return.5d'), num('SPX.return.5d')) ?? 'have trailed the rest of the market',
       ytd_lag_opening: ytdLagOpening(num('RUT.return.5d'), num('RUT.return.ytd'), num('SPX.return.ytd')),
+      rut_1y_updown: upOrDown(num('RUT.return.1y')),
+      spx_1y_noun: noun(num('SPX.return.1y')),
+    },
+    hist: {
+      years_under_ties: provisional === longest,
+      years_under_exceeds: provisional > longest,
+      // A year as a word, not a figure: the front matter carries its fact (plan.ts `backs`).
+      longest_end_year: String(numberOf(f, 'RUT.vs.SPX.years_under.longest_end') ?? ''),
+      value_leads: num('RUJ.return.ytd') > num('RUT.return.ytd'),
+      // "Within reach" from 3% below the record.
+      record_near: num('RUT.record.pct_below') > -0.03,
+    },
+    fed_is: fedView(f),
+    yr: {
+      // "Even after the run" needs a run in the piece; "belongs to large caps" a real gap.
+      contrast: num('RUT.return.5d') >= TELLING_RUN && ytdGap > 0,
+      wide_gap: ytdGap >= WIDE_YTD_GAP,
     },
     is: {
       demo: f.dataset === 'demo',
@@ -92,6 +164,8 @@ export function commonView(f: FactSet, settings: StorySettings) {
       below_record: !recordToday && has(f, 'RUT.record.pct_below') && num('RUT.record.pct_below') < 0,
       sma_known: has(f, 'RUT.sma200'),
       above_sma: boolOf(f, 'RUT.sma200.above') === true,
+      well_above_sma: margin !== undefined && margin >= WELL_ABOVE_SMA,
+      wide_5d_lead: fiveDayLead >= WIDE_FIVE_DAY_LEAD,
       cross_known: has(f, 'RUT.sma200.cross_date'),
       lags_ytd: num('RUT.return.ytd') < num('SPX.return.ytd'),
       years_under: num('RUT.vs.SPX.years_under') >= 2,
