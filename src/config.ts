@@ -49,12 +49,15 @@ export const configSchema = strict.object({
         .default(
           'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.',
         ),
-      /** Added to pieces that quote what followed past occurrences of a pattern. */
+      /**
+       * Added, in the same block as `disclaimer`, to pieces that quote what followed past
+       * occurrences of a pattern; `disclaimer` already says past performance does not predict.
+       */
       forwardReturnsDisclaimer: z
         .string()
         .min(1)
         .default(
-          'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.',
+          'What followed earlier occurrences of a pattern says nothing certain about what follows this one.',
         ),
     })
     .prefault({}),

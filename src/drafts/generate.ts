@@ -21,7 +21,7 @@ import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
 import { socialLink } from './social/utm.ts';
 import { buildXPost } from './social/x.ts';
-import { describeSources } from './sources.ts';
+import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
@@ -65,6 +65,9 @@ export interface DraftResult {
 
 export const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
 
+/** Where the credit line goes until the body says which facts it prints. */
+const SOURCES_SLOT = '\u2063sources\u2063';
+
 /**
  * The views a story's templates render from: `view` for the summary and social posts (plain
  * numbers) and `bodyView` for the article (each number linked to its fact). Both share one set
@@ -103,7 +106,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     vary: createVariation(variationSeed, phrasingsUsed).vary,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [quoteView(quote, facts.linked)] : [],
-    sources: sources.text,
+    // Filled in after the body is rendered: only the series the piece prints are credited.
+    sources: SOURCES_SLOT,
     links: Object.fromEntries(
       SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
     ),
@@ -122,9 +126,10 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const { view, bodyView, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const body = renderStrict(templates.get(story.template), bodyView, partials);
+  const withSourcesSlot = renderStrict(templates.get(story.template), bodyView, partials);
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
-  for (const match of body.matchAll(FACT_LINK)) printed.add(match[1]!);
+  for (const match of withSourcesSlot.matchAll(FACT_LINK)) printed.add(match[1]!);
+  const body = withSourcesSlot.replaceAll(SOURCES_SLOT, readerSources(printed, factSet, context.registry));
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
