@@ -92,6 +92,9 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       const mtd = numberOf(f, 'RUT.return.mtd')!;
       // Early in a month the month-to-date move is the day's move; from the fifth session on it says something.
       if (Number(f.asOf.slice(8, 10)) < 7) return undefined;
+      // In early January the month so far is the five sessions and the year: the same figure again.
+      const shown = f.facts['RUT.return.mtd']!.display;
+      if (['RUT.return.5d', 'RUT.return.ytd'].some((id) => f.facts[id]?.display === shown)) return undefined;
       return {
         sentence: 'mtd',
         fact: 'RUT.return.mtd',
