@@ -174,6 +174,9 @@ export function commonView(f: FactSet, settings: StorySettings) {
       ndx_month_known: has(f, 'NDX.return.mtd'),
       // A "best week since" the week right before says nothing: left out (style/since.ts).
       week_best_known: sinceReachesBack('week'),
+      // On a week's last session the week's move is the five-session move the lead already
+      // printed: the best-week line then names the week without printing the figure a third time.
+      week_is_five: f.facts['RUT.return.week']?.display === f.facts['RUT.return.5d']?.display,
       month_best_known: sinceReachesBack('month'),
       short_session: session.kind !== 'full',
       record_prev_session: num('RUT.record.sessions_since') === 1,

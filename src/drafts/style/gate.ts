@@ -105,6 +105,9 @@ function around(text: string, index: number): string {
   return text.slice(Math.max(0, index - 30), index + 30).replace(/\s+/g, ' ');
 }
 
+/** "first record", "first close above …": the words that make "in N sessions" a drought. */
+const DROUGHT_BEFORE = /\bfirst\b[^.;:]*$/i;
+
 const SHORT_PERIODS = new Set<Period['kind']>(['sessions', 'week', 'month']);
 
 /**
@@ -115,6 +118,8 @@ const SHORT_PERIODS = new Set<Period['kind']>(['sessions', 'week', 'month']);
 export function mixedPeriods(post: string): string | undefined {
   const kinds = new Set(
     findPeriods(post)
+      // "its first record in 967 sessions" counts a drought, not the period of a move.
+      .filter((p) => !DROUGHT_BEFORE.test(post.slice(Math.max(0, p.start - 40), p.start)))
       .map((p) => p.period)
       .filter((p) => SHORT_PERIODS.has(p.kind))
       .map((p) => (p.kind === 'sessions' ? `${p.count} sessions` : p.kind)),

@@ -9,6 +9,7 @@ import { mixedApostrophes, straightApostrophes } from '../../../src/drafts/style
 import { indefiniteArticle, withArticle, wrongArticles } from '../../../src/drafts/style/articles.ts';
 import { connected, connective, directionOf, relationOf } from '../../../src/drafts/style/connectives.ts';
 import { roundedShare, timesOf } from '../../../src/drafts/style/reader-rounding.ts';
+import { mixedPeriods } from '../../../src/drafts/style/gate.ts';
 import { createReferrer } from '../../../src/drafts/style/referring.ts';
 import { numberBudget, printedFigures, repeatedNumbers } from '../../../src/drafts/style/repetition.ts';
 import { apTime, holidayShortenedWeek, sessionKind } from '../../../src/drafts/style/session-kind.ts';
@@ -154,6 +155,23 @@ describe('no number printed more than twice', () => {
     budget.note('up 8.5% today; up 8.5% in five sessions');
     expect(once(', up 8.5% this week', render)).toBe('');
     expect(once(', up 3.7% this week', render)).toBe(', up 3.7% this week');
+  });
+});
+
+describe('one period per social post', () => {
+  it('flags a post that gives the week and five sessions (the issue 11 example)', () => {
+    expect(
+      mixedPeriods('Small caps jump 5.5% on the week. The Russell 2000 is up 8.5% over five sessions.'),
+    ).toBe('week + 5 sessions');
+  });
+
+  it('reads "its first record in 967 sessions" as a drought, not a second period (2025-09-18 record-high)', () => {
+    expect(
+      mixedPeriods('Russell 2000 sets its first record in 967 sessions. It is up 1.9% over five sessions.'),
+    ).toBeUndefined();
+    expect(
+      mixedPeriods('Russell 2000 rose 2.1% over the past 21 sessions. It is up 1.9% over five sessions.'),
+    ).toBe('21 sessions + 5 sessions');
   });
 });
 
