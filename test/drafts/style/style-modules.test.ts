@@ -8,8 +8,8 @@ import { countOf, countWords, numeralsUnderTen, ordinalWords } from '../../../sr
 import { mixedApostrophes, straightApostrophes } from '../../../src/drafts/style/apostrophes.ts';
 import { indefiniteArticle, withArticle, wrongArticles } from '../../../src/drafts/style/articles.ts';
 import { connected, connective, directionOf, relationOf } from '../../../src/drafts/style/connectives.ts';
-import { roundedShare, timesOf } from '../../../src/drafts/style/reader-rounding.ts';
 import { mixedPeriods } from '../../../src/drafts/style/gate.ts';
+import { roundedShare, timesOf } from '../../../src/drafts/style/reader-rounding.ts';
 import { createReferrer } from '../../../src/drafts/style/referring.ts';
 import { numberBudget, printedFigures, repeatedNumbers } from '../../../src/drafts/style/repetition.ts';
 import { apTime, holidayShortenedWeek, sessionKind } from '../../../src/drafts/style/session-kind.ts';
