@@ -223,7 +223,9 @@ function whyView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
   return {
     bp: factNode(facts.abs, id) ?? '',
     words: period === 'month' ? 'this month' : 'over the past five sessions',
-    verb: Math.abs(bp) < 3 ? 'moved' : bp < 0 ? 'fell' : 'rose',
+    // A reader wants the direction even of a small move: "edged down 2 basis points", never "moved".
+    verb: Math.abs(bp) < 3 ? (bp < 0 ? 'edged down' : 'edged up') : bp < 0 ? 'fell' : 'rose',
+    unchanged: bp === 0,
     down: bp <= -3,
     up: bp >= 3,
     flat: Math.abs(bp) < 3,
