@@ -9,6 +9,7 @@
  * large", like `day.best_since`, and unrounded.
  */
 import type { Series } from '../types.ts';
+import { RecentAtLeast } from './recent-at-least.ts';
 import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
 import {
   DEFAULT_SUPERLATIVE_MIN_PERIODS,
@@ -20,38 +21,18 @@ import type { StatInputs, StatResult } from './types.ts';
 
 /**
  * For each k: the largest j ≤ k − lag with values[j] ≥ values[k], or -1 (NaN neither asks nor
- * answers). Candidates sit on a stack, pushed when they come within reach (at k − lag); an older
- * one no greater than a newer one is popped, since the newer answers every query it could and is
- * more recent. Values then strictly decrease up the stack, so the answer is a binary search:
- * O(n log n) in all. (best-since.ts does the same for calendar periods.)
+ * answers). A session becomes a candidate when it comes within reach (at k − lag): O(n log n) in
+ * all (recent-at-least.ts).
  */
 export function mostRecentAtLeastLagged(values: ArrayLike<number>, lag: number): Int32Array {
   const n = values.length;
   const answer = new Int32Array(n).fill(-1);
-  const ends = new Int32Array(n);
-  const stack = new Float64Array(n);
-  let top = -1;
+  const candidates = new RecentAtLeast(n);
   for (let k = 0; k < n; k++) {
     const e = k - lag;
-    if (e >= 0) {
-      const v = values[e]!;
-      if (!Number.isNaN(v)) {
-        while (top >= 0 && stack[top]! <= v) top--;
-        top++;
-        ends[top] = e;
-        stack[top] = v;
-      }
-    }
+    if (e >= 0 && !Number.isNaN(values[e]!)) candidates.push(e, values[e]!);
     const x = values[k]!;
-    if (Number.isNaN(x)) continue;
-    let lo = 0;
-    let hi = top + 1; // entries below lo are ≥ x, entries from hi on are < x
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (stack[mid]! >= x) lo = mid + 1;
-      else hi = mid;
-    }
-    answer[k] = lo > 0 ? ends[lo - 1]! : -1;
+    if (!Number.isNaN(x)) answer[k] = candidates.lastAtLeast(x);
   }
   return answer;
 }
