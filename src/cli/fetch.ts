@@ -15,6 +15,7 @@ import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetche
 import { type FetchDeps, type FetchResult, fetchErrors, type ProviderName } from '../fetchers/pipeline.ts';
 import { probeProviders } from '../fetchers/probe.ts';
 import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
+import { clockOf } from '../jobs/clock.ts';
 import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
@@ -58,16 +59,6 @@ export interface FetchSummary {
 
 const CONCURRENCY = 4;
 const PROVIDERS: readonly string[] = ['yahoo', 'fred', 'stooq'] satisfies ProviderName[];
-
-/**
- * The command's clock. When WIRECOPY_TODAY pins another day, it is the evening of that day,
- * after every close, so a past daily job can be replayed.
- */
-export function clockOf(ctx: CommandContext): Date {
-  const now: Date = ctx.now();
-  const today = ctx.today();
-  return newYorkDate(now) === today ? now : new Date(`${addDays(today, 1)}T03:30:00Z`);
-}
 
 /** Fetches the selection into the store, printing a line per series. Throws only on a bad selection. */
 export async function fetchToStore(

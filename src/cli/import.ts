@@ -5,10 +5,10 @@
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
 import { expandCsvPaths, importCsvFile } from '../fetchers/csv-import.ts';
+import { clockOf } from '../jobs/clock.ts';
 import type { IsoDate } from '../types.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
-import { clockOf } from './fetch.ts';
 import { thousands } from './format-table.ts';
 import { report } from './import-report.ts';
 

@@ -7,13 +7,13 @@ import { Command } from 'commander';
 import { isIsoDate } from '../calendar/dates.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { reportCleanup } from '../jobs/leftovers.ts';
 import type { IssueMessage } from '../newsletter/checks.ts';
 import { type ExportResult, exportIssue } from '../newsletter/export.ts';
 import { DEFAULT_PARAGRAPHS } from '../newsletter/issue.ts';
 import { formatRange, type IssueRange, issueIdFor, lastCompleteWeek } from '../newsletter/issue-range.ts';
 import { checkAddress, sendTestEmail, serverName, smtpSettings } from '../newsletter/send.ts';
 import type { CommandContext } from './context.ts';
-import { reportCleanup } from './leftovers.ts';
 
 interface NewsletterOptions {
   from?: string;

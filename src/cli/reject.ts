@@ -1,11 +1,7 @@
 /** `wirecopy reject <file> --by NAME --reason TEXT`: mark a draft rejected; it stays in content/drafts/. */
-import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { Errors, WirecopyError } from '../errors.ts';
-import { rejectDraft } from '../review/reject.ts';
-import { reviewerName } from './approve.ts';
+import { reject } from '../jobs/reject.ts';
 import type { CommandContext } from './context.ts';
-import { cleanUpReview } from './leftovers.ts';
 
 export function rejectCommand(context: () => CommandContext): Command {
   return new Command('reject')
@@ -17,16 +13,7 @@ export function rejectCommand(context: () => CommandContext): Command {
     .requiredOption('--reason <text>', 'why, for the record')
     .action(async (file: string, options: { by: string; reason: string }) => {
       const ctx = context();
-      await ctx.lock('content', 'reject');
-      const by = reviewerName(options.by);
-      const reason = options.reason.trim();
-      if (reason === '') {
-        throw new WirecopyError(Errors.Usage, 'The rejection reason is empty.', {
-          hint: 'Pass --reason "what is wrong".',
-        });
-      }
-      cleanUpReview(ctx);
-      rejectDraft({ draftPath: resolve(ctx.cwd, file), by, reason, at: new Date().toISOString() });
+      const { by, reason } = await reject(ctx, { file, ...options });
       ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
     });
 }

@@ -12,13 +12,14 @@ import { Command } from 'commander';
 import { CALENDAR_FIRST, CALENDAR_LAST, closureReason } from '../calendar/nyse.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
+import { clockOf } from '../jobs/clock.ts';
+import { draftSession } from '../jobs/draft.ts';
 import type { IsoDate } from '../types.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { loadDemo } from './demo.ts';
-import { draftSession, reportDrafts } from './draft.ts';
+import { reportDrafts } from './draft.ts';
 import {
-  clockOf,
   type FetchSummary,
   fetchIncomplete,
   fetchSummaryLine,

@@ -1,11 +1,11 @@
 /** `wirecopy stats`: every fact for one session, as a table or as one JSON object. */
 import { Command } from 'commander';
 import type { FactSet } from '../facts/types.ts';
+import { factSetFor } from '../jobs/facts.ts';
+import { loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
 import type { CommandContext } from './context.ts';
 import { explainFact } from './explain.ts';
-import { factSetFor } from './facts.ts';
 import { formatTable } from './format-table.ts';
-import { loadDeskInputs, reportInputProblems } from './inputs.ts';
 
 export function statsJson(factSet: FactSet): string {
   const facts = Object.fromEntries(

@@ -40,7 +40,7 @@ export interface DraftContext {
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
   chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
-  /** What the data-quality gate said (src/cli/verify.ts), recorded in the front matter. */
+  /** What the data-quality gate said (src/jobs/gate.ts), recorded in the front matter. */
   checks?: FrontMatter['checks'];
 }
 
