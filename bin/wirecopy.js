@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Entry point. wirecopy runs its TypeScript sources directly with Node's type stripping
 // (default from Node 22.18/23.6); on an older 22.x it re-runs itself with the flags it needs.
-import { spawnSync } from 'node:child_process';
 import module from 'node:module';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -15,6 +14,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 if (!process.features.typescript) {
   const flags = ['--experimental-strip-types', '--experimental-sqlite', '--no-warnings=ExperimentalWarning'];
+  const { spawnSync } = await import('node:child_process');
   const child = spawnSync(process.execPath, [...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
