@@ -25,7 +25,8 @@ import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import type { TemplateLibrary } from './templates.ts';
-import { createVariation } from './variation.ts';
+// LAMBDA named here so the declaration build can spell storyViews' return type.
+import { createVariation, type LAMBDA } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
 
 export interface DraftContext {
