@@ -2,7 +2,7 @@
  * The verbs of the command line, each with the one line `wirecopy --help` shows and how to
  * load it. A verb's module (and everything it imports: the Yahoo client, the site build, the
  * mailer...) loads only when that verb runs, so `wirecopy --help` or `wirecopy stats` does not
- * pay for the other fifteen. The summaries repeat each verb's own description; a test keeps
+ * pay for the other sixteen. The summaries repeat each verb's own description; a test keeps
  * them equal.
  */
 import type { Command } from 'commander';
@@ -64,6 +64,12 @@ export const VERBS: readonly Verb[] = [
     name: 'templates',
     summary: 'work with the mustache templates',
     load: async () => (await import('./templates.ts')).templatesCommand,
+  },
+  {
+    name: 'style',
+    summary:
+      'the style gate: draft every story of every session of a span in memory and count house-style violations (exit 1 when any)',
+    load: async () => (await import('./style.ts')).styleCommand,
   },
   {
     name: 'check',
