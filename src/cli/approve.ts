@@ -5,9 +5,10 @@
  */
 import { Command } from 'commander';
 import { approve } from '../jobs/approve.ts';
-import { formatMessage } from '../review/format-report.ts';
+import { fileJson, formatMessage } from '../review/format-report.ts';
 import { parseMaxAge, shownPath } from './check.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 export function approveCommand(context: () => CommandContext): Command {
   return new Command('approve')
@@ -23,10 +24,11 @@ export function approveCommand(context: () => CommandContext): Command {
       '--max-age <sessions>',
       'accept data this many sessions older than the latest in the store (default 0)',
     )
+    .option('--json', 'print one JSON object: {file, outcome, article, review, check}')
     .action(
       async (
         file: string,
-        options: { by: string; allowDemo?: boolean; replace?: boolean; maxAge?: string },
+        options: { by: string; allowDemo?: boolean; replace?: boolean; maxAge?: string; json?: boolean },
       ) => {
         const ctx = context();
         const result = await approve(ctx, {
@@ -37,10 +39,20 @@ export function approveCommand(context: () => CommandContext): Command {
           maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
         });
         const by = result.review.by;
+        const article = shownPath(ctx, result.articlePath);
+        if (options.json) {
+          printJson(ctx, {
+            file,
+            outcome: result.outcome,
+            article,
+            review: result.review,
+            check: fileJson(result.checked, file),
+          });
+          return;
+        }
         for (const message of result.checked.file.messages) {
           if (message.fatal === false) ctx.io.out(formatMessage(message, file));
         }
-        const article = shownPath(ctx, result.articlePath);
         ctx.io.out(
           {
             published: `Approved by ${by}: ${article}; checks passed with ${result.review.checks}.`,

@@ -9,6 +9,7 @@ import { Errors, WirecopyError } from '../errors.ts';
 import { checkPaths } from '../jobs/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 /** `--max-age`, else the config's `review.maxAgeSessions` (default 0: the latest session only). */
 export function parseMaxAge(text: string | undefined, configured = 0): number {
@@ -61,7 +62,7 @@ export function checkCommand(context: () => CommandContext): Command {
       );
       if (options.json) {
         const files = results.map((r) => fileJson(r, shownPath(ctx, r.file.path)));
-        ctx.io.out(JSON.stringify({ files, ...totals }, null, 2));
+        printJson(ctx, { files, ...totals });
       } else if (results.length === 0 && paths.length === 0) {
         const where = join(ctx.config.content, 'drafts');
         ctx.io.out(asOf ? `No drafts for ${asOf} in ${where}.` : `No drafts in ${where}.`);

@@ -9,6 +9,7 @@ import { diffFile } from '../jobs/diff.ts';
 import type { ChangedNumber, Sentence } from '../review/draft-diff.ts';
 import { wantsColor } from './color.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -30,9 +31,14 @@ export function diffCommand(context: () => CommandContext): Command {
     .argument('<file>', 'the draft')
     .option('--color', 'color the output even when it is not a terminal')
     .option('--no-color', 'never color the output')
-    .action((file: string, options: { color?: boolean }) => {
+    .option('--json', 'print one JSON object: {file, changed, sections: [{name, ops}]}, the same sentences')
+    .action((file: string, options: { color?: boolean; json?: boolean }) => {
       const ctx = context();
       const { sections } = diffFile(ctx, file);
+      if (options.json) {
+        printJson(ctx, { file, changed: sections.length > 0, sections });
+        return;
+      }
       const out = painter(wantsColor(options.color, ctx.env, process.stdout.isTTY === true));
       if (sections.length === 0) {
         ctx.io.out(`${file}: no changes since it was generated.`);

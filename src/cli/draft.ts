@@ -9,20 +9,38 @@ import { heldSession, loadDeskInputs, reportInputProblems } from '../jobs/inputs
 import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
 import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 import { spanProgress } from './progress.ts';
 
 /**
  * Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1,
- * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`).
+ * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`). With
+ * `json` (the fields a verb adds, `{}` for none), one JSON object instead of the lines.
  */
 export function reportDrafts(
   ctx: CommandContext,
   results: readonly DraftResult[],
   factSet: FactSet,
   held: readonly InputProblem[] = [],
+  json?: Record<string, unknown>,
 ): void {
   const relativePath = (p: string) => (p.startsWith(`${ctx.cwd}/`) ? p.slice(ctx.cwd.length + 1) : p);
-  for (const r of results) {
+  if (json) {
+    printJson(ctx, {
+      ...json,
+      asOf: factSet.asOf,
+      dataset: factSet.dataset,
+      drafts: results.map((r) => ({
+        story: r.story,
+        path: relativePath(r.path),
+        title: r.title,
+        outcome: r.outcome,
+        ...(r.editedPath ? { editedPath: relativePath(r.editedPath) } : {}),
+      })),
+      held: held.map(located),
+    });
+  }
+  for (const r of json ? [] : results) {
     const what = {
       created: 'written',
       updated: 'regenerated',
@@ -32,7 +50,7 @@ export function reportDrafts(
     }[r.outcome];
     ctx.io.out(`${relativePath(r.path)}  ${what}  "${r.title}"`);
   }
-  if (factSet.dataset === 'demo') {
+  if (factSet.dataset === 'demo' && !json) {
     ctx.io.out('These drafts use the generated demo dataset, not market data (dataset: demo).');
   }
   if (held.length > 0) {
@@ -75,7 +93,8 @@ export function draftCommand(context: () => CommandContext): Command {
       '--force',
       'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md); also draft data that fails the data-quality gate (the draft records checks.gate: overridden)',
     )
-    .action(async (options: { asOf?: string; from?: string; to?: string } & DraftOptions) => {
+    .option('--json', 'print one JSON object: {asOf, dataset, drafts: [{story, path, title, outcome}], held}')
+    .action(async (options: { asOf?: string; from?: string; to?: string; json?: boolean } & DraftOptions) => {
       const ctx = context();
       if (options.from !== undefined || options.to !== undefined) {
         const span = spanOf(options);
@@ -85,7 +104,7 @@ export function draftCommand(context: () => CommandContext): Command {
       }
       await ctx.lock('content', 'draft');
       const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
-      reportDrafts(ctx, results, factSet, held);
+      reportDrafts(ctx, results, factSet, held, options.json ? {} : undefined);
     });
 }
 
@@ -109,7 +128,11 @@ export function spanOf(options: { asOf?: string; from?: string; to?: string }): 
  * the data-quality gate once through the span's last session, then the drafts session by
  * session under a progress bar. Edited drafts and held sessions are reported at the end.
  */
-async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftOptions): Promise<void> {
+async function draftSpan(
+  ctx: CommandContext,
+  span: SessionSpan,
+  options: DraftOptions & { json?: boolean },
+): Promise<void> {
   const sessions = sessionsInSpan(ctx, span);
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
@@ -131,5 +154,5 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
     progress.stop();
   }
   ctx.io.out(`${results.length} draft(s) for ${sessions.length} session(s), ${span.from} to ${span.to}.`);
-  reportDrafts(ctx, results, last, held);
+  reportDrafts(ctx, results, last, held, options.json ? { ...span, sessions: sessions.length } : undefined);
 }

@@ -19,6 +19,7 @@ import { clockOf } from '../jobs/clock.ts';
 import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
+import { printJson } from './json.ts';
 import { fetchProgress } from './progress.ts';
 
 export interface FetchSelection {
@@ -418,12 +419,19 @@ export function fetchCommand(context: () => CommandContext): Command {
       'fetch from this date, YYYY-MM-DD (default: 5 sessions before the last stored one)',
     )
     .option('--source <name>', 'only this provider: yahoo, fred or stooq')
-    .action(async (options: FetchSelection) => {
+    .option('--json', 'print one JSON object: the fetch summary (stored, failed, rejected, stopped...)')
+    .action(async (options: FetchSelection & { json?: boolean }) => {
       const ctx = context();
       await ctx.lock('store', 'fetch');
       const summary = await fetchToStore(ctx, options);
       if (summary.offline) throw networkUnreachable(summary);
-      ctx.io.out(fetchSummaryLine(ctx, summary));
+      if (options.json) {
+        printJson(ctx, {
+          store: ctx.config.store,
+          ...summary,
+          unreachable: Object.fromEntries(summary.unreachable),
+        });
+      } else ctx.io.out(fetchSummaryLine(ctx, summary));
       const incomplete = fetchIncomplete(summary);
       if (incomplete !== null) throw incomplete;
     });

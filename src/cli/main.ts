@@ -10,6 +10,7 @@ import { standardOutput } from '../io/standard-output.ts';
 import { isSqliteBusy, storeBusyError } from '../store/store-busy.ts';
 import { VERSION } from '../version.ts';
 import type { CliEnvironment, CommandContext, GlobalFlags } from './context.ts';
+import { outputFor, wantsJson } from './json.ts';
 import { linePrinter } from './standard-streams.ts';
 import { VERBS, verbNamed } from './verbs.ts';
 
@@ -50,14 +51,20 @@ export async function main(
   // The context (config, store, locks) loads with the verb that needs it, not for `--help`.
   const named = verbNamed(argv);
   const { CommandContext: Context } = named ? await import('./context.ts') : { CommandContext: undefined };
+  let namedCommand: Command | undefined;
   const getContext = () => {
     if (!Context) throw new Error('a command context was asked for without a verb');
-    context ??= new Context(program.opts<GlobalFlags>(), environment);
+    // Asked for in the verb's action, once its options are parsed: `--json` is known by then.
+    context ??= new Context(program.opts<GlobalFlags>(), {
+      ...environment,
+      io: outputFor(io, wantsJson(namedCommand)),
+    });
     return context;
   };
   for (const verb of VERBS) {
     const command =
       verb === named ? (await verb.load())(getContext) : new Command(verb.name).description(verb.summary);
+    if (verb === named) namedCommand = command;
     // addCommand does not pass settings down: each verb (and its own subcommands) gets the
     // same output, so usage errors reach the caller's stderr too, and the same exit handling.
     for (const c of [command, ...command.commands]) {

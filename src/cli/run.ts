@@ -33,6 +33,7 @@ interface RunOptions {
   asOf?: string;
   offline?: boolean;
   force?: boolean;
+  json?: boolean;
 }
 
 export function runCommand(context: () => CommandContext): Command {
@@ -49,6 +50,7 @@ export function runCommand(context: () => CommandContext): Command {
       '--force',
       'draft even when the data fails the data-quality gate (the draft records the override); write revisions next to edited drafts',
     )
+    .option('--json', 'print one JSON object: {fetched, checks, asOf, dataset, drafts, held}')
     .action(async (options: RunOptions) => {
       const ctx = context();
       // Always the store before the content folder, so two commands never wait on each other.
@@ -87,7 +89,13 @@ export function runCommand(context: () => CommandContext): Command {
         },
       );
       try {
-        reportDrafts(ctx, results, factSet, held);
+        reportDrafts(
+          ctx,
+          results,
+          factSet,
+          held,
+          options.json ? { fetched: fetched.said, checks } : undefined,
+        );
       } finally {
         const outcomes = Map.groupBy(results, (r) => r.outcome);
         const drafts = [...outcomes].map(([outcome, list]) => `${list.length} ${outcome}`).join(', ');

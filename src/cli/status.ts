@@ -6,6 +6,7 @@ import { type ContentEntry, countByStatus } from '../review/content-status.ts';
 import { formatCounts } from '../review/format-report.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable, thousands } from './format-table.ts';
+import { printJson } from './json.ts';
 
 function ageText({ age }: ContentEntry): string {
   if (age.sessions !== null) return `${age.sessions} session${age.sessions === 1 ? '' : 's'}`;
@@ -25,9 +26,7 @@ export function statusCommand(context: () => CommandContext): Command {
       const { store, series, batches, drafts, articles } = await deskStatus(ctx);
       if (options.json) {
         const counts = { drafts: countByStatus(drafts), articles: countByStatus(articles) };
-        ctx.io.out(
-          JSON.stringify({ store: ctx.config.store, series, batches, counts, drafts, articles }, null, 2),
-        );
+        printJson(ctx, { store: ctx.config.store, series, batches, counts, drafts, articles });
         requireMarketData(ctx);
         return;
       }

@@ -19,6 +19,7 @@ import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable } from './format-table.ts';
+import { printJson } from './json.ts';
 import { spanProgress } from './progress.ts';
 
 /** Every story of every session of the span, drafted in memory and gated. */
@@ -93,9 +94,8 @@ export function styleCommand(context: () => CommandContext): Command {
       } finally {
         progress.stop();
       }
-      ctx.io.out(
-        options.json ? JSON.stringify({ ...span, ...report }, null, 2) : formatStyleReport(report, span),
-      );
+      if (options.json) printJson(ctx, { ...span, ...report });
+      else ctx.io.out(formatStyleReport(report, span));
       const total_ = STYLE_RULES.reduce((n, rule) => n + report.counts[rule], 0);
       if (total_ > 0) {
         throw new WirecopyError(

@@ -12,6 +12,7 @@ import { type VerifyReport, verifyStore } from '../verify/gate.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { formatProblem } from './import-report.ts';
+import { printJson } from './json.ts';
 
 function printReport(ctx: CommandContext, report: VerifyReport): void {
   ctx.io.out(
@@ -77,7 +78,7 @@ export function verifyCommand(context: () => CommandContext): Command {
         settings: ctx.config.verify,
         registry: ctx.registry,
       });
-      if (options.json) ctx.io.out(JSON.stringify(report, null, 2));
+      if (options.json) printJson(ctx, report);
       else printReport(ctx, report);
       if (report.errors > 0) {
         throw new WirecopyError(

@@ -20,6 +20,11 @@ const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Where a verb's `--json` object goes (stdout). With `--json`, the CLI sends `out` (a job's
+   * progress and notices) to stderr instead, so stdout is one JSON document a script can parse.
+   */
+  data?(text: string): void;
 }
 
 export interface GlobalFlags {
