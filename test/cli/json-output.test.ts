@@ -84,11 +84,16 @@ describe('--json', () => {
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({
       imported: 1,
-      files: [{ status: 'imported', series: [{ symbol: 'RUT', rows: 2, first: '2026-11-23', last: '2026-11-24' }] }],
+      files: [
+        { status: 'imported', series: [{ symbol: 'RUT', rows: 2, first: '2026-11-23', last: '2026-11-24' }] },
+      ],
     });
 
     const broken = join(ws.dir, 'RUT-broken.csv');
-    writeFileSync(broken, 'Date,Open,High,Low,Close,Adj Close,Volume\n2026-11-23,2400,2410,2390,oops,2405.5,0\n');
+    writeFileSync(
+      broken,
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2026-11-23,2400,2410,2390,oops,2405.5,0\n',
+    );
     const rejected = await other.run(['import', broken, '--symbol', 'RUT', '--json']);
     expect(rejected.code).toBe(2);
     expect(JSON.parse(rejected.stdout)).toMatchObject({ imported: 0, files: [{ status: 'rejected' }] });
