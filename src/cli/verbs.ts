@@ -109,6 +109,11 @@ export const VERBS: readonly Verb[] = [
       'serve the site with drafts included: checks and fact-linked numbers shown on each draft (Astro dev server; reload after an edit)',
     load: async () => (await import('./preview.ts')).previewCommand,
   },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script: eval "$(wirecopy completion bash)" (or zsh)',
+    load: async () => (await import('./completion.ts')).completionCommand,
+  },
 ];
 
 /** The global options that take a value, so the verb is not mistaken for one. */
