@@ -4,7 +4,7 @@
  * nodes ("billion laughs"); the `yaml` parser refuses past `maxAliasCount` by throwing, which
  * would otherwise surface as a crash. Here the refusal becomes a located problem.
  */
-import { type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isAlias, LineCounter, parseDocument, stringify, visit } from 'yaml';
 
 /**
  * How many alias expansions one document may make (the `yaml` package's default, written down
@@ -69,5 +69,19 @@ export const frontMatterEngine = {
     if (!plain.ok)
       throw new Error(`line ${fileLine(plain.offset)}: the front matter was not read: ${plain.message}`);
     return (plain.data ?? {}) as object;
+  },
+  /**
+   * The writer, the same package and schema (issue 14: gray-matter's js-yaml 3 used to write what
+   * `yaml` read). With the timestamp tag in the schema, a string that would read back as a date
+   * (`asOf: '2025-09-18'`) is quoted; one line per field (no folding), no anchors for repeated
+   * objects: a desk reads the file, and so do Astro's js-yaml and `wirecopy check`.
+   */
+  stringify(data: object): string {
+    return stringify(data, {
+      customTags: ['timestamp'],
+      lineWidth: 0,
+      aliasDuplicateObjects: false,
+      singleQuote: true,
+    });
   },
 };

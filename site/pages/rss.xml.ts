@@ -4,6 +4,7 @@
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
+import { escapeHtml } from '../../src/html-escape.ts';
 import { bodyHasDisclaimer, bodyHtml } from '../lib/article-html.ts';
 import { articleUrl, publishedArticles } from '../lib/articles.ts';
 import { publication } from '../lib/site-config.ts';
@@ -45,8 +46,4 @@ function publishedAt(reviewedAt: string | undefined, date: string): Date {
 /** Angle brackets as character references: `S&P 500` stays as written for plain-text readers. */
 function withoutTags(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }

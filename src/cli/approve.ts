@@ -3,24 +3,12 @@
  * it into content/articles/ with its review recorded (see src/review/approve.ts for the steps
  * and what an interruption leaves).
  */
-import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { Errors, WirecopyError } from '../errors.ts';
-import { approveDraft } from '../review/approve.ts';
-import { checkText } from '../review/check.ts';
-import { formatMessage } from '../review/format-report.ts';
-import { VERSION } from '../version.ts';
-import { checkOptionsFor, parseMaxAge, shownPath } from './check.ts';
+import { approve } from '../jobs/approve.ts';
+import { fileJson, formatMessage } from '../review/format-report.ts';
+import { parseMaxAge, shownPath } from './check.ts';
 import type { CommandContext } from './context.ts';
-import { cleanUpReview } from './leftovers.ts';
-
-export function reviewerName(by: string | undefined): string {
-  const name = by?.trim() ?? '';
-  if (name === '') {
-    throw new WirecopyError(Errors.Usage, 'The reviewer name is empty.', { hint: 'Pass --by "Your Name".' });
-  }
-  return name;
-}
+import { printJson } from './json.ts';
 
 export function approveCommand(context: () => CommandContext): Command {
   return new Command('approve')
@@ -36,35 +24,35 @@ export function approveCommand(context: () => CommandContext): Command {
       '--max-age <sessions>',
       'accept data this many sessions older than the latest in the store (default 0)',
     )
+    .option('--json', 'print one JSON object: {file, outcome, article, review, check}')
     .action(
       async (
         file: string,
-        options: { by: string; allowDemo?: boolean; replace?: boolean; maxAge?: string },
+        options: { by: string; allowDemo?: boolean; replace?: boolean; maxAge?: string; json?: boolean },
       ) => {
         const ctx = context();
-        const by = reviewerName(options.by);
-        await ctx.lock('content', 'approve');
-        cleanUpReview(ctx);
-        const checkOptions = checkOptionsFor(ctx, {
-          maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
-          exemptPublished: false,
-        });
-        const result = await approveDraft({
-          draftPath: resolve(ctx.cwd, file),
-          label: file,
-          draftsDir: join(ctx.contentDir, 'drafts'),
-          articlesDir: join(ctx.contentDir, 'articles'),
-          replace: options.replace === true,
-          by,
-          at: new Date().toISOString(),
+        const result = await approve(ctx, {
+          file,
+          by: options.by,
           allowDemo: options.allowDemo === true,
-          check: (text, path) => checkText(text, path, checkOptions),
-          checkedWith: `wirecopy ${VERSION}`,
+          replace: options.replace === true,
+          maxAgeSessions: parseMaxAge(options.maxAge, ctx.config.review.maxAgeSessions),
         });
+        const by = result.review.by;
+        const article = shownPath(ctx, result.articlePath);
+        if (options.json) {
+          printJson(ctx, {
+            file,
+            outcome: result.outcome,
+            article,
+            review: result.review,
+            check: fileJson(result.checked, file),
+          });
+          return;
+        }
         for (const message of result.checked.file.messages) {
           if (message.fatal === false) ctx.io.out(formatMessage(message, file));
         }
-        const article = shownPath(ctx, result.articlePath);
         ctx.io.out(
           {
             published: `Approved by ${by}: ${article}; checks passed with ${result.review.checks}.`,

@@ -2,67 +2,14 @@
  * `wirecopy check [file|dir]...`: the review checks on drafts (default: content/drafts), one
  * line per problem. Exit 0 with warnings only, 1 with errors, 2 when a file cannot be read.
  */
-import { existsSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { Command } from 'commander';
-import { isIsoDate, newYorkTime } from '../calendar/dates.ts';
-import { symbolRegistry } from '../config.ts';
+import { isIsoDate } from '../calendar/dates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
-import { embargoOf, loadNotes, type NotesResult, type SessionEmbargo } from '../inputs/notes.ts';
-import { subjectLexicon } from '../language/subjects.ts';
-import { type CheckedFile, type CheckOptions, checkFile, draftFilesIn } from '../review/check.ts';
+import { checkPaths } from '../jobs/check.ts';
 import { fileJson, formatCounts, formatMessage, plural } from '../review/format-report.ts';
-import { generatedTextOf } from '../review/generated-text.ts';
-import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
-import { clockOf } from './fetch.ts';
-import { notesFileShown } from './inputs.ts';
-
-export interface ReviewSettings {
-  /** Sessions the as-of may trail the store's latest session. */
-  maxAgeSessions: number;
-  /** Judge freshness of files already marked published too (approve resuming an interrupted move). */
-  exemptPublished?: boolean;
-}
-
-/** Check options from the config and the store; a missing store is not created, just absent. */
-export function checkOptionsFor(ctx: CommandContext, settings: ReviewSettings): CheckOptions {
-  const lead = ctx.config.indexes[0] ?? 'RUT';
-  const registry = symbolRegistry(ctx.config);
-  const store = ctx.existingStore();
-  const today = ctx.today();
-  const now = clockOf(ctx);
-  return {
-    disclaimer: ctx.config.publication.disclaimer,
-    legalText: [ctx.config.publication.forwardReturnsDisclaimer],
-    subjects: { registry, lexicon: subjectLexicon(registry) },
-    freshness: {
-      lead,
-      latestSession: store?.loadSeries(lead)?.dates.at(-1),
-      maxAgeSessions: settings.maxAgeSessions,
-      exemptPublished: settings.exemptPublished ?? true,
-      clock: {
-        lastCompletedSession: lastCompletedSession(today, now),
-        checkedAt: `${newYorkTime(now)} ET on ${today}`,
-      },
-    },
-    embargo: embargoAtCheckTime(ctx),
-    // Always given: a draft whose facts cannot be compared with the generator's is an error.
-    generatedText: (ref) => (store ? generatedTextOf(store, ref) : undefined),
-  };
-}
-
-/**
- * The desk's notes as they read now, not only as copied into the draft: an embargo added after
- * the draft was edited applies, and an unreadable entry holds its session. Read once, on first use.
- */
-function embargoAtCheckTime(ctx: CommandContext): (asOf: string) => SessionEmbargo {
-  let notes: NotesResult | undefined;
-  return (asOf) => {
-    notes ??= loadNotes(join(ctx.contentDir, 'inputs', 'notes.yaml'), notesFileShown(ctx));
-    return embargoOf(notes, asOf);
-  };
-}
+import { printJson } from './json.ts';
 
 /** `--max-age`, else the config's `review.maxAgeSessions` (default 0: the latest session only). */
 export function parseMaxAge(text: string | undefined, configured = 0): number {
@@ -86,28 +33,6 @@ export function parseCheckDate(text: string | undefined): string | undefined {
   throw new WirecopyError(Errors.Usage, `--as-of ${text} is not a date.`, {
     hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-11-28.',
   });
-}
-
-/**
- * Checks the drafts under `paths` (default: content/drafts), one file after another; with
- * `asOf`, only that session's (draft files are named `<asOf>-<story>.md`).
- */
-export async function checkPaths(
-  ctx: CommandContext,
-  paths: readonly string[],
-  settings: ReviewSettings,
-  asOf?: string,
-): Promise<CheckedFile[]> {
-  // The default folder not made yet holds no drafts; a path the user names must exist.
-  const targets =
-    paths.length > 0
-      ? paths.map((p) => resolve(ctx.cwd, p))
-      : [join(ctx.contentDir, 'drafts')].filter(existsSync);
-  const files = draftFilesIn(targets).filter((f) => asOf === undefined || basename(f).startsWith(`${asOf}-`));
-  const checkOptions = checkOptionsFor(ctx, settings);
-  const results: CheckedFile[] = [];
-  for (const file of files) results.push(await checkFile(file, checkOptions));
-  return results;
 }
 
 export function checkCommand(context: () => CommandContext): Command {
@@ -137,7 +62,7 @@ export function checkCommand(context: () => CommandContext): Command {
       );
       if (options.json) {
         const files = results.map((r) => fileJson(r, shownPath(ctx, r.file.path)));
-        ctx.io.out(JSON.stringify({ files, ...totals }, null, 2));
+        printJson(ctx, { files, ...totals });
       } else if (results.length === 0 && paths.length === 0) {
         const where = join(ctx.config.content, 'drafts');
         ctx.io.out(asOf ? `No drafts for ${asOf} in ${where}.` : `No drafts in ${where}.`);

@@ -4,6 +4,7 @@ import { previousSession, sessionsBetween } from '../calendar/nyse.ts';
 import { DEMO_FIRST_SESSION, generateDemoHistory } from '../fetchers/demo/generate.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
+import { printJson } from './json.ts';
 
 export interface DemoLoad {
   first: string;
@@ -31,10 +32,15 @@ export function loadDemo(ctx: CommandContext): DemoLoad {
 export function demoCommand(context: () => CommandContext): Command {
   return new Command('demo')
     .description('fill the store with the built-in demo dataset (generated, labeled dataset: demo)')
-    .action(async () => {
+    .option('--json', 'print one JSON object: {store, dataset, first, last, series, rows}')
+    .action(async (options: { json?: boolean }) => {
       const ctx = context();
       await ctx.lock('store', 'demo');
       const load = loadDemo(ctx);
+      if (options.json) {
+        printJson(ctx, { store: ctx.config.store, dataset: 'demo', ...load });
+        return;
+      }
       ctx.io.out(
         `Demo dataset: ${load.series} series, ${thousands(load.rows)} rows, ${load.first} to ${load.last}, stored in ${ctx.config.store} as dataset "demo".`,
       );

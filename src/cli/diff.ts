@@ -3,17 +3,13 @@
  * by sentence, numbers highlighted, each changed number beside its fact. Colors on a terminal,
  * as NO_COLOR and FORCE_COLOR say (see color.ts); without, numbers are marked «like this».
  */
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Command } from 'commander';
-import { Errors, WirecopyError } from '../errors.ts';
-import { type ChangedNumber, diffDraft, type Sentence } from '../review/draft-diff.ts';
-import { fieldValue, readDraftSource } from '../review/draft-source.ts';
-import { frontMatterProblem } from '../review/front-matter-problem.ts';
-import { generatedTextOf } from '../review/generated-text.ts';
+import { diffFile } from '../jobs/diff.ts';
+import type { ChangedNumber, Sentence } from '../review/draft-diff.ts';
 import { wantsColor } from './color.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -35,43 +31,15 @@ export function diffCommand(context: () => CommandContext): Command {
     .argument('<file>', 'the draft')
     .option('--color', 'color the output even when it is not a terminal')
     .option('--no-color', 'never color the output')
-    .action((file: string, options: { color?: boolean }) => {
+    .option('--json', 'print one JSON object: {file, changed, sections: [{name, ops}]}, the same sentences')
+    .action((file: string, options: { color?: boolean; json?: boolean }) => {
       const ctx = context();
-      const path = resolve(ctx.cwd, file);
-      let current: string;
-      try {
-        current = readFileSync(path, 'utf8');
-      } catch (cause) {
-        throw new WirecopyError(Errors.FileUnreadable, `Could not read ${file}.`, {
-          hint: 'Check the path.',
-          cause,
-        });
-      }
-      const source = readDraftSource(current);
-      const problem = frontMatterProblem(source);
-      if (problem) {
-        throw new WirecopyError(
-          Errors.DraftInvalid,
-          `${file}:${problem.place.line}:${problem.place.column}: the draft ${problem.reason}.`,
-          {
-            hint: `Fix it at that place (\`wirecopy check ${file}\` reports it too), then run diff again: without its fields there is nothing to compare the text with.`,
-          },
-        );
-      }
-      const contentHash = fieldValue(source, ['generator', 'contentHash']);
-      const store = ctx.storeWithData('to compare the draft with');
-      const generated = generatedTextOf(store, {
-        fileName: basename(path),
-        contentHash: typeof contentHash === 'string' ? contentHash : undefined,
-      });
-      if (generated === undefined) {
-        const asOf = fieldValue(source, ['asOf']);
-        throw new WirecopyError(Errors.NoData, `The store keeps no generated text for ${file}.`, {
-          hint: `Use the store the draft was written with (--store). For a draft not edited since, \`wirecopy draft --as-of ${typeof asOf === 'string' ? asOf : 'DATE'}\` with this store keeps its text here; otherwise regenerate the draft into another folder to compare by hand.`,
-        });
+      const { sections } = diffFile(ctx, file);
+      if (options.json) {
+        printJson(ctx, { file, changed: sections.length > 0, sections });
+        return;
       }
       const out = painter(wantsColor(options.color, ctx.env, process.stdout.isTTY === true));
-      const sections = diffDraft(generated, current);
       if (sections.length === 0) {
         ctx.io.out(`${file}: no changes since it was generated.`);
         return;

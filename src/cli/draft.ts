@@ -1,115 +1,46 @@
 /** `wirecopy draft`: write the day's draft (or every story that applies) into content/drafts/. */
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { isEditedOnDisk } from '../drafts/draft-file.ts';
-import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
-import { chooseStories } from '../drafts/select.ts';
-import { storiesFor } from '../drafts/stories/index.ts';
-import { TemplateLibrary } from '../drafts/templates.ts';
+import type { DraftResult } from '../drafts/generate.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
-import { notesFor } from '../inputs/notes.ts';
-import { removeLeftovers } from '../io/leftover-temps.ts';
-import { keepGeneratedDrafts } from '../review/generated-text.ts';
+import { type DraftOptions, draftSession, draftsFor, located } from '../jobs/draft.ts';
+import { gateDraft } from '../jobs/gate.ts';
+import { heldSession, loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
 import type { InputProblem } from '../types.ts';
-import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
-import { factSetFor } from './facts.ts';
-import { type DeskInputs, heldSession, loadDeskInputs, reportInputProblems } from './inputs.ts';
-import { reportCleanup } from './leftovers.ts';
+import { printJson } from './json.ts';
 import { spanProgress } from './progress.ts';
-import { factSetsForSpan, type SessionSpan, sessionsInSpan } from './range.ts';
-import { type DraftChecks, gateDraft } from './verify.ts';
-
-export interface DraftOptions {
-  story?: string;
-  all?: boolean;
-  force?: boolean;
-  /** The data-quality gate's verdict, recorded in the front matter. */
-  checks?: DraftChecks;
-  /** Notes problems that hold the session (see `heldSession`): the drafts carry them as `hold:`. */
-  held?: readonly InputProblem[];
-}
-
-export async function draftsFor(
-  ctx: CommandContext,
-  factSet: FactSet,
-  options: DraftOptions = {},
-  inputs: DeskInputs = loadDeskInputs(ctx),
-): Promise<DraftResult[]> {
-  const templates = new TemplateLibrary(ctx.templatesDir);
-  const choices = chooseStories(
-    factSet,
-    storiesFor(ctx.config.stories, ctx.config.signals),
-    ctx.config.stories,
-    options,
-  );
-  // One context for every story of the session: the chart's closes are read from the store once.
-  const draftContext = {
-    templates,
-    registry: ctx.registry,
-    publication: ctx.config.publication,
-    settings: ctx.config.stories,
-    generatorVersion: VERSION,
-    quotes: inputs.quotes,
-    checks: options.checks,
-    chartSeries: chartSeriesFor(ctx, factSet.asOf),
-    notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
-  };
-  const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
-  const draftsDir = join(ctx.contentDir, 'drafts');
-  reportCleanup(ctx, removeLeftovers(draftsDir));
-  const force = options.force === true;
-  // Into the store first, in one transaction, for `wirecopy diff` and `check`: a draft file never
-  // exists without them, whenever a run is cut short. Only an edited draft left alone is skipped.
-  const written = rendered.filter((draft) => force || !isEditedOnDisk(join(draftsDir, draft.fileName)));
-  const facts = Object.fromEntries(Object.values(factSet.facts).map((f) => [f.id, f.value]));
-  keepGeneratedDrafts(
-    ctx.store(),
-    written.map((draft) => ({
-      fileName: draft.fileName,
-      text: draft.text,
-      snapshot: { asOf: factSet.asOf, slug: draft.story, dataset: factSet.dataset, facts },
-    })),
-  );
-  return writeDrafts(rendered, draftsDir, { force });
-}
-
-/** The `hold:` a held session's drafts carry: what could not be read, and where. */
-function holdOf(asOf: string, held: readonly InputProblem[]): { hold?: string } {
-  if (held.length === 0) return {};
-  return {
-    hold: `the desk's notes for ${asOf} could not be read when it was drafted (${held.map(located).join('; ')}).`,
-  };
-}
-
-/** `file:line: message`, as a held session's problems are shown. */
-function located(p: InputProblem): string {
-  return `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`;
-}
-
-/** The lead index and the benchmark, the two lines of a piece's chart. */
-function chartSeriesFor(ctx: CommandContext, asOf: string) {
-  const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
-  return keys.flatMap((key) => {
-    const series = ctx.store().loadSeries(key, asOf);
-    const name = ctx.registry.resolve(key)?.name ?? key;
-    return series ? [{ symbol: key, name, dates: series.dates, closes: series.closes }] : [];
-  });
-}
 
 /**
  * Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1,
- * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`).
+ * a session held by unreadable notes exit 2 (its drafts are written, and carry `hold:`). With
+ * `json` (the fields a verb adds, `{}` for none), one JSON object instead of the lines.
  */
 export function reportDrafts(
   ctx: CommandContext,
   results: readonly DraftResult[],
   factSet: FactSet,
   held: readonly InputProblem[] = [],
+  json?: Record<string, unknown>,
 ): void {
   const relativePath = (p: string) => (p.startsWith(`${ctx.cwd}/`) ? p.slice(ctx.cwd.length + 1) : p);
-  for (const r of results) {
+  if (json) {
+    printJson(ctx, {
+      ...json,
+      asOf: factSet.asOf,
+      dataset: factSet.dataset,
+      drafts: results.map((r) => ({
+        story: r.story,
+        path: relativePath(r.path),
+        title: r.title,
+        outcome: r.outcome,
+        ...(r.editedPath ? { editedPath: relativePath(r.editedPath) } : {}),
+      })),
+      held: held.map(located),
+    });
+  }
+  for (const r of json ? [] : results) {
     const what = {
       created: 'written',
       updated: 'regenerated',
@@ -119,7 +50,7 @@ export function reportDrafts(
     }[r.outcome];
     ctx.io.out(`${relativePath(r.path)}  ${what}  "${r.title}"`);
   }
-  if (factSet.dataset === 'demo') {
+  if (factSet.dataset === 'demo' && !json) {
     ctx.io.out('These drafts use the generated demo dataset, not market data (dataset: demo).');
   }
   if (held.length > 0) {
@@ -145,28 +76,6 @@ export function reportDrafts(
   }
 }
 
-/**
- * A session's drafting as `draft` and `run` both do it: the desk's inputs, the facts, the
- * data-quality gate, then the drafts. `onFacts` runs before the gate, `beforeDrafts` after it.
- */
-export async function draftSession(
-  ctx: CommandContext,
-  asOf: string | undefined,
-  options: DraftOptions,
-  hooks: { onFacts?: (factSet: FactSet) => void; beforeDrafts?: (factSet: FactSet) => void } = {},
-): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[]; held: InputProblem[] }> {
-  const inputs = loadDeskInputs(ctx);
-  reportInputProblems(ctx, inputs.problems);
-  const factSet = factSetFor(ctx, asOf, inputs);
-  reportInputProblems(ctx, factSet.warnings ?? []);
-  const held = heldSession(ctx, inputs, factSet.asOf);
-  hooks.onFacts?.(factSet);
-  const checks = gateDraft(ctx, factSet, options.force === true);
-  hooks.beforeDrafts?.(factSet);
-  const results = await draftsFor(ctx, factSet, { ...options, checks, held }, inputs);
-  return { factSet, checks, results, held };
-}
-
 export function draftCommand(context: () => CommandContext): Command {
   return new Command('draft')
     .description(
@@ -184,7 +93,8 @@ export function draftCommand(context: () => CommandContext): Command {
       '--force',
       'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md); also draft data that fails the data-quality gate (the draft records checks.gate: overridden)',
     )
-    .action(async (options: { asOf?: string; from?: string; to?: string } & DraftOptions) => {
+    .option('--json', 'print one JSON object: {asOf, dataset, drafts: [{story, path, title, outcome}], held}')
+    .action(async (options: { asOf?: string; from?: string; to?: string; json?: boolean } & DraftOptions) => {
       const ctx = context();
       if (options.from !== undefined || options.to !== undefined) {
         const span = spanOf(options);
@@ -194,7 +104,7 @@ export function draftCommand(context: () => CommandContext): Command {
       }
       await ctx.lock('content', 'draft');
       const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
-      reportDrafts(ctx, results, factSet, held);
+      reportDrafts(ctx, results, factSet, held, options.json ? {} : undefined);
     });
 }
 
@@ -218,7 +128,11 @@ export function spanOf(options: { asOf?: string; from?: string; to?: string }): 
  * the data-quality gate once through the span's last session, then the drafts session by
  * session under a progress bar. Edited drafts and held sessions are reported at the end.
  */
-async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftOptions): Promise<void> {
+async function draftSpan(
+  ctx: CommandContext,
+  span: SessionSpan,
+  options: DraftOptions & { json?: boolean },
+): Promise<void> {
   const sessions = sessionsInSpan(ctx, span);
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
@@ -240,5 +154,5 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
     progress.stop();
   }
   ctx.io.out(`${results.length} draft(s) for ${sessions.length} session(s), ${span.from} to ${span.to}.`);
-  reportDrafts(ctx, results, last, held);
+  reportDrafts(ctx, results, last, held, options.json ? { ...span, sessions: sessions.length } : undefined);
 }

@@ -15,9 +15,11 @@ import { type FetchTask, planFetches, runFetches, storeOutcome } from '../fetche
 import { type FetchDeps, type FetchResult, fetchErrors, type ProviderName } from '../fetchers/pipeline.ts';
 import { probeProviders } from '../fetchers/probe.ts';
 import type { OptionsSnapshotResult } from '../fetchers/yahoo-options.ts';
+import { clockOf } from '../jobs/clock.ts';
 import type { InputProblem, IsoDate, SymbolKey } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { thousands } from './format-table.ts';
+import { printJson } from './json.ts';
 import { fetchProgress } from './progress.ts';
 
 export interface FetchSelection {
@@ -58,16 +60,6 @@ export interface FetchSummary {
 
 const CONCURRENCY = 4;
 const PROVIDERS: readonly string[] = ['yahoo', 'fred', 'stooq'] satisfies ProviderName[];
-
-/**
- * The command's clock. When WIRECOPY_TODAY pins another day, it is the evening of that day,
- * after every close, so a past daily job can be replayed.
- */
-export function clockOf(ctx: CommandContext): Date {
-  const now: Date = ctx.now();
-  const today = ctx.today();
-  return newYorkDate(now) === today ? now : new Date(`${addDays(today, 1)}T03:30:00Z`);
-}
 
 /** Fetches the selection into the store, printing a line per series. Throws only on a bad selection. */
 export async function fetchToStore(
@@ -427,12 +419,19 @@ export function fetchCommand(context: () => CommandContext): Command {
       'fetch from this date, YYYY-MM-DD (default: 5 sessions before the last stored one)',
     )
     .option('--source <name>', 'only this provider: yahoo, fred or stooq')
-    .action(async (options: FetchSelection) => {
+    .option('--json', 'print one JSON object: the fetch summary (stored, failed, rejected, stopped...)')
+    .action(async (options: FetchSelection & { json?: boolean }) => {
       const ctx = context();
       await ctx.lock('store', 'fetch');
       const summary = await fetchToStore(ctx, options);
       if (summary.offline) throw networkUnreachable(summary);
-      ctx.io.out(fetchSummaryLine(ctx, summary));
+      if (options.json) {
+        printJson(ctx, {
+          store: ctx.config.store,
+          ...summary,
+          unreachable: Object.fromEntries(summary.unreachable),
+        });
+      } else ctx.io.out(fetchSummaryLine(ctx, summary));
       const incomplete = fetchIncomplete(summary);
       if (incomplete !== null) throw incomplete;
     });

@@ -4,19 +4,21 @@
  */
 import { Command } from 'commander';
 import { Errors, WirecopyError } from '../errors.ts';
-import { expandCsvPaths, importCsvFile } from '../fetchers/csv-import.ts';
+import { expandCsvPaths, type FileImport, importCsvFile } from '../fetchers/csv-import.ts';
+import { clockOf } from '../jobs/clock.ts';
 import type { IsoDate } from '../types.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
-import { clockOf } from './fetch.ts';
 import { thousands } from './format-table.ts';
 import { report } from './import-report.ts';
+import { printJson } from './json.ts';
 
 interface ImportFlags {
   symbol?: string;
   lenient?: boolean;
   replace?: boolean;
   undo?: string;
+  json?: boolean;
 }
 
 /** The last completed session, unless `WIRECOPY_ALLOW_FUTURE_ROWS=1` (for tests) lets later rows in. */
@@ -25,13 +27,17 @@ function lastSessionFor(ctx: CommandContext): IsoDate | undefined {
   return lastCompletedSession(ctx.today(), clockOf(ctx));
 }
 
-function undo(ctx: CommandContext, id: string): void {
+function undo(ctx: CommandContext, id: string, json: boolean): void {
   if (!/^#?\d+$/.test(id)) {
     throw new WirecopyError(Errors.Usage, `--undo ${id} is not a batch id.`, {
       hint: 'Give the number wirecopy status lists under "Recent batches", e.g. --undo 12.',
     });
   }
   const result = ctx.store().undoBatch(Number(id.replace('#', '')));
+  if (json) {
+    printJson(ctx, { undone: result });
+    return;
+  }
   ctx.io.out(
     `Undid batch #${result.batchId} (${result.kind} ${result.source} from ${result.origin}): removed ${thousands(result.removed)} row${result.removed === 1 ? '' : 's'}, restored ${thousands(result.restored)} it had replaced.`,
   );
@@ -45,6 +51,7 @@ export function importCommand(context: () => CommandContext): Command {
     .option('--lenient', 'import the good rows of a file with errors and list the rest')
     .option('--replace', 'let a file change closes stored from an earlier file of the same name')
     .option('--undo <batch>', 'revert one import batch (ids in wirecopy status)')
+    .option('--json', 'print one JSON object: {store, files: [{file, status, series, problems, batchId...}]}')
     .action(async (paths: string[], options: ImportFlags) => {
       const ctx = context();
       await ctx.lock('store', 'import');
@@ -54,7 +61,7 @@ export function importCommand(context: () => CommandContext): Command {
             hint: 'Run the undo and the import as two commands.',
           });
         }
-        undo(ctx, options.undo);
+        undo(ctx, options.undo, options.json === true);
         return;
       }
       if (paths.length === 0) {
@@ -83,6 +90,7 @@ function importFiles(ctx: CommandContext, paths: string[], options: ImportFlags)
   }
   const lastSession = lastSessionFor(ctx);
   const held = { rejected: 0, replacing: 0, unchanged: 0 };
+  const results: FileImport[] = [];
   for (const file of files) {
     const result = importCsvFile(file, ctx.store(), ctx.registry, {
       ...(symbol ? { symbol } : {}),
@@ -93,11 +101,13 @@ function importFiles(ctx: CommandContext, paths: string[], options: ImportFlags)
     if (result.status === 'rejected') held.rejected++;
     if (result.status === 'needs-replace') held.replacing++;
     if (result.status === 'unchanged') held.unchanged++;
-    for (const line of report(result, options.lenient === true)) ctx.io.out(line);
+    results.push(result);
+    if (!options.json) for (const line of report(result, options.lenient === true)) ctx.io.out(line);
   }
   const imported = files.length - held.rejected - held.replacing - held.unchanged;
   const already = held.unchanged > 0 ? `; ${held.unchanged} already there` : '';
-  ctx.io.out(`${imported} of ${files.length} file(s) imported into ${ctx.config.store}${already}.`);
+  if (options.json) printJson(ctx, { store: ctx.config.store, imported, files: results });
+  else ctx.io.out(`${imported} of ${files.length} file(s) imported into ${ctx.config.store}${already}.`);
   if (held.rejected > 0) {
     throw new WirecopyError(
       Errors.ImportRejected,

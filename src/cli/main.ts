@@ -1,6 +1,7 @@
 /**
  * The `wirecopy` command line. One file per verb; this file wires them up, reads the global
- * flags, and maps errors to exit codes: 0 ok, 1 checks failed, 2 usage or input error.
+ * flags, and maps errors to exit codes: 0 ok, 1 checks failed, 2 usage or input error. Only the
+ * verb being run is loaded (`verbs.ts`): the others appear in `--help` by name and summary.
  */
 import { Command, CommanderError } from 'commander';
 import { isWirecopyError } from '../errors.ts';
@@ -8,25 +9,10 @@ import { asDiskFullError } from '../io/disk-full.ts';
 import { standardOutput } from '../io/standard-output.ts';
 import { isSqliteBusy, storeBusyError } from '../store/store-busy.ts';
 import { VERSION } from '../version.ts';
-import { approveCommand } from './approve.ts';
-import { checkCommand } from './check.ts';
-import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
-import { demoCommand } from './demo.ts';
-import { diffCommand } from './diff.ts';
-import { draftCommand } from './draft.ts';
-import { fetchCommand } from './fetch.ts';
-import { importCommand } from './import.ts';
-import { newsletterCommand } from './newsletter.ts';
-import { previewCommand } from './preview.ts';
-import { rejectCommand } from './reject.ts';
-import { runCommand } from './run.ts';
-import { socialCommand } from './social.ts';
+import type { CliEnvironment, CommandContext, GlobalFlags } from './context.ts';
+import { outputFor, wantsJson } from './json.ts';
 import { linePrinter } from './standard-streams.ts';
-import { statsCommand } from './stats.ts';
-import { statusCommand } from './status.ts';
-import { styleCommand } from './style.ts';
-import { templatesCommand } from './templates.ts';
-import { verifyCommand } from './verify.ts';
+import { VERBS, verbNamed } from './verbs.ts';
 
 const defaultEnvironment = (): CliEnvironment => ({
   cwd: process.cwd(),
@@ -62,32 +48,25 @@ export async function main(
     .showHelpAfterError('(run wirecopy --help for usage)')
     .exitOverride()
     .configureOutput(output);
+  // The context (config, store, locks) loads with the verb that needs it, not for `--help`.
+  const named = verbNamed(argv);
+  const { CommandContext: Context } = named ? await import('./context.ts') : { CommandContext: undefined };
+  let namedCommand: Command | undefined;
   const getContext = () => {
-    context ??= new CommandContext(program.opts<GlobalFlags>(), environment);
+    if (!Context) throw new Error('a command context was asked for without a verb');
+    // Asked for in the verb's action, once its options are parsed: `--json` is known by then.
+    context ??= new Context(program.opts<GlobalFlags>(), {
+      ...environment,
+      io: outputFor(io, wantsJson(namedCommand)),
+    });
     return context;
   };
-  for (const make of [
-    runCommand,
-    fetchCommand,
-    verifyCommand,
-    demoCommand,
-    importCommand,
-    statsCommand,
-    draftCommand,
-    statusCommand,
-    templatesCommand,
-    styleCommand,
-    checkCommand,
-    approveCommand,
-    rejectCommand,
-    diffCommand,
-    socialCommand,
-    newsletterCommand,
-    previewCommand,
-  ]) {
+  for (const verb of VERBS) {
+    const command =
+      verb === named ? (await verb.load())(getContext) : new Command(verb.name).description(verb.summary);
+    if (verb === named) namedCommand = command;
     // addCommand does not pass settings down: each verb (and its own subcommands) gets the
     // same output, so usage errors reach the caller's stderr too, and the same exit handling.
-    const command = make(getContext);
     for (const c of [command, ...command.commands]) {
       c.exitOverride()
         .configureOutput(output)

@@ -7,13 +7,14 @@ import { Command } from 'commander';
 import { isIsoDate } from '../calendar/dates.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { reportCleanup } from '../jobs/leftovers.ts';
 import type { IssueMessage } from '../newsletter/checks.ts';
 import { type ExportResult, exportIssue } from '../newsletter/export.ts';
 import { DEFAULT_PARAGRAPHS } from '../newsletter/issue.ts';
 import { formatRange, type IssueRange, issueIdFor, lastCompleteWeek } from '../newsletter/issue-range.ts';
 import { checkAddress, sendTestEmail, serverName, smtpSettings } from '../newsletter/send.ts';
 import type { CommandContext } from './context.ts';
-import { reportCleanup } from './leftovers.ts';
+import { printJson } from './json.ts';
 
 interface NewsletterOptions {
   from?: string;
@@ -23,6 +24,7 @@ interface NewsletterOptions {
   sendTest?: string;
   paragraphs: string;
   allowHost: string[];
+  json?: boolean;
 }
 
 export function newsletterCommand(context: () => CommandContext): Command {
@@ -49,6 +51,7 @@ export function newsletterCommand(context: () => CommandContext): Command {
       '--send-test <address>',
       'send the issue to this address through WIRECOPY_SMTP_URL as WIRECOPY_SMTP_FROM',
     )
+    .option('--json', 'print one JSON object: {issue, files, archive, articleProblems, messages}')
     .action(async (options: NewsletterOptions) => {
       const ctx = context();
       await ctx.lock('content', 'newsletter');
@@ -77,7 +80,7 @@ export function newsletterCommand(context: () => CommandContext): Command {
         allowHosts: options.allowHost,
         template: new TemplateLibrary(ctx.templatesDir).get('newsletter/email'),
       });
-      report(ctx, result);
+      report(ctx, result, options.json === true);
       const errors = result.messages.filter((m) => m.severity === 'error');
       if (errors.length > 0) {
         throw new WirecopyError(
@@ -146,10 +149,26 @@ function positiveInteger(text: string): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function report(ctx: CommandContext, result: ExportResult): void {
+function report(ctx: CommandContext, result: ExportResult, json: boolean): void {
   const { issue } = result;
   reportCleanup(ctx, result.cleanup);
   const shown = (path: string) => (path.startsWith(`${ctx.cwd}/`) ? relative(ctx.cwd, path) : path);
+  if (json) {
+    const file = (f: { path: string; bytes: number }) => ({ ...f, path: shown(f.path) });
+    printJson(ctx, {
+      issue: {
+        id: issue.id,
+        range: issue.range,
+        subject: issue.subject,
+        articles: issue.articles.map((a) => ({ id: a.id, title: a.title })),
+      },
+      files: result.files.map(file),
+      archive: result.archive ? file(result.archive) : null,
+      articleProblems: result.articleProblems.map((p) => ({ ...p, file: shown(p.file) })),
+      messages: result.messages,
+    });
+    return;
+  }
   ctx.io.out(
     `Issue ${issue.id}, ${formatRange(issue.range)}: ${issue.articles.length} article(s), newest first`,
   );

@@ -1,11 +1,8 @@
 /** `wirecopy reject <file> --by NAME --reason TEXT`: mark a draft rejected; it stays in content/drafts/. */
-import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { Errors, WirecopyError } from '../errors.ts';
-import { rejectDraft } from '../review/reject.ts';
-import { reviewerName } from './approve.ts';
+import { reject } from '../jobs/reject.ts';
 import type { CommandContext } from './context.ts';
-import { cleanUpReview } from './leftovers.ts';
+import { printJson } from './json.ts';
 
 export function rejectCommand(context: () => CommandContext): Command {
   return new Command('reject')
@@ -15,18 +12,11 @@ export function rejectCommand(context: () => CommandContext): Command {
     .argument('<file>', 'the draft')
     .requiredOption('--by <name>', 'who rejects it')
     .requiredOption('--reason <text>', 'why, for the record')
-    .action(async (file: string, options: { by: string; reason: string }) => {
+    .option('--json', 'print one JSON object: {file, status, by, reason}')
+    .action(async (file: string, options: { by: string; reason: string; json?: boolean }) => {
       const ctx = context();
-      await ctx.lock('content', 'reject');
-      const by = reviewerName(options.by);
-      const reason = options.reason.trim();
-      if (reason === '') {
-        throw new WirecopyError(Errors.Usage, 'The rejection reason is empty.', {
-          hint: 'Pass --reason "what is wrong".',
-        });
-      }
-      cleanUpReview(ctx);
-      rejectDraft({ draftPath: resolve(ctx.cwd, file), by, reason, at: new Date().toISOString() });
-      ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
+      const { by, reason } = await reject(ctx, { file, by: options.by, reason: options.reason });
+      if (options.json) printJson(ctx, { file, status: 'rejected', by, reason });
+      else ctx.io.out(`Rejected by ${by}: ${file} (${reason}).`);
     });
 }

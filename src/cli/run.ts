@@ -12,13 +12,14 @@ import { Command } from 'commander';
 import { CALENDAR_FIRST, CALENDAR_LAST, closureReason } from '../calendar/nyse.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
+import { clockOf } from '../jobs/clock.ts';
+import { draftSession } from '../jobs/draft.ts';
 import type { IsoDate } from '../types.ts';
 import { lastCompletedSession } from '../verify/staleness.ts';
 import type { CommandContext } from './context.ts';
 import { loadDemo } from './demo.ts';
-import { draftSession, reportDrafts } from './draft.ts';
+import { reportDrafts } from './draft.ts';
 import {
-  clockOf,
   type FetchSummary,
   fetchIncomplete,
   fetchSummaryLine,
@@ -32,6 +33,7 @@ interface RunOptions {
   asOf?: string;
   offline?: boolean;
   force?: boolean;
+  json?: boolean;
 }
 
 export function runCommand(context: () => CommandContext): Command {
@@ -48,6 +50,7 @@ export function runCommand(context: () => CommandContext): Command {
       '--force',
       'draft even when the data fails the data-quality gate (the draft records the override); write revisions next to edited drafts',
     )
+    .option('--json', 'print one JSON object: {fetched, checks, asOf, dataset, drafts, held}')
     .action(async (options: RunOptions) => {
       const ctx = context();
       // Always the store before the content folder, so two commands never wait on each other.
@@ -86,7 +89,13 @@ export function runCommand(context: () => CommandContext): Command {
         },
       );
       try {
-        reportDrafts(ctx, results, factSet, held);
+        reportDrafts(
+          ctx,
+          results,
+          factSet,
+          held,
+          options.json ? { fetched: fetched.said, checks } : undefined,
+        );
       } finally {
         const outcomes = Map.groupBy(results, (r) => r.outcome);
         const drafts = [...outcomes].map(([outcome, list]) => `${list.length} ${outcome}`).join(', ');

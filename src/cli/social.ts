@@ -14,6 +14,7 @@ import { X_LIMIT, xWeightedLength } from '../drafts/social/x.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 const NETWORKS = ['x', 'linkedin', 'facebook'] as const;
 type Network = (typeof NETWORKS)[number];
@@ -23,7 +24,8 @@ export function socialCommand(context: () => CommandContext): Command {
     .description("print a piece's social digests as each network takes them (LinkedIn escaped for its API)")
     .argument('<file>', 'a draft or article')
     .option('--network <name>', `only one of: ${NETWORKS.join(', ')}`)
-    .action((file: string, options: { network?: string }) => {
+    .option('--json', 'print one JSON object: {file, x: [{text, weightedLength, limit}], linkedin, facebook}')
+    .action((file: string, options: { network?: string; json?: boolean }) => {
       const ctx = context();
       if (options.network !== undefined && !NETWORKS.includes(options.network as Network)) {
         throw new WirecopyError(
@@ -54,6 +56,18 @@ export function socialCommand(context: () => CommandContext): Command {
       }
       const { social } = parsed.data;
       const wanted = (n: Network) => options.network === undefined || options.network === n;
+      if (options.json) {
+        const posts = social.xThread ?? [social.x];
+        printJson(ctx, {
+          file,
+          ...(wanted('x')
+            ? { x: posts.map((text) => ({ text, weightedLength: xWeightedLength(text), limit: X_LIMIT })) }
+            : {}),
+          ...(wanted('linkedin') ? { linkedin: { text: escapeLinkedIn(social.linkedin), limit: 3000 } } : {}),
+          ...(wanted('facebook') ? { facebook: { text: social.facebook } } : {}),
+        });
+        return;
+      }
       const blocks: string[] = [];
       if (wanted('x')) {
         const posts = social.xThread ?? [social.x];

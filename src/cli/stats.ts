@@ -1,24 +1,27 @@
 /** `wirecopy stats`: every fact for one session, as a table or as one JSON object. */
 import { Command } from 'commander';
 import type { FactSet } from '../facts/types.ts';
+import { factSetFor } from '../jobs/facts.ts';
+import { loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
 import type { CommandContext } from './context.ts';
 import { explainFact } from './explain.ts';
-import { factSetFor } from './facts.ts';
 import { formatTable } from './format-table.ts';
-import { loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { printJson } from './json.ts';
 
-export function statsJson(factSet: FactSet): string {
+export function statsJson(factSet: FactSet): object {
   const facts = Object.fromEntries(
     Object.values(factSet.facts).map((f) => [
       f.id,
       { value: f.value, unit: f.unit, display: f.display, inputs: f.inputs, definition: f.definition },
     ]),
   );
-  return JSON.stringify(
-    { asOf: factSet.asOf, dataset: factSet.dataset, facts, missing: factSet.missing, series: factSet.series },
-    null,
-    2,
-  );
+  return {
+    asOf: factSet.asOf,
+    dataset: factSet.dataset,
+    facts,
+    missing: factSet.missing,
+    series: factSet.series,
+  };
 }
 
 function statsTable(factSet: FactSet): string {
@@ -54,6 +57,7 @@ export function statsCommand(context: () => CommandContext): Command {
       const factSet = factSetFor(ctx, options.asOf, inputs);
       reportInputProblems(ctx, factSet.warnings ?? []);
       if (options.explain) ctx.io.out(explainFact(factSet, options.explain));
-      else ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
+      else if (options.json) printJson(ctx, statsJson(factSet));
+      else ctx.io.out(statsTable(factSet));
     });
 }

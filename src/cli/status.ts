@@ -1,11 +1,12 @@
 /** `wirecopy status`: what the store holds (series, ranges, sources, datasets) and what content/ holds. */
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { type ContentEntry, contentEntries, countByStatus } from '../review/content-status.ts';
+import { deskStatus } from '../jobs/status.ts';
+import { type ContentEntry, countByStatus } from '../review/content-status.ts';
 import { formatCounts } from '../review/format-report.ts';
-import { checkOptionsFor } from './check.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable, thousands } from './format-table.ts';
+import { printJson } from './json.ts';
 
 function ageText({ age }: ContentEntry): string {
   if (age.sessions !== null) return `${age.sessions} session${age.sessions === 1 ? '' : 's'}`;
@@ -22,19 +23,10 @@ export function statusCommand(context: () => CommandContext): Command {
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
-      const store = ctx.existingStore();
-      const series = store?.summary() ?? [];
-      const batches = store?.batches(5) ?? [];
-      // Drafts are judged as `check` judges them (as-of must be the latest session); articles
-      // are exempt from freshness, as they speak for the day they were approved.
-      const review = { check: checkOptionsFor(ctx, { maxAgeSessions: 0 }), today: ctx.today() };
-      const drafts = await contentEntries(join(ctx.contentDir, 'drafts'), 'drafts', review);
-      const articles = await contentEntries(join(ctx.contentDir, 'articles'), 'articles', review);
+      const { store, series, batches, drafts, articles } = await deskStatus(ctx);
       if (options.json) {
         const counts = { drafts: countByStatus(drafts), articles: countByStatus(articles) };
-        ctx.io.out(
-          JSON.stringify({ store: ctx.config.store, series, batches, counts, drafts, articles }, null, 2),
-        );
+        printJson(ctx, { store: ctx.config.store, series, batches, counts, drafts, articles });
         requireMarketData(ctx);
         return;
       }

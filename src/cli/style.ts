@@ -13,13 +13,14 @@ import { emptyStyleReport, gateSession, STYLE_RULES, type StyleReport } from '..
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
+import { checkOptionsFor } from '../jobs/check.ts';
+import { loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
 import { VERSION } from '../version.ts';
-import { checkOptionsFor } from './check.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable } from './format-table.ts';
-import { loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { printJson } from './json.ts';
 import { spanProgress } from './progress.ts';
-import { factSetsForSpan, type SessionSpan, sessionsInSpan } from './range.ts';
 
 /** Every story of every session of the span, drafted in memory and gated. */
 export async function styleReport(
@@ -93,9 +94,8 @@ export function styleCommand(context: () => CommandContext): Command {
       } finally {
         progress.stop();
       }
-      ctx.io.out(
-        options.json ? JSON.stringify({ ...span, ...report }, null, 2) : formatStyleReport(report, span),
-      );
+      if (options.json) printJson(ctx, { ...span, ...report });
+      else ctx.io.out(formatStyleReport(report, span));
       const total_ = STYLE_RULES.reduce((n, rule) => n + report.counts[rule], 0);
       if (total_ > 0) {
         throw new WirecopyError(

@@ -6,13 +6,15 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
+import { printJson } from './json.ts';
 
 export function templatesCommand(context: () => CommandContext): Command {
   const templates = new Command('templates').description('work with the mustache templates');
   templates
     .command('check')
     .description('check every template against the whole fact catalogue, every branch, without market data')
-    .action(() => {
+    .option('--json', 'print one JSON object: {templates: [{file, problems}], problems}')
+    .action((options: { json?: boolean }) => {
       const ctx = context();
       const reports = checkStoryTemplates(storiesFor(ctx.config.stories, ctx.config.signals), {
         templates: new TemplateLibrary(ctx.templatesDir),
@@ -25,7 +27,11 @@ export function templatesCommand(context: () => CommandContext): Command {
         signals: ctx.config.signals,
       });
       let problems = 0;
-      for (const report of reports) {
+      if (options.json) {
+        problems = reports.reduce((n, r) => n + r.problems.length, 0);
+        printJson(ctx, { templates: reports, problems });
+      }
+      for (const report of options.json ? [] : reports) {
         ctx.io.out(
           `${report.file}: ${report.problems.length === 0 ? 'ok' : `${report.problems.length} problem(s)`}`,
         );
@@ -37,7 +43,9 @@ export function templatesCommand(context: () => CommandContext): Command {
           hint: 'Fix each name at the place shown, or add it to the fact catalogue or the story view.',
         });
       }
-      ctx.io.out(`${reports.length} templates checked against the fact catalogue: all names resolve.`);
+      if (!options.json) {
+        ctx.io.out(`${reports.length} templates checked against the fact catalogue: all names resolve.`);
+      }
     });
   return templates;
 }

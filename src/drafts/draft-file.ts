@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { frontMatterEngine } from '../yaml-data.ts';
 import type { FrontMatter } from './front-matter.ts';
 
 const HASH_LINE = /^(\s*contentHash:\s*)(['"]?)(sha256:[0-9a-f]{64})\2\s*$/m;
@@ -18,7 +19,7 @@ export function serializeDraft(
 ): string {
   const placeholder = `sha256:${'0'.repeat(64)}`;
   const data = { ...frontMatter, generator: { ...frontMatter.generator, contentHash: placeholder } };
-  const text = matter.stringify(`\n${body.trim()}\n`, data, { lineWidth: -1, noRefs: true } as never);
+  const text = matter.stringify(`\n${body.trim()}\n`, data, { engines: { yaml: frontMatterEngine } });
   return text.replace(placeholder, hashOf(text));
 }
 

@@ -27,7 +27,8 @@ import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
 import type { TemplateLibrary } from './templates.ts';
-import { createVariation } from './variation.ts';
+// LAMBDA named here so the declaration build can spell storyViews' return type.
+import { createVariation, type LAMBDA } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
 
 export interface DraftContext {
@@ -42,7 +43,7 @@ export interface DraftContext {
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
   chartSeries?: readonly ChartSeriesInput[];
   generatorVersion: string;
-  /** What the data-quality gate said (src/cli/verify.ts), recorded in the front matter. */
+  /** What the data-quality gate said (src/jobs/gate.ts), recorded in the front matter. */
   checks?: FrontMatter['checks'];
 }
 

@@ -6,6 +6,7 @@
  */
 import matter from 'gray-matter';
 import { type NewsletterFrontMatter, newsletterFrontMatterSchema } from '../site/newsletter-front-matter.ts';
+import { frontMatterEngine } from '../yaml-data.ts';
 import type { Issue } from './issue.ts';
 
 export function issueFrontMatter(issue: Issue): NewsletterFrontMatter {
@@ -21,6 +22,6 @@ export function issueFrontMatter(issue: Issue): NewsletterFrontMatter {
 }
 
 export function serializeIssueFile(frontMatter: NewsletterFrontMatter, body: string): string {
-  // Unlimited line width keeps each field on one line, as the drafts' front matter is written.
-  return matter.stringify(`\n${body.trim()}\n`, frontMatter, { lineWidth: -1 } as never);
+  // The drafts' writer: one line per field, the `yaml` package that reads it back.
+  return matter.stringify(`\n${body.trim()}\n`, frontMatter, { engines: { yaml: frontMatterEngine } });
 }

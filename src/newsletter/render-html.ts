@@ -8,6 +8,7 @@ import juice from 'juice';
 import Mustache from 'mustache';
 import { checkTemplate, type TemplateSource } from '../drafts/strict-template.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import { escapeHtml } from '../html-escape.ts';
 import { tagLinks } from './article-markdown.ts';
 import type { Issue } from './issue.ts';
 import { blocksToSafeHtml } from './sanitize.ts';
@@ -50,18 +51,6 @@ export function renderEmailHtml(issue: Issue, template: TemplateSource): Rendere
     return block;
   });
   return { html, articleBytes };
-}
-
-/**
- * Mustache's own escaping also encodes `/` and `=`, which turns every link into
- * `https:&#x2F;&#x2F;...`: valid, but bigger, and not what an email service's link tracking
- * expects to find. These five are the ones that matter in text and in quoted attributes.
- */
-function escapeHtml(value: unknown): string {
-  return String(value).replace(
-    /[&<>"']/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
-  );
 }
 
 function emailView(issue: Issue) {

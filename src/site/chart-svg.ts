@@ -5,6 +5,7 @@
  * `chartTable` gives the same numbers as a table for readers who want them.
  */
 import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
+import { escapeHtml } from '../html-escape.ts';
 import type { ChartSnapshot } from './chart-data.ts';
 
 const WIDTH = 640;
@@ -36,8 +37,8 @@ export function renderChartSvg(chart: ChartSnapshot, idPrefix = 'chart'): Render
   const descId = `${idPrefix}-desc`;
   const svg =
     `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}" font-family="system-ui, sans-serif" font-size="12" fill="#333">` +
-    `<title id="${titleId}">${escapeXml(chart.title)}, rebased to ${chart.rebased}</title>` +
-    `<desc id="${descId}">${escapeXml(summary)}</desc>` +
+    `<title id="${titleId}">${escapeHtml(chart.title)}, rebased to ${chart.rebased}</title>` +
+    `<desc id="${descId}">${escapeHtml(summary)}</desc>` +
     gridLines(ticks, chart.rebased, frame) +
     dateAxis(chart.dates, frame) +
     seriesPaths(rebased, frame) +
@@ -87,7 +88,7 @@ function dateAxis(dates: readonly string[], frame: Frame): string {
   return [...new Set([0, Math.round(last / 2), last])]
     .map((i) => {
       const anchor = i === 0 ? 'start' : i === last ? 'end' : 'middle';
-      return `<text x="${r(frame.x(i))}" y="${HEIGHT - 10}" text-anchor="${anchor}">${escapeXml(formatDate(dates[i]!, asOf))}</text>`;
+      return `<text x="${r(frame.x(i))}" y="${HEIGHT - 10}" text-anchor="${anchor}">${escapeHtml(formatDate(dates[i]!, asOf))}</text>`;
     })
     .join('');
 }
@@ -111,7 +112,7 @@ function endLabels(chart: ChartSnapshot, rebased: readonly number[][], frame: Fr
     .map(
       (series, s) =>
         `<text x="${x}" y="${r(ys[s]!)}" fill="${STYLES[s % STYLES.length]!.stroke}">` +
-        `<tspan font-weight="600">${escapeXml(series.name)}</tspan>` +
+        `<tspan font-weight="600">${escapeHtml(series.name)}</tspan>` +
         `<tspan x="${x}" dy="14">${rebased[s]!.at(-1)!.toFixed(1)}</tspan></text>`,
     )
     .join('');
@@ -174,8 +175,4 @@ export function spreadLabels(
 
 function r(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -7,6 +7,7 @@
  */
 import type { FrontMatter } from '../drafts/front-matter.ts';
 import { FACT_LINK } from '../drafts/view-values.ts';
+import { escapeHtml } from '../html-escape.ts';
 import { describeFact, type ReferenceFact } from '../review/draft-facts.ts';
 import { claimMatchesFact } from '../review/fact-match.ts';
 import { parseMarker } from '../review/markers.ts';
@@ -158,7 +159,3 @@ function decodeEntities(text: string): string {
 
 /** A character reference's character; one past Unicode's range reads as the replacement character. */
 const codePoint = (n: number) => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}

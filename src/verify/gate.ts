@@ -1,7 +1,7 @@
 /**
  * The data-quality gate: loads what the store holds for each symbol through a session and runs
  * the checks on it (one per file in this folder). `wirecopy verify` prints the report; `draft`
- * and `run` refuse a report with errors unless --force (src/cli/verify.ts).
+ * and `run` refuse a report with errors unless --force (src/jobs/gate.ts).
  */
 import type { MarketStore } from '../store/market-store.ts';
 import type { SymbolRegistry } from '../symbols.ts';

@@ -97,6 +97,8 @@ describe('read-only verbs never create a store', () => {
     [['status', '--json'], 2],
     [['diff', draft], 2],
     [['social', draft], 0],
+    [['style', '--from', '2025-01-02', '--to', '2025-01-31'], 2],
+    [['templates', 'check'], 0],
   ])('wirecopy %j on a missing store exits %d and leaves no store file', async (args, code) => {
     const ws = workspace();
     const result = await ws.run(args);

@@ -61,6 +61,20 @@ describe('EPIPE: the reader of the output goes away', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
+
+  // Every verb prints through the same two line printers (src/cli/standard-streams.ts); one of
+  // each kind of output: commander's help, a writing verb, a report, a subcommand, a diff.
+  it.each([
+    [['--help']],
+    [['draft', '--story', 'daily-wrap']],
+    [['check', '--json']],
+    [['templates', 'check']],
+    [['diff', join(ws.dir, 'content/drafts/2025-11-20-daily-wrap.md')]],
+  ])('%j | head -1 exits 0 with nothing on stderr', async (args) => {
+    const result = await runIntoClosedPipe([...flags, ...args], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
 });
 
 describe('config files wirecopy used to accept without a word', () => {

@@ -383,7 +383,7 @@ describe('the built site', () => {
     const feed = readFileSync(join(site.outDir, 'rss.xml'), 'utf8');
     // Escaped twice, XML then HTML, since readers show a description (and some a title) as HTML.
     expect(feed).toContain(
-      '<description>A summary that tries &quot;&amp;gt;&amp;lt;img src=x onerror=alert(document.domain)&amp;gt;',
+      '<description>A summary that tries &amp;quot;&amp;gt;&amp;lt;img src=x onerror=alert(document.domain)&amp;gt;',
     );
     expect(feed).toContain(
       '<title>Small caps &amp;lt;/title&amp;gt;&amp;lt;script&amp;gt;alert(document.domain)',

@@ -18,9 +18,9 @@ describe('renderChartSvg', () => {
   it('is an image named by its title and described by its summary', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="c1-title c1-desc"/);
     expect(svg).toContain(
-      '<title id="c1-title">Russell 2000 vs S&#38;P 500 over the last 3 sessions, rebased to 100</title>',
+      '<title id="c1-title">Russell 2000 vs S&amp;P 500 over the last 3 sessions, rebased to 100</title>',
     );
-    expect(svg).toContain(`<desc id="c1-desc">${summary.replace('&', '&#38;')}</desc>`);
+    expect(svg).toContain(`<desc id="c1-desc">${summary.replace('&', '&amp;')}</desc>`);
   });
 
   it('draws one line per series and labels each with its rebased end value', () => {

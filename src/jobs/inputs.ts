@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { formatProblem } from '../cli/import-report.ts';
 import { parseTargetsFile } from '../facts/targets-file.ts';
 import { embargoOf, loadNotes, type Notes, type NotesResult } from '../inputs/notes.ts';
 import { loadQuotes, type Quote } from '../inputs/quotes.ts';
 import type { PriceTarget } from '../stats/targets.ts';
 import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
-import { formatProblem } from './import-report.ts';
 
 export interface DeskInputs {
   quotes: Quote[];

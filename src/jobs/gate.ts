@@ -1,0 +1,73 @@
+/**
+ * The data-quality gate before drafting (src/verify): `draft`, `run` and the desk refuse data
+ * with errors unless forced, and the draft records what the gate said (`checks` in its front
+ * matter).
+ */
+import { formatProblem } from '../cli/import-report.ts';
+import type { FrontMatter } from '../drafts/front-matter.ts';
+import { Errors, WirecopyError } from '../errors.ts';
+import type { FactSet } from '../facts/types.ts';
+import { plural } from '../review/format-report.ts';
+import type { InputProblem } from '../types.ts';
+import { verifyStore } from '../verify/gate.ts';
+import type { CommandContext } from './context.ts';
+
+/** What a draft's front matter records of the gate. */
+export type DraftChecks = NonNullable<FrontMatter['checks']>;
+
+/** Problems printed in an error before "... and N more". */
+const PROBLEMS_LISTED = 20;
+
+/**
+ * Runs the gate on the series a FactSet used, through its as-of session. Prints the verdict;
+ * throws when the data fails and `force` is not set; with `force`, prints what was overridden.
+ */
+export function gateDraft(ctx: CommandContext, factSet: FactSet, force: boolean): DraftChecks {
+  if (factSet.dataset === 'demo') {
+    ctx.io.out(
+      'Data-quality gate: skipped (demo dataset: generated numbers, nothing to verify them against).',
+    );
+    return { gate: 'skipped', problems: 0, sources: ['demo'] };
+  }
+  const store = ctx.store();
+  // The series the facts used, and every configured index the store holds: one that stopped
+  // early is left out of the facts (not "used"), and that is exactly what staleness must catch.
+  const wanted = [...ctx.config.indexes, ctx.config.benchmark].filter((s) => store.sourcesOf(s).length > 0);
+  const report = verifyStore(store, {
+    symbols: [...new Set([...Object.keys(factSet.series), ...wanted])],
+    through: factSet.asOf,
+    expected: factSet.asOf,
+    settings: ctx.config.verify,
+    registry: ctx.registry,
+  });
+  const checks = { problems: report.problems.length, sources: report.sources };
+  const scope = `${report.symbols.join(', ')} through ${factSet.asOf}`;
+  if (report.errors === 0) {
+    const warnings =
+      report.warnings === 0
+        ? ''
+        : `; ${plural(report.warnings, 'warning')}, listed by wirecopy verify --as-of ${factSet.asOf}`;
+    ctx.io.out(`Data-quality gate: passed (${scope}${warnings}).`);
+    return { gate: 'passed', ...checks };
+  }
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  if (!force) {
+    throw new WirecopyError(
+      Errors.DataGateFailed,
+      `The data for the ${factSet.asOf} session failed ${plural(report.errors, 'check')} (${scope}), so no draft was written.`,
+      {
+        details: listed(errors),
+        hint: `Fix the data as each line says and draft again, or draft anyway with --force (the draft then records checks.gate: overridden). \`wirecopy verify --as-of ${factSet.asOf}\` lists every problem.`,
+      },
+    );
+  }
+  ctx.io.out(`Data-quality gate: FAILED with ${plural(report.errors, 'error')}, overridden by --force:`);
+  for (const line of listed(errors)) ctx.io.out(`  ${line}`);
+  return { gate: 'overridden', ...checks };
+}
+
+function listed(problems: readonly InputProblem[]): string[] {
+  const lines = problems.slice(0, PROBLEMS_LISTED).map(formatProblem);
+  const rest = problems.length - PROBLEMS_LISTED;
+  return rest > 0 ? [...lines, `... and ${rest} more`] : lines;
+}
