@@ -12,6 +12,8 @@ import { type ConfigFile, discoverConfigFile, readConfigFile } from './config-fi
 import { assertNoSecrets } from './config-secrets.ts';
 import { Errors, WirecopyError } from './errors.ts';
 import { DEFAULT_SIGNALS, signalConfigSchema } from './stats/events.ts';
+import { DEFAULT_YTD_RACE } from './stats/lead-since.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS } from './stats/superlatives.ts';
 import { DEFAULT_SYMBOLS, SymbolRegistry, type SymbolSpec } from './symbols.ts';
 
 const DEFAULT_STORE = '.wirecopy/market.db';
@@ -47,12 +49,15 @@ export const configSchema = strict.object({
         .default(
           'This article is for information only and is not investment advice. Index levels are closing values; past performance does not predict future results.',
         ),
-      /** Added to pieces that quote what followed past occurrences of a pattern. */
+      /**
+       * Added, in the same block as `disclaimer`, to pieces that quote what followed past
+       * occurrences of a pattern; `disclaimer` already says past performance does not predict.
+       */
       forwardReturnsDisclaimer: z
         .string()
         .min(1)
         .default(
-          'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.',
+          'What followed earlier occurrences of a pattern says nothing certain about what follows this one.',
         ),
     })
     .prefault({}),
@@ -77,6 +82,47 @@ export const configSchema = strict.object({
       twoYearMove: z.number().positive().default(0.15),
       /** The event-study signal the pattern story follows. */
       pattern: z.string().default('three-day-surge'),
+      /** The document plan (src/drafts/plan.ts): a section prints candidates scoring at least this… */
+      sectionThreshold: z.number().min(0).max(100).default(40),
+      /** …at most this many per section… */
+      perSection: z.number().int().positive().default(2),
+      /** …and a candidate scoring at least this in every piece, whatever the story. */
+      mustCarry: z.number().min(0).max(100).default(85),
+      /** A "best week/month since" is printed only when that date is at least this many days back. */
+      superlativeMinDays: strict
+        .object({
+          week: z.number().int().positive().default(28),
+          month: z.number().int().positive().default(92),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /** Fact thresholds (src/stats/superlatives.ts, src/stats/lead-since.ts); see README, "Facts". */
+  facts: strict
+    .object({
+      /**
+       * How far back a "best since" must reach to be flagged `….notable`, per kind of period;
+       * at least 2, so "since the period just before" is never notable.
+       */
+      superlativeMinPeriods: strict
+        .object({
+          day: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.day),
+          week: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.week),
+          month: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.month),
+          window5: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.window5),
+          window21: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.window21),
+          close: z.number().int().min(2).default(DEFAULT_SUPERLATIVE_MIN_PERIODS.close),
+        })
+        .prefault({}),
+      /** The year-to-date race (`S.vs.B.ytd_race.*`), in fractions (0.01 = 1 percentage point). */
+      ytdRace: strict
+        .object({
+          /** Behind by at most this, after closing in over 21 sessions: nearly caught up. */
+          nearlyCaughtUp: z.number().positive().default(DEFAULT_YTD_RACE.nearlyCaughtUp),
+          /** A gap that grew (shrank) by at least this over 5 sessions is widening (narrowing). */
+          gapMove: z.number().positive().default(DEFAULT_YTD_RACE.gapMove),
+        })
+        .prefault({}),
     })
     .prefault({}),
   /** The series whose facts are computed, and the benchmark of the `vs` facts. */

@@ -66,6 +66,7 @@ export const Errors = {
   OutsideCalendar: spec('OutsideCalendar', 'The date is outside the trading calendar', 2),
   TemplateInvalid: spec('TemplateInvalid', 'A template does not match its view', 2),
   TemplateCheckFailed: spec('TemplateCheckFailed', 'Templates failed their check', 1),
+  StyleFailed: spec('StyleFailed', 'Drafts broke the house style', 1),
   DraftEdited: spec('DraftEdited', 'A draft was edited by hand and was not overwritten', 1),
   DraftInvalid: spec('DraftInvalid', 'A draft file is not valid', 2),
   // Fetch errors. A request the user got wrong is a usage error (2); a provider that is down,

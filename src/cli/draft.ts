@@ -3,9 +3,13 @@ import { Command } from 'commander';
 import type { DraftResult } from '../drafts/generate.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
-import { type DraftOptions, draftSession, located } from '../jobs/draft.ts';
+import { type DraftOptions, draftSession, draftsFor, located } from '../jobs/draft.ts';
+import { gateDraft } from '../jobs/gate.ts';
+import { heldSession, loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
 import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
+import { spanProgress } from './progress.ts';
 
 /**
  * Prints one line per draft; an edited draft left alone (without --force) makes the command exit 1,
@@ -60,6 +64,8 @@ export function draftCommand(context: () => CommandContext): Command {
       "write the session's draft into content/drafts/: the most newsworthy story, or --story / --all",
     )
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
+    .option('--from <date>', 'draft every session from this date (with --to), in one process')
+    .option('--to <date>', 'the last session of a --from span')
     .option(
       '--story <id>',
       'write this story: record-high, pattern-study, small-cap-rally, rates-fed, monthly-recap, weekly-recap, daily-wrap',
@@ -69,10 +75,61 @@ export function draftCommand(context: () => CommandContext): Command {
       '--force',
       'when a draft was edited by hand, keep it and write the new text as a revision (-r2.md); also draft data that fails the data-quality gate (the draft records checks.gate: overridden)',
     )
-    .action(async (options: { asOf?: string } & DraftOptions) => {
+    .action(async (options: { asOf?: string; from?: string; to?: string } & DraftOptions) => {
       const ctx = context();
+      if (options.from !== undefined || options.to !== undefined) {
+        const span = spanOf(options);
+        await ctx.lock('content', 'draft');
+        await draftSpan(ctx, span, options);
+        return;
+      }
       await ctx.lock('content', 'draft');
       const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
       reportDrafts(ctx, results, factSet, held);
     });
+}
+
+/** `--from` and `--to` together, never with `--as-of`. */
+export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
+  if (options.asOf !== undefined) {
+    throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
+      hint: 'Draft one session with --as-of, or a span with --from and --to.',
+    });
+  }
+  if (options.from === undefined || options.to === undefined) {
+    throw new WirecopyError(Errors.Usage, `--${options.from === undefined ? 'from' : 'to'} is missing.`, {
+      hint: 'A span takes both dates: --from 2025-01-02 --to 2025-12-31.',
+    });
+  }
+  return { from: options.from, to: options.to };
+}
+
+/**
+ * Every session of a span in one process (issue 14): one FactSet builder, one template library,
+ * the data-quality gate once through the span's last session, then the drafts session by
+ * session under a progress bar. Edited drafts and held sessions are reported at the end.
+ */
+async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftOptions): Promise<void> {
+  const sessions = sessionsInSpan(ctx, span);
+  const inputs = loadDeskInputs(ctx);
+  reportInputProblems(ctx, inputs.problems);
+  const factSetAt = factSetsForSpan(ctx, sessions, inputs);
+  const last = factSetAt(sessions.at(-1)!);
+  const checks = gateDraft(ctx, last, options.force === true);
+  const progress = spanProgress(ctx, 'drafting', sessions.length);
+  const results: DraftResult[] = [];
+  const held: InputProblem[] = [];
+  try {
+    for (const asOf of sessions) {
+      const factSet = asOf === last.asOf ? last : factSetAt(asOf);
+      const sessionHeld = heldSession(ctx, inputs, asOf);
+      held.push(...sessionHeld);
+      results.push(...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs)));
+      progress.tick(asOf);
+    }
+  } finally {
+    progress.stop();
+  }
+  ctx.io.out(`${results.length} draft(s) for ${sessions.length} session(s), ${span.from} to ${span.to}.`);
+  reportDrafts(ctx, results, last, held);
 }

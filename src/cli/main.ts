@@ -24,6 +24,7 @@ import { socialCommand } from './social.ts';
 import { linePrinter } from './standard-streams.ts';
 import { statsCommand } from './stats.ts';
 import { statusCommand } from './status.ts';
+import { styleCommand } from './style.ts';
 import { templatesCommand } from './templates.ts';
 import { verifyCommand } from './verify.ts';
 
@@ -75,6 +76,7 @@ export async function main(
     draftCommand,
     statusCommand,
     templatesCommand,
+    styleCommand,
     checkCommand,
     approveCommand,
     rejectCommand,

@@ -58,3 +58,46 @@ export function fetchProgress(ctx: CommandContext, total: number): FetchProgress
     },
   };
 }
+
+/**
+ * Progress over the sessions of a span (`draft --from --to`, `style`): a bar naming the session
+ * in hand on a terminal; elsewhere one line every `every` sessions, so a CI log shows it moving.
+ */
+export function spanProgress(ctx: CommandContext, verb: string, total: number, every = 50) {
+  if (!isInteractive(ctx)) {
+    let done = 0;
+    return {
+      tick(session: string) {
+        done++;
+        if (done % every === 0 || done === total)
+          ctx.io.err(`${verb}: ${done}/${total} sessions (${session})`);
+      },
+      log(line: string) {
+        ctx.io.out(line);
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${verb} [{bar}] {value}/{total} {session}`,
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { session: '' });
+  return {
+    tick(session: string) {
+      bar.increment(1, { session });
+    },
+    log(line: string) {
+      ctx.io.out(line);
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -2,14 +2,19 @@
  * Turns a FactSet into the parts of a template view that print numbers: the facts themselves at
  * their dotted ids (`{{RUT.return.5d}}` → "8.5%"), their magnitudes under `abs` for copy that
  * carries the sign in a verb (`{{abs.RUT.change.1d}}` → "3.2%" for a fall), and ordinals of
- * counts under `ord` (`{{ord.RUT.record.count_ytd}}` → "4th"). Only display text gets in.
+ * counts under `ord` (`{{ord.RUT.record.count_ytd}}` → "fourth", AP style). Only display text gets in.
  */
 import { MONTH_NAMES } from '../calendar/dates.ts';
 import { formatMagnitude } from '../facts/format.ts';
 import type { Fact, FactSet } from '../facts/types.ts';
+import { countWords, ordinalWords } from './style/ap-numbers.ts';
+import { roundedShare } from './style/reader-rounding.ts';
 import { FactText, placeFact } from './view-values.ts';
 
 /** Units whose sign copy often carries in a verb ("fell 3.2%"): these get an `abs.` form. */
+/** Facts that are shares of a whole, which a reader takes rounded (style/reader-rounding.ts). */
+const SHARES = /(?:^|\.)(?:ytd_share|hit_rate)(?:\.|$)/;
+
 const SIGNED_UNITS = new Set(['fraction', 'points', 'basis_points', 'percentage_points']);
 
 export interface FactView {
@@ -18,6 +23,8 @@ export interface FactView {
   facts: Record<string, unknown>;
   abs: Record<string, unknown>;
   ord: Record<string, unknown>;
+  /** Shares rounded as a reader needs them ("more than 70%"), the exact value in the fact link. */
+  rounded: Record<string, unknown>;
   /** Month names of date facts ("October", "October 2024"): "the best month since October". */
   month: Record<string, unknown>;
 }
@@ -25,21 +32,34 @@ export interface FactView {
 /** `linked`: each printed number carries its fact id (see `factLink`); for article bodies. */
 export function buildFactView(factSet: FactSet, options: { linked?: boolean } = {}): FactView {
   const linked = options.linked === true;
-  const view: FactView = { linked, facts: {}, abs: {}, ord: {}, month: {} };
+  const view: FactView = { linked, facts: {}, abs: {}, ord: {}, month: {}, rounded: {} };
   for (const fact of Object.values(factSet.facts)) {
     if (fact.value === null) continue;
-    placeFact(view.facts, fact.id, new FactText(fact.id, fact.display, linked));
+    placeFact(view.facts, fact.id, new FactText(fact.id, apDisplay(fact), linked));
     if (typeof fact.value === 'number' && SIGNED_UNITS.has(fact.unit)) {
       placeFact(view.abs, fact.id, new FactText(fact.id, formatMagnitude(fact.value, fact.unit), linked));
     }
     if (typeof fact.value === 'number' && (fact.unit === 'count' || fact.unit === 'sessions')) {
-      placeFact(view.ord, fact.id, new FactText(fact.id, ordinal(fact.value), linked));
+      placeFact(view.ord, fact.id, new FactText(fact.id, ordinalWords(fact.value), linked));
+    }
+    if (fact.unit === 'fraction' && typeof fact.value === 'number' && SHARES.test(fact.id)) {
+      placeFact(view.rounded, fact.id, new FactText(fact.id, roundedShare(fact.value), linked));
     }
     if (fact.unit === 'date' && typeof fact.value === 'string') {
       placeFact(view.month, fact.id, new FactText(fact.id, monthName(fact.value, factSet.asOf), linked));
     }
   }
   return view;
+}
+
+/**
+ * A fact's display as house style prints it: counts of one through nine in words ("for four
+ * straight calendar years"), everything else as the fact formats it. `check` reads the words
+ * back wherever they count something (src/review/number-claims.ts).
+ */
+function apDisplay(fact: Fact): string {
+  const counted = fact.unit === 'count' || fact.unit === 'sessions';
+  return counted && typeof fact.value === 'number' ? countWords(fact.value) : fact.display;
 }
 
 /** "October" in the as-of year, "October 2024" otherwise (AP spells months out without a day). */

@@ -67,6 +67,25 @@ export const frontMatterSchema = z.object({
     reason: z.string(),
     runnersUp: z.array(z.object({ id: z.string(), score: z.number(), reason: z.string() })),
   }),
+  /** The document plan (src/drafts/plan.ts): each section's candidates, scored, and which printed. */
+  plan: z
+    .object({
+      threshold: z.number(),
+      mustCarry: z.number(),
+      sections: z.record(
+        z.string(),
+        z.array(
+          z.object({
+            sentence: z.string(),
+            fact: z.string(),
+            score: z.number(),
+            reason: z.string(),
+            printed: z.boolean(),
+          }),
+        ),
+      ),
+    })
+    .optional(),
   social: z.object({
     x: z.string(),
     /** The X text as a thread, when one post cannot hold it; `x` is its first post. */

@@ -12,18 +12,20 @@ import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
-import { buildFactView, type FactView } from './fact-view.ts';
+import { buildFactView, type FactView, factNode, numberOf } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
+import { backedFacts, type PiecePeriod, planPiece, planRecord, planView, yieldMoveId } from './plan.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
 import { socialLink } from './social/utm.ts';
 import { buildXPost } from './social/x.ts';
-import { describeSources } from './sources.ts';
+import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
+import { articleLambda } from './style/articles.ts';
 import type { TemplateLibrary } from './templates.ts';
 import { createVariation } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
@@ -63,6 +65,9 @@ export interface DraftResult {
 
 export const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
 
+/** Where the credit line goes until the body says which facts it prints. */
+const SOURCES_SLOT = '\u2063sources\u2063';
+
 /**
  * The views a story's templates render from: `view` for the summary and social posts (plain
  * numbers) and `bodyView` for the article (each number linked to its fact). Both share one set
@@ -76,6 +81,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
   const articleUrl = `${publication.siteUrl.replace(/\/$/, '')}/articles/${factSet.asOf}-${story.slug}/`;
   const sources = describeSources(factSet, context.registry);
   const common = commonView(factSet, context.settings);
+  const plan = planPiece(factSet, context.settings, { story: story.id, period: story.period ?? 'five' });
+  const planned = planView(plan);
   const quote = selectQuote(context.quotes ?? [], {
     topic: story.quoteTopics ?? ['small-caps'],
     asOf: factSet.asOf,
@@ -85,7 +92,12 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     abs: facts.abs,
     ord: facts.ord,
     month: facts.month,
+    rounded: facts.rounded,
+    // `{{#an}}{{abs.SPX.return.ytd}} gain{{/an}}`: the article by the sound of the figure.
+    an: articleLambda,
     ...common,
+    ...planned,
+    period: periodView(story.period ?? 'five', facts, factSet),
     ...story.view?.(factSet, context.settings, facts),
     is: { ...common.is, forward_returns: story.quotesForwardReturns === true },
     headline: angle.headline,
@@ -94,7 +106,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     vary: createVariation(variationSeed, phrasingsUsed).vary,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [quoteView(quote, facts.linked)] : [],
-    sources: sources.text,
+    // Filled in after the body is rendered: only the series the piece prints are credited.
+    sources: SOURCES_SLOT,
     links: Object.fromEntries(
       SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
     ),
@@ -103,21 +116,24 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     view: viewWith(buildFactView(factSet), seed),
     bodyView: viewWith(buildFactView(factSet, { linked: true }), `${seed}|body`),
     sources,
+    plan,
   };
 }
 
 export function renderDraft(choice: StoryChoice, factSet: FactSet, context: DraftContext): RenderedDraft {
   const { story, angle } = choice;
   const { templates } = context;
-  const { view, bodyView, sources } = storyViews(choice, factSet, context);
+  const { view, bodyView, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const body = renderStrict(templates.get(story.template), bodyView, partials);
+  const withSourcesSlot = renderStrict(templates.get(story.template), bodyView, partials);
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
-  for (const match of body.matchAll(FACT_LINK)) printed.add(match[1]!);
+  for (const match of withSourcesSlot.matchAll(FACT_LINK)) printed.add(match[1]!);
+  const body = withSourcesSlot.replaceAll(SOURCES_SLOT, readerSources(printed, factSet, context.registry));
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
+  for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
@@ -151,6 +167,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       reason: angle.reason,
       runnersUp: angle.runnersUp,
     },
+    plan: planRecord(plan),
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
@@ -164,13 +181,54 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       facts: sealFacts(facts),
     },
   };
-  const tidyBody = body.replace(/\n{3,}/g, '\n\n');
+  // Sentence partials open with a space; at the start of a paragraph it goes, and so do empty sections.
+  const tidyBody = body.replace(/^ +| +$/gm, '').replace(/\n{3,}/g, '\n\n');
   return {
     story: story.id,
     fileName: `${factSet.asOf}-${story.slug}.md`,
     frontMatter,
     body: tidyBody,
     text: serializeDraft(frontMatter, tidyBody),
+  };
+}
+
+/**
+ * The piece's own period for its social posts, so a weekly recap's post never quotes five
+ * sessions: the label and both indexes' moves over that period.
+ */
+function periodView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
+  const stat = { five: 'return.5d', week: 'return.week', month: 'return.mtd' }[period];
+  const label = { five: 'Five sessions', week: 'The week', month: 'The month' }[period];
+  const node = (id: string) => factNode(facts.abs, id);
+  const updown = (id: string) => {
+    const signed = factNode(facts.facts, id);
+    return signed === undefined ? 'flat' : signed.display.startsWith('-') ? 'down' : 'up';
+  };
+  return {
+    label,
+    rut: node(`RUT.${stat}`) ?? '',
+    spx: node(`SPX.${stat}`) ?? '',
+    rut_updown: updown(`RUT.${stat}`),
+    spx_updown: updown(`SPX.${stat}`),
+    five: period === 'five',
+    month: period === 'month',
+    why: whyView(period, facts, factSet),
+  };
+}
+
+/** The 2-year yield's move over the piece's period, with the verb and the causal line's direction. */
+function whyView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
+  const id = yieldMoveId(period);
+  const bp = numberOf(factSet, id) ?? 0;
+  return {
+    bp: factNode(facts.abs, id) ?? '',
+    words: period === 'month' ? 'this month' : 'over the past five sessions',
+    // A reader wants the direction even of a small move: "edged down 2 basis points", never "moved".
+    verb: Math.abs(bp) < 3 ? (bp < 0 ? 'edged down' : 'edged up') : bp < 0 ? 'fell' : 'rose',
+    unchanged: bp === 0,
+    down: bp <= -3,
+    up: bp >= 3,
+    flat: Math.abs(bp) < 3,
   };
 }
 

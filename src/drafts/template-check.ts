@@ -37,7 +37,7 @@ export function syntheticFactSet(
   const facts: FactSet['facts'] = {};
   for (const id of [...catalogueIds(indexes, benchmark, signals), ...macroIds()]) {
     const statId = id.slice(id.indexOf('.') + 1);
-    const entry = catalogueEntry(statId)!;
+    const entry = catalogueEntry(statId, id.slice(0, id.indexOf('.')))!;
     const value = SAMPLE[entry.unit](asOf);
     facts[id] = {
       id,

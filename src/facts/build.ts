@@ -13,7 +13,9 @@ import {
   type SignalConfig,
   seriesStatsAt,
 } from '../stats/analysis.ts';
+import type { YtdRaceThresholds } from '../stats/lead-since.ts';
 import type { OptionsSnapshot } from '../stats/options.ts';
+import type { SuperlativeMinPeriods } from '../stats/superlatives.ts';
 import type { PriceTarget } from '../stats/targets.ts';
 import type { StatResult } from '../stats/types.ts';
 import type { StoredSeries } from '../store/market-store.ts';
@@ -21,7 +23,14 @@ import type { SymbolRegistry } from '../symbols.ts';
 import type { Dataset, IsoDate, SymbolKey } from '../types.ts';
 import { catalogueEntry, catalogueIds, describe } from './catalogue.ts';
 import { formatFactValue } from './format.ts';
-import { fedGroup, type MacroSource, optionsGroup, rateGroups, targetGroups } from './macro.ts';
+import {
+  fedContextGroup,
+  fedGroup,
+  type MacroSource,
+  optionsGroup,
+  rateGroups,
+  targetGroups,
+} from './macro.ts';
 import type { Fact, FactSet, MissingFact } from './types.ts';
 
 export interface SeriesSource extends MacroSource {
@@ -40,6 +49,9 @@ export interface FactSetOptions {
   targetMaxAgeDays?: number;
   /** FOMC decision dates beyond the calendar in the repo (the desk's notes). */
   extraMeetings?: readonly IsoDate[];
+  /** When a superlative is notable, and how the year-to-date race is read: the config's `facts`. */
+  superlatives?: SuperlativeMinPeriods;
+  ytdRace?: YtdRaceThresholds;
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
@@ -66,8 +78,9 @@ export class FactSetBuilder {
   private analysisOf(symbol: SymbolKey): SeriesAnalysis | null {
     if (!this.analyses.has(symbol)) {
       const series = this.source.loadSeries(symbol);
-      const { signals } = this.options;
-      this.analyses.set(symbol, series ? analyzeSeries(series, signals ? { signals } : {}) : null);
+      const { signals, superlatives } = this.options;
+      const options = { ...(signals ? { signals } : {}), ...(superlatives ? { superlatives } : {}) };
+      this.analyses.set(symbol, series ? analyzeSeries(series, options) : null);
     }
     return this.analyses.get(symbol)!;
   }
@@ -75,7 +88,11 @@ export class FactSetBuilder {
   private pairOf(symbol: SymbolKey, s: SeriesAnalysis, b: SeriesAnalysis): PairAnalysis {
     let pair = this.pairs.get(symbol);
     if (!pair) {
-      pair = analyzePair(s.series, b.series);
+      const { superlatives, ytdRace } = this.options;
+      pair = analyzePair(s.series, b.series, {
+        ...(superlatives ? { superlatives } : {}),
+        ...(ytdRace ? { ytdRace } : {}),
+      });
       this.pairs.set(symbol, pair);
     }
     return pair;
@@ -118,7 +135,7 @@ export class FactSetBuilder {
           missing.push({ id, reason: result.missing });
           continue;
         }
-        const entry = catalogueEntry(result.id);
+        const entry = catalogueEntry(result.id, idPrefix);
         if (!entry)
           throw new Error(`stat ${result.id} has no catalogue entry: add it to src/facts/catalogue.ts`);
         facts[id] = {
@@ -173,7 +190,8 @@ export class FactSetBuilder {
 
     // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
     const fed = fedGroup(source, asOf, this.options.extraMeetings);
-    for (const group of [...rateGroups(source, asOf), fed, optionsGroup(source, asOf)]) {
+    const fedContext = fedContextGroup(source, asOf, this.options.extraMeetings);
+    for (const group of [...rateGroups(source, asOf), fedContext, fed, optionsGroup(source, asOf)]) {
       add(group.prefix, group.prefix, group.results);
     }
     const closes = [...sessionIndex].map(([symbol, index]) => ({

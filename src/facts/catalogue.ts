@@ -3,7 +3,20 @@
  * check by hand. Ids read as sentences: `RUT.vs.SPX.outperform_streak`. `{S}` is the series,
  * `{B}` the benchmark; the methodology page and `stats --explain` print these definitions.
  */
+import { RATE_CHANGE_WINDOWS } from '../stats/rates.ts';
 import type { FactUnit } from './types.ts';
+
+/** The Fed facts from the calendar and the target range alone (no futures needed). */
+export const FED_CONTEXT_IDS = [
+  'next_meeting',
+  'next_meeting.sessions',
+  'target.lower',
+  'target.upper',
+  'target.last_change_date',
+  'target.last_change_bp',
+  'target.last_change_cut',
+  'target.first_since',
+];
 
 export interface CatalogueEntry {
   unit: FactUnit;
@@ -86,6 +99,20 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
     definition:
       'End date of the most recent earlier stretch without a record that was at least as long; none means the longest in the data.',
   },
+  'record.recent_drought.sessions': {
+    unit: 'sessions',
+    definition:
+      'Of the record closes in the last 63 sessions (the as-of included), the longest stretch without a record that one of them ended: sessions strictly between it and the record before.',
+  },
+  'record.recent_drought.ended': {
+    unit: 'date',
+    definition: 'The record close that ended that drought.',
+  },
+  'record.recent_drought.longest_since': {
+    unit: 'date',
+    definition:
+      'End date of the most recent drought before it that was at least as long; none means the longest in the data.',
+  },
   'change.1d.rank': {
     unit: 'fraction',
     definition:
@@ -111,6 +138,90 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
     definition:
       "End of the most recent earlier calendar month with a gain at least as large as this month's so far; none means the best on record.",
   },
+  'day.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-day superlative is worth printing: {S} gained on the session, and `day.best_since` is at least `facts.superlativeMinPeriods.day` sessions back (default 10) or none (best on record).',
+  },
+  'day.worst_since': {
+    unit: 'date',
+    definition:
+      "Most recent earlier session with a one-session move at least as bad as the as-of session's; none means the worst on record.",
+  },
+  'day.worst_since.notable': {
+    unit: 'bool',
+    definition:
+      'The worst-day superlative is worth printing: {S} fell on the session, and `day.worst_since` is at least `facts.superlativeMinPeriods.day` sessions back (default 10) or none.',
+  },
+  'week.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-week superlative is worth printing: {S} is up for the week, and `week.best_since` is at least `facts.superlativeMinPeriods.week` calendar weeks back (default 4) or none.',
+  },
+  'month.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The best-month superlative is worth printing: {S} is up for the month, and `month.best_since` is at least `facts.superlativeMinPeriods.month` calendar months back (default 3) or none.',
+  },
+  'return.21d': {
+    unit: 'fraction',
+    definition: 'Close vs the close 21 sessions earlier (about a month): close ÷ close[−21] − 1.',
+  },
+  'close.highest_since': {
+    unit: 'date',
+    definition:
+      'Most recent earlier session with a close at least as high as the as-of close ("the highest close since"); none means a record.',
+  },
+  'close.highest_since.notable': {
+    unit: 'bool',
+    definition:
+      'The highest-close superlative is worth printing: the session it names is at least `facts.superlativeMinPeriods.close` sessions back (default 21), or none is (a record).',
+  },
+  'close.lowest_since': {
+    unit: 'date',
+    definition:
+      'Most recent earlier session with a close at least as low as the as-of close; none means the lowest in the data.',
+  },
+  'close.lowest_since.notable': {
+    unit: 'bool',
+    definition:
+      'The lowest-close superlative is worth printing: the session it names is at least `facts.superlativeMinPeriods.close` sessions back (default 21), or none is.',
+  },
+  ...windowSince(5, 'window5', 4),
+  ...windowSince(21, 'window21', 3),
+  'last5.best_day': {
+    unit: 'date',
+    definition: 'The session of the last five with the largest one-session gain; missing when none gained.',
+  },
+  'last5.best_day.change': { unit: 'fraction', definition: "That session's change from the session before." },
+  'last5.best_day.best_since': {
+    unit: 'date',
+    definition:
+      "That session's `day.best_since`: the most recent earlier session with a gain at least as large; none means the best on record.",
+  },
+  'last5.best_day.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'That best-since is at least `facts.superlativeMinPeriods.day` sessions before that session (default 10) or none.',
+  },
+  'last5.worst_day': {
+    unit: 'date',
+    definition: 'The session of the last five with the largest one-session loss; missing when none fell.',
+  },
+  'last5.worst_day.change': {
+    unit: 'fraction',
+    definition: "That session's change from the session before.",
+  },
+  'last5.worst_day.worst_since': {
+    unit: 'date',
+    definition:
+      "That session's `day.worst_since`: the most recent earlier session with a loss at least as large; none means the worst on record.",
+  },
+  'last5.worst_day.worst_since.notable': {
+    unit: 'bool',
+    definition:
+      'That worst-since is at least `facts.superlativeMinPeriods.day` sessions before that session (default 10) or none.',
+  },
   'history.first_date': {
     unit: 'date',
     definition: 'First session of {S} in the data: how far back "on record" reaches.',
@@ -124,6 +235,49 @@ export const SERIES_FACTS: Record<string, CatalogueEntry> = {
   },
 };
 
+/** `return.Nd.best_since`, `.worst_since` and their `.notable` flags, for an N-session window. */
+function windowSince(n: number, kind: string, defaultMin: number): Record<string, CatalogueEntry> {
+  const window = `${n}-session`;
+  const flag = (side: string, way: string): CatalogueEntry => ({
+    unit: 'bool',
+    definition: `The ${side} ${window} superlative is worth printing: {S} ${way} over the last ${n} sessions, and \`return.${n}d.${side}_since\` is at least \`facts.superlativeMinPeriods.${kind}\` windows back (default ${defaultMin}, i.e. ${defaultMin * n} sessions) or none.`,
+  });
+  return {
+    [`return.${n}d.best_since`]: {
+      unit: 'date',
+      definition: `Last session of the most recent earlier ${window} window, ending on or before the current window's base ${n} sessions back (no overlap), with a move at least as large as the last ${n} sessions'; none means the best on record.`,
+    },
+    [`return.${n}d.best_since.notable`]: flag('best', 'gained'),
+    [`return.${n}d.worst_since`]: {
+      unit: 'date',
+      definition: `Last session of the most recent earlier non-overlapping ${window} window with a move at least as bad as the last ${n} sessions'; none means the worst on record.`,
+    },
+    [`return.${n}d.worst_since.notable`]: flag('worst', 'fell'),
+  };
+}
+
+/** `spread.Nd` (points) and `relative.Nd` (ratio) leads over N sessions, with widest-since and its flag. */
+function leadFacts(n: number, kind: string, defaultMin: number): Record<string, CatalogueEntry> {
+  const entries: Record<string, CatalogueEntry> = {};
+  const measures = {
+    spread: `In points: {S}'s ${n}-session return minus {B}'s (0.03 = 3 percentage points).`,
+    relative: `As a ratio: (1 + {S}'s ${n}-session return) ÷ (1 + {B}'s) − 1, {S}'s close-to-close ratio against {B}'s.`,
+  };
+  for (const [measure, definition] of Object.entries(measures)) {
+    const id = `${measure}.${n}d`;
+    entries[id] = { unit: 'fraction', definition };
+    entries[`${id}.widest_since`] = {
+      unit: 'date',
+      definition: `Last session of the most recent earlier ${n}-session window, ending on or before the current window's base (no overlap), with a lead of {S} over {B} at least as wide by \`${id}\`; none means the widest on record.`,
+    };
+    entries[`${id}.widest_since.notable`] = {
+      unit: 'bool',
+      definition: `The widest-lead superlative is worth printing: {S} leads {B} by \`${id}\`, and the window named is at least \`facts.superlativeMinPeriods.${kind}\` windows back (default ${defaultMin}, i.e. ${defaultMin * n} sessions) or none.`,
+    };
+  }
+  return entries;
+}
+
 /** Statistics of a series against the benchmark, keyed by the id after `S.vs.B.`. */
 export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
   outperform_streak: {
@@ -136,6 +290,42 @@ export const RELATIVE_FACTS: Record<string, CatalogueEntry> = {
     unit: 'date',
     definition:
       'End of the most recent earlier month in which {S} beat {B} by at least as much as this month so far; none means the widest on record.',
+  },
+  'month_spread.best_since.notable': {
+    unit: 'bool',
+    definition:
+      'The widest-monthly-lead superlative is worth printing: {S} leads {B} for the month, and the month named is at least `facts.superlativeMinPeriods.month` months back (default 3) or none.',
+  },
+  ...leadFacts(5, 'window5', 4),
+  ...leadFacts(21, 'window21', 3),
+  'spread.ytd.change.5d': {
+    unit: 'fraction',
+    definition:
+      "Change of {S}'s year-to-date spread over {B} in the last 5 sessions, in percentage points (the race stands level, 0, before the year's first session).",
+  },
+  'spread.ytd.change.21d': {
+    unit: 'fraction',
+    definition:
+      "Change of {S}'s year-to-date spread over {B} in the last 21 sessions, in percentage points (0 before the year's first session).",
+  },
+  'ytd_race.nearly_caught_up': {
+    unit: 'bool',
+    definition:
+      '{S} trails {B} year to date by at most `facts.ytdRace.nearlyCaughtUp` (default 1 percentage point) and is closer than 21 sessions earlier.',
+  },
+  'ytd_race.widening': {
+    unit: 'bool',
+    definition:
+      'The same side leads the year-to-date race as 5 sessions earlier, and its lead grew by at least `facts.ytdRace.gapMove` (default 1 percentage point).',
+  },
+  'ytd_race.narrowing': {
+    unit: 'bool',
+    definition:
+      'The same side leads the year-to-date race as 5 sessions earlier, and its lead shrank by at least `facts.ytdRace.gapMove` (default 1 percentage point).',
+  },
+  'ytd_race.lead_changed': {
+    unit: 'bool',
+    definition: 'The side ahead year to date is not the one ahead 5 sessions earlier.',
   },
   years_under: {
     unit: 'count',
@@ -217,9 +407,25 @@ export const MACRO_FACTS: Record<string, CatalogueEntry> = {
     definition:
       '{S}: the latest daily value on or before the session (bond-market holidays differ from NYSE ones).',
   },
+  'change.1d': {
+    unit: 'basis_points',
+    definition: '{S}: change from its value on the prior NYSE session, in basis points.',
+  },
   'change.5d': {
     unit: 'basis_points',
     definition: '{S}: change from its value 5 NYSE sessions earlier, in basis points.',
+  },
+  'change.21d': {
+    unit: 'basis_points',
+    definition: '{S}: change from its value 21 NYSE sessions earlier (about a month), in basis points.',
+  },
+  'change.mtd': {
+    unit: 'basis_points',
+    definition: "{S}: change from its value on the prior month's last NYSE session, in basis points.",
+  },
+  'change.ytd': {
+    unit: 'basis_points',
+    definition: "{S}: change from its value on the prior year's last NYSE session, in basis points.",
   },
   'cut_probability.next': {
     unit: 'fraction',
@@ -231,7 +437,39 @@ export const MACRO_FACTS: Record<string, CatalogueEntry> = {
     definition:
       'Probability that the next FOMC meeting raises the target above the current range, by the same method.',
   },
-  next_meeting: { unit: 'date', definition: 'Decision day of the next FOMC meeting on the calendar.' },
+  next_meeting: {
+    unit: 'date',
+    definition:
+      "Decision day of the next FOMC meeting after the session, from the Fed's calendar (src/calendar/fomc.ts) and the desk's notes.",
+  },
+  'next_meeting.sessions': {
+    unit: 'sessions',
+    definition: 'NYSE sessions after the as-of session up to and including the next FOMC decision day.',
+  },
+  'target.lower': {
+    unit: 'percent_rate',
+    definition: 'Lower limit of the fed funds target range on the session (FRED DFEDTARL).',
+  },
+  'target.upper': {
+    unit: 'percent_rate',
+    definition: 'Upper limit of the fed funds target range on the session (FRED DFEDTARU).',
+  },
+  'target.last_change_date': {
+    unit: 'date',
+    definition:
+      'Decision day of the latest change of the fed funds target range in effect by the session (FRED dates it the day after; on a decision day the change shows from the next session).',
+  },
+  'target.last_change_bp': {
+    unit: 'basis_points',
+    definition:
+      'Size of that change in basis points, signed (−25: a quarter-point cut): new upper limit − old upper limit.',
+  },
+  'target.last_change_cut': { unit: 'bool', definition: 'That change lowered the target range (a cut).' },
+  'target.first_since': {
+    unit: 'date',
+    definition:
+      'When that change turned the direction ("the first cut since"): decision day of the latest earlier change the same way; none means the first in the data (ranges start 2008-12-16). Missing when the change before it went the same way.',
+  },
   'cut_probability.change': {
     unit: 'percentage_points',
     definition:
@@ -265,7 +503,12 @@ const PATTERN_TOP_LEVEL = [
   'rule.min_return',
 ];
 
-export function catalogueEntry(statId: string): CatalogueEntry | undefined {
+/** Prefixes of facts that are not an index's: a yield's `change.1d` is in basis points, not a fraction. */
+const MACRO_PREFIX = /^(?:DGS\d+|FED)$/;
+
+/** The entry of a stat id (`change.1d`); `prefix` (`RUT`, `DGS2`, `FED`) says whose stat it is. */
+export function catalogueEntry(statId: string, prefix = ''): CatalogueEntry | undefined {
+  if (MACRO_PREFIX.test(prefix)) return MACRO_FACTS[statId];
   const pattern = /^pattern\.[a-z0-9-]+\.(?:h\d+\.)?(.+)$/.exec(statId);
   if (pattern) return PATTERN_FACTS[pattern[1]!];
   if (/^target\.[a-z0-9-]+\.upside$/.test(statId)) return MACRO_FACTS['upside'];
@@ -302,10 +545,10 @@ export function catalogueIds(
 /** Ids of the facts beyond the indexes: yields, the Fed, IWM options, value vs growth. */
 export function macroIds(rates: readonly string[] = ['DGS2', 'DGS10'], optionsSymbol = 'IWM'): string[] {
   return [
-    ...rates.flatMap((r) => [`${r}.level`, `${r}.change.5d`]),
+    ...rates.flatMap((r) => ['level', ...RATE_CHANGE_WINDOWS.map((w) => w.id)].map((id) => `${r}.${id}`)),
+    ...FED_CONTEXT_IDS.map((id) => `FED.${id}`),
     'FED.cut_probability.next',
     'FED.hike_probability.next',
-    'FED.next_meeting',
     'FED.cut_probability.change',
     `${optionsSymbol}.options.cp_volume_ratio`,
     `${optionsSymbol}.options.cp_oi_ratio`,

@@ -7,10 +7,11 @@
 import { addDays, toDayNumber } from '../calendar/dates.ts';
 import { fomcCalendarAsOf } from '../calendar/fomc.ts';
 import { isSession, previousSession, sessionsBetween } from '../calendar/nyse.ts';
+import { nextMeetingStatsAt, targetChangeStatsAt } from '../stats/fed-target.ts';
 import { cutProbabilityChangeStat, type FedFundsFuture, fedWatch, fedWatchStats } from '../stats/fedwatch.ts';
 import { type OptionsSnapshot, optionsStatsAt } from '../stats/options.ts';
 import { indexOnOrBefore } from '../stats/periods.ts';
-import { alignedIndex, rateStatsAt } from '../stats/rates.ts';
+import { alignedIndex, RATE_CHANGE_WINDOWS, rateStatsAt } from '../stats/rates.ts';
 import { closeInput } from '../stats/results.ts';
 import { type PriceTarget, targetUpsideStats } from '../stats/targets.ts';
 import type { StatResult } from '../stats/types.ts';
@@ -32,7 +33,7 @@ export interface StatGroup {
   results: StatResult[];
 }
 
-/** `DGS2.level`, `DGS2.change.5d` (basis points), likewise DGS10. */
+/** `DGS2.level`, `DGS2.change.1d|5d|21d|mtd|ytd` (basis points), likewise DGS10. */
 export function rateGroups(source: MacroSource, asOf: IsoDate, symbols = ['DGS2', 'DGS10']): StatGroup[] {
   if (!isSession(asOf)) return [];
   return symbols.map((symbol) => {
@@ -41,15 +42,12 @@ export function rateGroups(source: MacroSource, asOf: IsoDate, symbols = ['DGS2'
       const reason = `no ${symbol} data in the store; run \`wirecopy fetch --source fred\` or import FRED_rates.csv`;
       return {
         prefix: symbol,
-        results: [
-          { id: 'level', missing: reason },
-          { id: 'change.5d', missing: reason },
-        ],
+        results: ['level', ...RATE_CHANGE_WINDOWS.map((w) => w.id)].map((id) => ({ id, missing: reason })),
       };
     }
-    // The stat is in percentage points; copy speaks of basis points.
+    // The stats are in percentage points; copy speaks of basis points.
     const results = rateStatsAt(series, asOf).map((r) =>
-      r.id === 'change.5d' && 'value' in r && typeof r.value === 'number'
+      r.id.startsWith('change.') && 'value' in r && typeof r.value === 'number'
         ? { ...r, value: Math.round(r.value * 10_000) / 100 }
         : r,
     );
@@ -94,6 +92,49 @@ function targetRangeOn(
   return { lower: lower.closes[i]!, upper: upper.closes[j]!, date: lower.dates[i]! };
 }
 
+/** The FOMC decision days known on `date`: the calendar in the repo and the desk's notes. */
+function meetingsKnownOn(date: IsoDate, extraMeetings: readonly IsoDate[]): IsoDate[] {
+  return [...new Set([...fomcCalendarAsOf(date), ...extraMeetings])].sort();
+}
+
+/**
+ * The Fed from stored data alone, futures or not: `FED.next_meeting` and the sessions until it,
+ * the target range (`FED.target.lower`, `.upper`), its last change (`FED.target.last_change_*`)
+ * and `FED.target.first_since` (see src/stats/fed-target.ts).
+ */
+export function fedContextGroup(
+  source: MacroSource,
+  asOf: IsoDate,
+  extraMeetings: readonly IsoDate[] = [],
+): StatGroup {
+  const results = nextMeetingStatsAt(asOf, meetingsKnownOn(asOf, extraMeetings));
+  const lower = source.loadSeries('DFEDTARL', asOf);
+  const upper = source.loadSeries('DFEDTARU', asOf);
+  const range = targetRangeOn(source, asOf);
+  const rangeIds = ['target.lower', 'target.upper'];
+  const changeIds = [
+    'target.last_change_date',
+    'target.last_change_bp',
+    'target.last_change_cut',
+    'target.first_since',
+  ];
+  if (typeof range === 'string' || !lower || !upper) {
+    const reason = typeof range === 'string' ? range : 'no fed funds target range in the store';
+    return {
+      prefix: 'FED',
+      results: [...results, ...[...rangeIds, ...changeIds].map((id) => ({ id, missing: reason }))],
+    };
+  }
+  const i = indexOnOrBefore(lower, asOf);
+  const j = indexOnOrBefore(upper, asOf);
+  results.push(
+    { id: 'target.lower', value: range.lower, inputs: [closeInput(lower, i)] },
+    { id: 'target.upper', value: range.upper, inputs: [closeInput(upper, j)] },
+    ...targetChangeStatsAt(upper, asOf),
+  );
+  return { prefix: 'FED', results };
+}
+
 /** `FED.cut_probability.next` and `.change` (since the odds about a week earlier). */
 export function fedGroup(
   source: MacroSource,
@@ -101,8 +142,8 @@ export function fedGroup(
   extraMeetings: readonly IsoDate[] = [],
   changeDays = 7,
 ): StatGroup {
-  const meetingsOn = (date: IsoDate) => [...new Set([...fomcCalendarAsOf(date), ...extraMeetings])].sort();
-  const ids = ['cut_probability.next', 'hike_probability.next', 'next_meeting', 'cut_probability.change'];
+  const meetingsOn = (date: IsoDate) => meetingsKnownOn(date, extraMeetings);
+  const ids = ['cut_probability.next', 'hike_probability.next', 'cut_probability.change'];
   const held = loadFutures(source, asOf);
   const futures = futuresOn(held, asOf);
   const target = targetRangeOn(source, asOf);
@@ -141,9 +182,8 @@ export function fedGroup(
     snapshots,
     wanted,
   );
-  const meeting = { id: 'next_meeting', value: now.date, inputs: next.inputs };
   const hike = { id: 'hike_probability.next', value: now.hikeProbability, inputs: next.inputs };
-  return { prefix: 'FED', results: [next, hike, meeting, change] };
+  return { prefix: 'FED', results: [next, hike, change] };
 }
 
 /** `IWM.options.*` from the stored daily snapshots. */

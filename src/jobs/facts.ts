@@ -22,6 +22,8 @@ export function factSetFor(
     benchmark: ctx.config.benchmark,
     registry: ctx.registry,
     signals: ctx.config.signals,
+    superlatives: ctx.config.facts.superlativeMinPeriods,
+    ytdRace: ctx.config.facts.ytdRace,
     targets: inputs?.targets ?? [],
     // A meeting the desk knows of that the FOMC calendar in the repo does not (after 2027).
     extraMeetings: inputs

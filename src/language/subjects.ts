@@ -34,7 +34,15 @@ const DESCRIPTIONS: Record<SymbolKey, readonly string[]> = {
     'the ten-year yield',
     'the ten-year Treasury yield',
   ],
-  FED: ['fed funds futures', 'futures traders', 'rate-cut odds', 'cut odds'],
+  // The FED facts cover the futures and the Fed's own target range and calendar.
+  FED: [
+    'fed funds futures',
+    'futures traders',
+    'rate-cut odds',
+    'cut odds',
+    'the Federal Reserve',
+    "the Fed's next rate decision",
+  ],
 };
 
 /** Words that refer back to the last series named ("the index's 12.1% gain"). */

@@ -63,9 +63,12 @@ export function buildIssue(articles: readonly PublishedArticle[], options: Issue
   const rangeLabel = formatRange(range);
   const issueArticles = articles.map((article) => issueArticle(article, options));
   const lead = issueArticles[0];
-  // A pattern study carries a second disclaimer; the footer carries it when any piece does.
+  // A pattern study carries a second disclaimer; the footer carries it when any piece does. By
+  // story, because a piece published before the wording changed carries the older text.
   const disclaimers = [publication.disclaimer];
-  if (articles.some((a) => a.body.includes(publication.forwardReturnsDisclaimer))) {
+  const quotesForwardReturns = (a: PublishedArticle) =>
+    a.frontMatter.story === 'pattern-study' || a.body.includes(publication.forwardReturnsDisclaimer);
+  if (articles.some(quotesForwardReturns)) {
     disclaimers.push(publication.forwardReturnsDisclaimer);
   }
   return {

@@ -205,6 +205,13 @@ function yearProblems(reading: Reading, context: JudgeContext): ClaimProblem[] {
     }
     if (context.year === undefined || year === context.year) continue;
     if (context.facts.some((f) => f.kind === 'date' && f.date?.year === year)) continue;
+    // A year that is itself a fact's value ("the run that ended in 1998": `years_under.longest_end`).
+    if (
+      context.facts.some(
+        (f) => f.kind === 'number' && /(?:^|\.)longest_end$/.test(f.id) && f.printed === year,
+      )
+    )
+      continue;
     problems.push({
       rule: 'claim-year',
       severity: 'error',

@@ -79,8 +79,8 @@ const ORDINAL = /(?<![\w.,:/\-−])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b/g;
 const PLAIN = new RegExp(`${LEADING}${NUMBER}(?![\\w%])`, 'g');
 
 // A number word is a claim where it counts something: "five straight sessions", "five sessions
-// in a row", "18 times", "fifth record close". Elsewhere ("the past five sessions") it names a period.
-const COUNTED = String.raw`(?:(?:straight|consecutive)\s+(?:sessions|days|weeks|months|calendar years|years)|(?:sessions|days|weeks)\s+(?:in a row|running|straight)|(?:times|cases|occasions)\b|record close)`;
+// in a row", "18 times", "fifth record close", "five sessions ago", "eight sessions from now", "the last four calendar years". Elsewhere ("the past five sessions") it names a period.
+const COUNTED = String.raw`(?:(?:straight|consecutive)\s+(?:sessions|days|weeks|months|calendar years|years)|(?:sessions|days|weeks)\s+(?:in a row|running|straight|ago|from now)|calendar years\b|(?:times|cases|occasions)\b|record close)`;
 const NUMBER_WORD = new RegExp(String.raw`(?<![\w-])(${NUMBER_WORD_SOURCE})(?=\s+${COUNTED})`, 'gi');
 const ORDINAL_WORD = new RegExp(
   // "first" is left to the superlatives ("the first record close in 967 sessions").

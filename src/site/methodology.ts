@@ -94,6 +94,7 @@ function rows(ids: readonly string[], names: (id: string) => [string, string]): 
   return ids.flatMap((id) => {
     const entry: CatalogueEntry | undefined = catalogueEntry(
       id.slice(id.indexOf('.') + 1).replace('.hH.', '.h21.'),
+      id.slice(0, id.indexOf('.')),
     );
     if (!entry) return [];
     const [series, benchmark] = names(id);

@@ -22,12 +22,25 @@ import {
 import { indexPeriods, type PeriodIndex } from './periods.ts';
 import { indexRecords, type RecordIndex, recordStatsAt } from './records.ts';
 import { returnStatsAt } from './returns.ts';
+import {
+  indexRollingSince,
+  lastFiveStatsAt,
+  type RollingSinceIndex,
+  rollingSinceStatsAt,
+} from './rolling-since.ts';
 import { computeStreaks, type Streaks, streakStatsAt } from './streaks.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS, type SuperlativeMinPeriods } from './superlatives.ts';
 import type { StatResult } from './types.ts';
 
 export { describeSignal, type SignalConfig, signalConfigSchema } from './events.ts';
 export { indexOnOrBefore } from './periods.ts';
-export { analyzePair, type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
+export {
+  analyzePair,
+  type PairAnalysis,
+  type PairOptions,
+  relativeHistoryStatsAt,
+  relativeStatsAt,
+} from './relative.ts';
 
 import { type PairAnalysis, relativeHistoryStatsAt, relativeStatsAt } from './relative.ts';
 
@@ -38,6 +51,9 @@ export interface SeriesAnalysis {
   records: RecordIndex;
   movingAverage: MovingAverage;
   bestSince: BestSinceIndex;
+  rolling: RollingSinceIndex;
+  /** How far back a superlative must reach to be notable (`….notable`). */
+  superlatives: SuperlativeMinPeriods;
   /** One per configured signal. */
   patterns: PatternIndex[];
   ranks: MoveRanks;
@@ -46,6 +62,8 @@ export interface SeriesAnalysis {
 export interface AnalysisOptions {
   /** The event-study signals (`pattern.<id>`); default: three-day-surge. */
   signals?: readonly SignalConfig[];
+  /** Default: DEFAULT_SUPERLATIVE_MIN_PERIODS (superlatives.ts). */
+  superlatives?: SuperlativeMinPeriods;
 }
 
 /** Indexes a series for `indexStatsAt`. Throws on a malformed series: the store hands over validated ones. */
@@ -59,6 +77,8 @@ export function analyzeSeries(series: Series, options: AnalysisOptions = {}): Se
     records: indexRecords(series.closes, periods),
     movingAverage: computeMovingAverage(series.closes, SMA_WINDOW),
     bestSince: indexBestSince(series, periods),
+    rolling: indexRollingSince(series),
+    superlatives: options.superlatives ?? DEFAULT_SUPERLATIVE_MIN_PERIODS,
     patterns: indexPatterns(series.closes, options.signals ?? DEFAULT_SIGNALS),
     ranks: indexMoveRanks(series.closes),
   };
@@ -90,7 +110,9 @@ export function historyStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
     throw new RangeError(`session index ${i} is outside ${series.symbol}'s ${series.dates.length} sessions`);
   }
   return [
-    ...bestSinceStatsAt(a.series, a.periods, a.bestSince, i),
+    ...bestSinceStatsAt(a.series, a.periods, a.bestSince, i, a.superlatives),
+    ...rollingSinceStatsAt(a.series, a.rolling, i, a.superlatives),
+    ...lastFiveStatsAt(a.series, a.rolling, i, a.superlatives),
     ...a.patterns.flatMap((pattern) => patternStatsAt(a.series, pattern, i)),
   ];
 }

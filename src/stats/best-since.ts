@@ -11,8 +11,10 @@
  */
 import type { Series } from '../types.ts';
 import { type PeriodIndex, priorPeriodClose } from './periods.ts';
+import { RecentAtLeast } from './recent-at-least.ts';
 import type { PairAnalysis } from './relative.ts';
 import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
 import type { StatInputs, StatResult } from './types.ts';
 
 export type BestSinceKind = 'day' | 'week' | 'month';
@@ -27,10 +29,7 @@ const KINDS: readonly BestSinceKind[] = ['day', 'week', 'month'];
  * for every step, the last step of the most recent earlier period whose final value is ≥ the
  * step's value, or -1.
  *
- * Completed periods sit on a stack from which an older period no better than a newer one is
- * popped: the newer one answers every query the older could, and is more recent. What remains
- * has strictly decreasing values from bottom to top, so the entries ≥ x are a bottom run of the
- * stack and the answer is its top: a binary search, O(log n) per step; pushes and pops are
+ * Completed periods are the candidates (recent-at-least.ts): O(log n) per step, pushes and pops
  * amortized O(1) per period. (records.ts gets away with a pointer that only moves down because
  * a drought only grows; a period-to-date return moves both ways within its period.)
  */
@@ -40,28 +39,13 @@ export function mostRecentAtLeast(
   valueAt: (k: number) => number,
 ): Int32Array {
   const answer = new Int32Array(length).fill(-1);
-  const ends = new Int32Array(length);
-  const values = new Float64Array(length);
-  let top = -1;
+  const completed = new RecentAtLeast(length);
   let previous = Number.NaN;
   for (let k = 0; k < length; k++) {
-    if (k > 0 && startsPeriod(k) && !Number.isNaN(previous)) {
-      while (top >= 0 && values[top]! <= previous) top--;
-      top++;
-      ends[top] = k - 1;
-      values[top] = previous;
-    }
+    if (k > 0 && startsPeriod(k) && !Number.isNaN(previous)) completed.push(k - 1, previous);
     const x = valueAt(k);
     previous = x;
-    if (Number.isNaN(x)) continue;
-    let lo = 0;
-    let hi = top + 1; // entries below lo are ≥ x, entries from hi on are < x
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid]! >= x) lo = mid + 1;
-      else hi = mid;
-    }
-    answer[k] = lo > 0 ? ends[lo - 1]! : -1;
+    if (!Number.isNaN(x)) answer[k] = completed.lastAtLeast(x);
   }
   return answer;
 }
@@ -86,8 +70,9 @@ export function bestSinceStatsAt(
   periods: PeriodIndex,
   index: BestSinceIndex,
   i: number,
+  min: SuperlativeMinPeriods = DEFAULT_SUPERLATIVE_MIN_PERIODS,
 ): StatResult[] {
-  const results = KINDS.map((kind) => {
+  const results = KINDS.flatMap((kind): StatResult[] => {
     const id = `${kind}.best_since`;
     const base =
       kind === 'day'
@@ -95,12 +80,19 @@ export function bestSinceStatsAt(
           ? i - 1
           : needsSessions(series, 2, i)
         : priorPeriodClose(series, periods, kind, i);
-    if (typeof base === 'string') return missing(id, base);
+    if (typeof base === 'string')
+      return kind === 'day' ? [missing(id, base)] : [missing(id, base), missing(`${id}.notable`, base)];
     const end = index[kind][i]!;
     const inputs: StatInputs = [closeInput(series, base), closeInput(series, i)];
     if (end < 0) inputs.push(rangeInput(series, 0, i));
     else inputs.push(closeInput(series, periodBase(periods, kind, end)), closeInput(series, end));
-    return computed(id, end >= 0 ? series.dates[end]! : null, inputs);
+    const since = computed(id, end >= 0 ? series.dates[end]! : null, inputs);
+    // `day.best_since.notable` comes with the rolling windows (rolling-since.ts).
+    if (kind === 'day') return [since];
+    const at = (k: number) => ({ index: k, date: series.dates[k]! });
+    const gained = series.closes[i]! > series.closes[base]!;
+    const notable = isNotable(kind, min, gained, end >= 0 ? at(end) : null, at(i), at(0));
+    return [since, computed(`${id}.notable`, notable, inputs)];
   });
   results.push(computed('history.first_date', series.dates[0]!, [closeInput(series, 0)]));
   return results;
@@ -145,7 +137,9 @@ function validBases(
  * have, indexed by common session: a completed month's spread is its `spread.mtd` at its last
  * common session. A month where either base is missing is skipped, as for a single series.
  */
-export function indexMonthSpreadBestSince(p: Omit<PairAnalysis, 'monthSpreadBestSince'>): Int32Array {
+export function indexMonthSpreadBestSince(
+  p: Omit<PairAnalysis, 'monthSpreadBestSince' | 'leads' | 'superlatives' | 'ytdRace'>,
+): Int32Array {
   const { s, b, sPeriods, bPeriods, commonS, commonB } = p;
   const length = commonS.length;
   const sameMonth = (k: number) =>

@@ -105,6 +105,52 @@ export function recordStatsAt(
     ]),
     computed('record.sessions_since', i - last, [rangeInput(series, last, i)]),
     ...droughtStatsAt(series, records, i),
+    ...recentDroughtStatsAt(series, records, i),
+  ];
+}
+
+/** Sessions back, the as-of included, in which a record counts as recent: about a quarter. */
+export const RECENT_RECORD_SESSIONS = 63;
+
+/**
+ * `record.recent_drought.sessions`, `.ended`, `.longest_since`: of the records in the last
+ * `RECENT_RECORD_SESSIONS` sessions, the one that ended the longest drought, so a piece in
+ * the weeks after a record ("the run of records that began Sept. 18 ended a 967-session
+ * drought") still has it once `record.drought_sessions` counts from the latest record. On the
+ * record day itself it equals `record.drought_sessions` and `record.drought_longest_since`.
+ * O(window) per session.
+ */
+function recentDroughtStatsAt(series: Series, records: RecordIndex, i: number): StatResult[] {
+  const ids = [
+    'record.recent_drought.sessions',
+    'record.recent_drought.ended',
+    'record.recent_drought.longest_since',
+  ];
+  const from = Math.max(1, i - RECENT_RECORD_SESSIONS + 1);
+  let best = -1;
+  let longest = 0;
+  for (let r = records.lastRecord[i]!; r >= from; r = records.lastRecord[r - 1]!) {
+    const drought = r - records.lastRecord[r - 1]! - 1;
+    if (drought > longest) {
+      longest = drought;
+      best = r;
+    }
+  }
+  if (best < 0) {
+    const reason = `no record close of ${series.symbol} that ended a drought in the ${RECENT_RECORD_SESSIONS} sessions through ${series.dates[i]}`;
+    return ids.map((id) => missing(id, reason));
+  }
+  const start = records.lastRecord[best - 1]!;
+  const ended = rangeInput(series, start, best);
+  const end = records.earlierDroughtEnd[best]!;
+  const longestInputs: StatInputs =
+    end >= 0
+      ? [ended, rangeInput(series, records.lastRecord[end - 1]!, end)]
+      : [ended, rangeInput(series, 0, best)];
+  return [
+    computed(ids[0]!, longest, [ended]),
+    computed(ids[1]!, series.dates[best]!, [closeInput(series, start), closeInput(series, best)]),
+    computed(ids[2]!, end >= 0 ? series.dates[end]! : null, longestInputs),
   ];
 }
 

@@ -6,9 +6,18 @@
 import type { IsoDate, Series } from '../types.ts';
 import { type AnnualReturn, annualReturns, compareYears, type YearsUnder } from './annual.ts';
 import { indexMonthSpreadBestSince, monthSpreadBestSinceAt } from './best-since.ts';
+import {
+  DEFAULT_YTD_RACE,
+  indexLeads,
+  type LeadIndex,
+  leadStatsAt,
+  type YtdRaceThresholds,
+  ytdRaceStatsAt,
+} from './lead-since.ts';
 import { indexOnOrBefore, indexPeriods, type PeriodIndex, priorPeriodClose } from './periods.ts';
 import { closeInput, computed, missing, rangeInput } from './results.ts';
 import { runLengths } from './streaks.ts';
+import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
 import type { StatInputs, StatRange, StatResult } from './types.ts';
 
 export interface PairAnalysis {
@@ -28,6 +37,15 @@ export interface PairAnalysis {
   years: YearsUnder;
   /** Per common session: the common index ending the most recent earlier month with a spread ≥ the month to date; -1 if none. */
   monthSpreadBestSince: Int32Array;
+  /** Rolling 5- and 21-session leads and their widest-since answers (lead-since.ts). */
+  leads: LeadIndex;
+  superlatives: SuperlativeMinPeriods;
+  ytdRace: YtdRaceThresholds;
+}
+
+export interface PairOptions {
+  superlatives?: SuperlativeMinPeriods;
+  ytdRace?: YtdRaceThresholds;
 }
 
 const RELATIVE_IDS = [
@@ -41,7 +59,7 @@ const RELATIVE_IDS = [
 ];
 
 /** Aligns S and B on the dates both have (a merge, O(n + m)) and indexes their years. */
-export function analyzePair(s: Series, b: Series): PairAnalysis {
+export function analyzePair(s: Series, b: Series, options: PairOptions = {}): PairAnalysis {
   const bIndexOfS = new Int32Array(s.dates.length).fill(-1);
   const commonOfS = new Int32Array(s.dates.length).fill(-1);
   const commonS: number[] = [];
@@ -79,7 +97,13 @@ export function analyzePair(s: Series, b: Series): PairAnalysis {
     outperform,
     years: compareYears(annualReturns(s, sPeriods), annualReturns(b, bPeriods)),
   };
-  return { ...pair, monthSpreadBestSince: indexMonthSpreadBestSince(pair) };
+  return {
+    ...pair,
+    monthSpreadBestSince: indexMonthSpreadBestSince(pair),
+    leads: indexLeads(pair),
+    superlatives: options.superlatives ?? DEFAULT_SUPERLATIVE_MIN_PERIODS,
+    ytdRace: options.ytdRace ?? DEFAULT_YTD_RACE,
+  };
 }
 
 /**
@@ -111,10 +135,37 @@ export function relativeStatsAt(p: PairAnalysis, date: IsoDate): StatResult[] {
  * at the same session as `relativeStatsAt`.
  */
 export function relativeHistoryStatsAt(p: PairAnalysis, date: IsoDate): StatResult[] {
-  const id = `vs.${p.b.symbol}.month_spread.best_since`;
+  const prefix = `vs.${p.b.symbol}.`;
+  const id = `${prefix}month_spread.best_since`;
   const sessions = sessionsOn(p, date);
-  if (typeof sessions === 'string') return [missing(id, sessions)];
-  return [monthSpreadBestSinceAt(p, sessions[0], sessions[1], id)];
+  if (typeof sessions === 'string') return [missing(id, sessions), missing(`${id}.notable`, sessions)];
+  const [i, j] = sessions;
+  const best = monthSpreadBestSinceAt(p, i, j, id);
+  return [
+    best,
+    monthSpreadNotable(p, i, j, best),
+    ...leadStatsAt(p, i, j, prefix, p.superlatives),
+    ...ytdRaceStatsAt(p, i, prefix, p.ytdRace),
+  ];
+}
+
+/** `vs.B.month_spread.best_since.notable`: S leads B for the month, and the month named is far enough back. */
+function monthSpreadNotable(p: PairAnalysis, i: number, j: number, best: StatResult): StatResult {
+  const id = `${best.id}.notable`;
+  if ('missing' in best) return missing(id, best.missing);
+  const lead = spread(p, i, j, 'month', id);
+  if ('missing' in lead) return lead;
+  const at = (k: number) => ({ index: k, date: p.s.dates[k]! });
+  const then = typeof best.value === 'string' ? at(indexOnOrBefore(p.s, best.value)) : null;
+  const notable = isNotable(
+    'month',
+    p.superlatives,
+    (lead.value as number) > 0,
+    then,
+    at(i),
+    at(p.commonS[0]!),
+  );
+  return computed(id, notable, best.inputs);
 }
 
 /**

@@ -132,7 +132,9 @@ describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
       expect(data['dataset']).toBe('csv');
       expect(content).toContain('The close is a record, the first of the year.');
       expect(content).toContain('It ends a stretch of 967 sessions without a record close');
-      expect(content).toContain('Sources: imported file RUT.csv; imported file GSPC.csv.');
+      // Readers get the index owners, not file names (those stay in the front matter's sources).
+      expect(content).toContain('Sources: Russell 2000: FTSE Russell; S&P 500: S&P Dow Jones Indices.');
+      expect(content).not.toContain('imported file');
       expect(content).not.toContain('Demo data');
     });
   });

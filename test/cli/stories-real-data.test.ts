@@ -23,7 +23,8 @@ const CASES: Case[] = [
   {
     story: 'record-high',
     asOf: '2025-09-19',
-    says: /below the record close of 2,467\.70 it set on Sept\. 18, 1 sessions ago/,
+    // The record was set the session before: AP style says so in words, never "1 sessions ago".
+    says: /below the record close of 2,467\.70 it set on Sept\. 18, the session before/,
   },
   { story: 'record-high', asOf: '2025-12-16', says: /record/ },
   // The 19 three-day surges listed in test/stats/events-real-data.test.ts: 2024-02-12 is the 17th,

@@ -2,6 +2,8 @@
  * Editors' index targets: reading content/inputs/targets.yaml (problems with file and line) and
  * the upside stat (target ÷ close − 1, stale targets left out with a warning).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTargetsFile } from '../../src/facts/targets-file.ts';
@@ -253,5 +255,18 @@ describe('target upside', () => {
         expect(close * (1 + upside)).toBeCloseTo(value, 6);
       }),
     );
+  });
+});
+
+describe('content/inputs/targets.example.yaml', () => {
+  it('is valid, so an editor who copies it starts from a file that loads (the README points to it)', () => {
+    const path = fileURLToPath(new URL('../../content/inputs/targets.example.yaml', import.meta.url));
+    const { targets, problems } = parse(readFileSync(path, 'utf8'));
+    expect(problems).toEqual([]);
+    // The two placeholder entries of the example file, in file order.
+    expect(targets.map((t) => [t.org, t.index, t.target])).toEqual([
+      ['Example Securities', 'RUT', 2600],
+      ['Placeholder Bank', 'SPX', 7000],
+    ]);
   });
 });

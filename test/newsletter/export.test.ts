@@ -176,7 +176,7 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
     it('prints the disclaimers once, in the footer, and an unsubscribe merge tag', () => {
       const [footer] = findAll(doc, byClass('footer'));
       expect(footer!.text).toContain('is not investment advice');
-      expect(footer!.text).toContain('what followed earlier occurrences of a pattern'); // a pattern study is in
+      expect(footer!.text).toContain('What followed earlier occurrences of a pattern'); // a pattern study is in
       expect(html.match(/not investment advice/g)).toHaveLength(1);
       const unsubscribe = findAll(footer!, byTag('a')).find((a) => squash(a.text) === 'Unsubscribe');
       expect(unsubscribe?.attributes['href']).toBe('{{unsubscribe_url}}');

@@ -12,7 +12,7 @@ export const DISCLAIMER =
 
 /** The default `publication.forwardReturnsDisclaimer`, printed under pattern studies. */
 export const FORWARD_RETURNS_DISCLAIMER =
-  'Past performance is no guarantee of future results: what followed earlier occurrences of a pattern says nothing certain about what follows this one.';
+  'What followed earlier occurrences of a pattern says nothing certain about what follows this one.';
 
 export function fixture(name: string): string {
   return readFileSync(`${FIXTURES}${name}`, 'utf8');

@@ -125,6 +125,23 @@ function naiveReference(s: Series): (i: number) => Map<string, Expected> {
       const atLeast = earlier.filter((x) => x.length >= current).at(-1);
       out.set('record.drought_longest_since', atLeast ? d[atLeast.end]! : null);
     }
+    // The longest drought ended by a record of the last 63 sessions (ties: the latest).
+    const recent = droughts.filter((x) => x.end >= i - 62 && x.length > 0);
+    const longestRecent = recent.reduce<(typeof recent)[number] | undefined>(
+      (best, x) => (!best || x.length >= best.length ? x : best),
+      undefined,
+    );
+    if (!longestRecent)
+      for (const id of ['sessions', 'ended', 'longest_since'])
+        out.set(`record.recent_drought.${id}`, MISSING);
+    else {
+      out.set('record.recent_drought.sessions', longestRecent.length);
+      out.set('record.recent_drought.ended', d[longestRecent.end]!);
+      const before = droughts
+        .filter((x) => x.end < longestRecent.end && x.length >= longestRecent.length)
+        .at(-1);
+      out.set('record.recent_drought.longest_since', before ? d[before.end]! : null);
+    }
 
     if (i < 199) for (const id of ['sma200', 'sma200.above', 'sma200.cross_date']) out.set(id, MISSING);
     else {

@@ -40,9 +40,12 @@ export const dailyWrap: Story = {
 export function dailyHeadline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick): string {
   const close = f.facts['RUT.close']!.display;
   if (lead?.id === 'RUT.record.today') {
+    // The day's move leads: the record-high piece of the same session has the record headline.
+    const day = numberOf(f, 'RUT.change.1d')!;
+    const move = magnitudeOf(f, 'RUT.change.1d');
     return pick([
-      `Russell 2000 closes at a record ${close}`,
-      `Small caps hit a record: Russell 2000 ends at ${close}`,
+      `Small caps ${headlineVerb(day)} ${move} to a record close of ${close}`,
+      `Russell 2000 ${headlineVerb(day).replace(/^(\w+)/, '$1s')} ${move} to a record ${close}`,
     ]);
   }
   if (lead?.id === 'RUT.return.5d') {

@@ -9,6 +9,8 @@ import type { FactSet } from '../../facts/types.ts';
 import { describeSignal } from '../../stats/events.ts';
 import type { ScoredAngle } from '../angles.ts';
 import { boolOf, type FactView, factNode, has, numberOf } from '../fact-view.ts';
+import { timesOf } from '../style/reader-rounding.ts';
+import { factLink } from '../view-values.ts';
 import { CORE_FACTS } from './daily-wrap.ts';
 import type { Story, StorySettings } from './story.ts';
 
@@ -61,17 +63,32 @@ export function patternStudy(
     },
     view(f: FactSet, _settings: StorySettings, facts: FactView) {
       const fact = (rest: string) => factNode(facts.facts, id(rest))!;
+      let casesShown: number | undefined;
       const horizons = HORIZONS.filter(
         (h) => has(f, id(`h${h}.mean`)) && has(f, id(`h${h}.baseline.mean`)),
       ).map((h) => ({
         words: HORIZON_WORDS[h],
+        // "11 of 18 times" the first time a count of cases is given; later horizons over the
+        // same cases say the share rounded ("more than 70% of the time"), so 18 is not
+        // printed once per horizon (style/repetition.ts).
+        times: (() => {
+          const cases = numberOf(f, id(`h${h}.n`)) ?? 0;
+          const rate = numberOf(f, id(`h${h}.hit_rate`)) ?? 0;
+          const counted = cases !== casesShown ? timesOf(rate, cases) : undefined;
+          casesShown = cases;
+          if (counted === undefined) return `${factNode(facts.rounded, id(`h${h}.hit_rate`))!} of the time`;
+          const [hits, , total] = counted.split(' ');
+          const link = (rest: string) => (facts.linked ? factLink(id(rest)) : '');
+          return `${hits}${link(`h${h}.hit_rate`)} of ${total}${link(`h${h}.n`)} times`;
+        })(),
+        excluded_many: (numberOf(f, id(`h${h}.excluded`)) ?? 0) > 1,
         n: fact(`h${h}.n`),
         mean: fact(`h${h}.mean`),
         median: fact(`h${h}.median`),
         hit_rate: fact(`h${h}.hit_rate`),
         baseline_mean: fact(`h${h}.baseline.mean`),
         beat: boolOf(f, id(`h${h}.beat_baseline`)) === true,
-        excluded: (numberOf(f, id(`h${h}.excluded`)) ?? 0) > 0,
+        excluded_one: numberOf(f, id(`h${h}.excluded`)) === 1,
         excluded_count: fact(`h${h}.excluded`),
       }));
       return {
@@ -89,6 +106,8 @@ export function patternStudy(
           rule_min_return: fact('rule.min_return'),
         },
         pattern_is: {
+          // "completing a pattern" only on the day the signal fired.
+          fired_today: f.facts[id('last_signal_date')]?.value === f.asOf,
           small_sample: boolOf(f, id('h21.small_sample')) === true,
           treaded_water: boolOf(f, id('treaded_water')) === true,
         },

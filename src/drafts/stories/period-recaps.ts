@@ -13,7 +13,7 @@ import type { Story } from './story.ts';
 const nextSessionAfter = (date: string) => (date < CALENDAR_LAST ? nextSession(date) : undefined);
 
 /** True when the session after `asOf` falls in another period (so `asOf` closes this one). */
-function closesPeriod(asOf: string, periodOf: (d: string) => string): boolean {
+export function closesPeriod(asOf: string, periodOf: (d: string) => string): boolean {
   const next = nextSessionAfter(asOf);
   return next === undefined || periodOf(next) !== periodOf(asOf);
 }
@@ -50,6 +50,7 @@ export const weeklyRecap: Story = {
   id: 'weekly-recap',
   slug: 'weekly-recap',
   template: 'articles/weekly-recap',
+  period: 'week',
   tags: ['small caps', 'Russell 2000', 'weekly recap'],
   requires: ['RUT.close', 'RUT.return.week', 'SPX.return.week', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, weekKey) ? 'The last session of the calendar week.' : null),
@@ -77,6 +78,7 @@ export const monthlyRecap: Story = {
   id: 'monthly-recap',
   slug: 'monthly-recap',
   template: 'articles/monthly-recap',
+  period: 'month',
   tags: ['small caps', 'Russell 2000', 'monthly recap'],
   requires: ['RUT.close', 'RUT.return.mtd', 'SPX.return.mtd', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, monthOf) ? 'The last session of the calendar month.' : null),

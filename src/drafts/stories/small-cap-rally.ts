@@ -6,6 +6,7 @@
 import { ANGLE_RULES } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
+import { withArticle } from '../style/articles.ts';
 import { CORE_FACTS } from './daily-wrap.ts';
 import type { Story } from './story.ts';
 
@@ -39,7 +40,7 @@ export const smallCapRally: Story = {
     }
     return pick([
       `Small caps ${verb} ${move} in five sessions, leaving large caps behind`,
-      `Russell 2000 outruns the S&P 500 with a ${move} five-session gain`,
+      `Russell 2000 outruns the S&P 500 with ${withArticle(`${move} five-session gain`)}`,
     ]);
   },
 };

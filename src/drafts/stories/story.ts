@@ -3,6 +3,7 @@ import type { FactSet } from '../../facts/types.ts';
 import type { QuoteTopic } from '../../inputs/quotes.ts';
 import type { AngleRule, ScoredAngle } from '../angles.ts';
 import type { FactView } from '../fact-view.ts';
+import type { PiecePeriod } from '../plan.ts';
 
 /** Thresholds that decide when a story applies: the config file's `stories` (src/config.ts). */
 export type StorySettings = Config['stories'];
@@ -27,6 +28,8 @@ export interface Story {
   /** Path under templates/ without `.mustache`; the social digests are `social/<network>`. */
   template: string;
   tags: string[];
+  /** The period the piece is about: its social posts quote that period's moves (default: five sessions). */
+  period?: PiecePeriod;
   /** Facts without which the story cannot be written. */
   requires: string[];
   /** Why the story applies to this session, or null when it does not. */

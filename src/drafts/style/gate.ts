@@ -1,0 +1,151 @@
+/**
+ * The style gate: what a markets editor would send back, counted over every draft of every
+ * session of a span (`wirecopy style --from --to`, `npm run bench`). Each rule counts
+ * violations, not drafts, and keeps a few examples (session, story, text) so a non-zero count
+ * can be traced. A draft failing `wirecopy check` counts once per draft.
+ */
+import { findPeriods, type Period } from '../../language/periods.ts';
+import { findSuperlatives } from '../../language/superlatives.ts';
+import type { CheckOptions } from '../../review/check.ts';
+import { checkText } from '../../review/check.ts';
+import type { RenderedDraft } from '../generate.ts';
+import { FACT_LINK } from '../view-values.ts';
+import { numeralsUnderTen } from './ap-numbers.ts';
+import { wrongArticles } from './articles.ts';
+import { repeatedNumbers } from './repetition.ts';
+import { reachesBack } from './since.ts';
+
+export const STYLE_RULES = [
+  'empty-superlative',
+  'duplicate-headline',
+  'numeral-under-ten',
+  'wrong-article',
+  'number-repeated',
+  'mixed-social-periods',
+  'check-failed',
+] as const;
+export type StyleRule = (typeof STYLE_RULES)[number];
+
+export interface StyleExample {
+  asOf: string;
+  story: string;
+  text: string;
+}
+
+export interface StyleReport {
+  sessions: number;
+  drafts: number;
+  counts: Record<StyleRule, number>;
+  /** The first few violations of each rule. */
+  examples: Record<StyleRule, StyleExample[]>;
+}
+
+const EXAMPLES_KEPT = 5;
+
+export function emptyStyleReport(): StyleReport {
+  const counts = Object.fromEntries(STYLE_RULES.map((r) => [r, 0])) as Record<StyleRule, number>;
+  const examples = Object.fromEntries(STYLE_RULES.map((r) => [r, []])) as unknown as Record<
+    StyleRule,
+    StyleExample[]
+  >;
+  return { sessions: 0, drafts: 0, counts, examples };
+}
+
+/** Adds one session's drafts to the report; `check` is `wirecopy check`'s options. */
+export async function gateSession(
+  report: StyleReport,
+  asOf: string,
+  drafts: readonly RenderedDraft[],
+  check: CheckOptions,
+): Promise<void> {
+  report.sessions++;
+  const add = (rule: StyleRule, story: string, text: string) => {
+    report.counts[rule]++;
+    if (report.examples[rule].length < EXAMPLES_KEPT) report.examples[rule].push({ asOf, story, text });
+  };
+  const titles = new Map<string, string>();
+  for (const draft of drafts) {
+    report.drafts++;
+    const { story, frontMatter } = draft;
+    const title = frontMatter.title;
+    const earlier = titles.get(title);
+    if (earlier !== undefined) add('duplicate-headline', story, `"${title}" (also ${earlier})`);
+    titles.set(title, story);
+
+    const body = draft.body.replace(FACT_LINK, '');
+    const posts = Object.values(frontMatter.social).flat() as string[];
+    const prose = [title, frontMatter.summary, body, ...posts];
+    for (const text of prose) {
+      for (const m of numeralsUnderTen(text)) add('numeral-under-ten', story, around(text, m.index));
+      for (const m of wrongArticles(text)) add('wrong-article', story, around(text, m.index));
+    }
+    for (const r of repeatedNumbers(proseOnly(body)))
+      add('number-repeated', story, `${r.figure} ×${r.count}`);
+    for (const phrase of emptySuperlatives(asOf, body, frontMatter.facts))
+      add('empty-superlative', story, phrase);
+    for (const post of [frontMatter.social.x, frontMatter.social.linkedin, frontMatter.social.facebook]) {
+      const mixed = mixedPeriods(post);
+      if (mixed) add('mixed-social-periods', story, mixed);
+    }
+    const { counts, file } = await checkText(draft.text, `${draft.fileName}`, check);
+    if (counts.errors > 0) {
+      const first = file.messages.find((m) => m.fatal);
+      add('check-failed', story, `${first?.ruleId ?? 'error'}: ${first?.reason ?? ''}`);
+    }
+  }
+}
+
+/** The piece's own prose: the closing disclaimer and sources lines (after `---`) are left out. */
+function proseOnly(body: string): string {
+  const cut = body.lastIndexOf('\n---\n');
+  return cut === -1 ? body : body.slice(0, cut);
+}
+
+function around(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 30), index + 30).replace(/\s+/g, ' ');
+}
+
+/** "first record", "first close above …": the words that make "in N sessions" a drought. */
+const DROUGHT_BEFORE = /\bfirst\b[^.;:]*$/i;
+
+const SHORT_PERIODS = new Set<Period['kind']>(['sessions', 'week', 'month']);
+
+/**
+ * A social post that gives two of "five sessions", "the week", "the month" (issue 11: "Small
+ * caps jump 5.5% on the week. Five sessions: Russell 2000 up 8.5%"). The day and the year are
+ * context any post may add.
+ */
+export function mixedPeriods(post: string): string | undefined {
+  const kinds = new Set(
+    findPeriods(post)
+      // "its first record in 967 sessions" counts a drought, not the period of a move.
+      .filter((p) => !DROUGHT_BEFORE.test(post.slice(Math.max(0, p.start - 40), p.start)))
+      .map((p) => p.period)
+      .filter((p) => SHORT_PERIODS.has(p.kind))
+      .map((p) => (p.kind === 'sessions' ? `${p.count} sessions` : p.kind)),
+  );
+  return kinds.size > 1 ? [...kinds].join(' + ') : undefined;
+}
+
+/**
+ * Superlatives that say nothing: "its best month since October" in November only means October
+ * was better. Judged from the printed `…best_since`/`…worst_since` facts and the phrase in the body.
+ */
+export function emptySuperlatives(
+  asOf: string,
+  body: string,
+  facts: Record<string, { value: unknown }>,
+): string[] {
+  const found: string[] = [];
+  const phrases = findSuperlatives(body).filter((p) => p.kind === 'best-since' || p.kind === 'worst-since');
+  for (const phrase of phrases) {
+    const unit = phrase.unit === 'session' ? 'day' : (phrase.unit ?? '');
+    const rest = `${unit}.${phrase.kind === 'best-since' ? 'best' : 'worst'}_since`;
+    const fact = Object.entries(facts).find(([id]) => id.endsWith(`.${rest}`));
+    const since = fact?.[1].value;
+    if (typeof since === 'string' && !reachesBack(unit, since, asOf)) {
+      found.push(`${body.slice(phrase.start, phrase.end + 40).split('\n')[0]} (${since})`);
+    }
+  }
+  return found;
+}
