@@ -12,6 +12,7 @@ import { approveCommand } from './approve.ts';
 import { checkCommand } from './check.ts';
 import { type CliEnvironment, CommandContext, type GlobalFlags } from './context.ts';
 import { demoCommand } from './demo.ts';
+import { deskCommand } from './desk.ts';
 import { diffCommand } from './diff.ts';
 import { draftCommand } from './draft.ts';
 import { fetchCommand } from './fetch.ts';
@@ -84,6 +85,7 @@ export async function main(
     socialCommand,
     newsletterCommand,
     previewCommand,
+    deskCommand,
   ]) {
     // addCommand does not pass settings down: each verb (and its own subcommands) gets the
     // same output, so usage errors reach the caller's stderr too, and the same exit handling.

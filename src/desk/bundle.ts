@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./ui/main.ts', import.meta.url));
+const STYLES = fileURLToPath(new URL('./ui/desk.css', import.meta.url));
 
 export interface Bundle {
   js: string;
@@ -14,7 +15,7 @@ export interface Bundle {
 
 export async function bundleDesk(): Promise<Bundle> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [ENTRY, STYLES],
     bundle: true,
     minify: true,
     format: 'esm',

@@ -115,12 +115,15 @@ export class DeskHandlers {
 
   facts(name: unknown): Reply {
     const piece = this.piece(name);
-    const asOf = fieldValue(readDraftSource(openPiece(piece).text), ['asOf']);
+    const draft = readDraftSource(openPiece(piece).text);
+    const asOf = fieldValue(draft, ['asOf']);
+    const facts = fieldValue(draft, ['facts']);
+    const carried = new Set(facts && typeof facts === 'object' ? Object.keys(facts) : []);
     if (typeof asOf !== 'string')
       throw new DeskRequestError(400, `${piece.name} has no asOf in its front matter.`);
     const fork = this.ctx.fork(capture().io);
     try {
-      return ok(sessionFacts(fork, asOf));
+      return ok(sessionFacts(fork, asOf, carried));
     } catch (error) {
       if (isWirecopyError(error)) return { status: 400, json: { ok: false, error: errorLines(error) } };
       throw error;

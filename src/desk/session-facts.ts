@@ -17,6 +17,8 @@ export interface PanelFact {
   definition: string;
   /** The `--explain` text: definition, every input, and the worked arithmetic where there is one. */
   explain: string;
+  /** Whether the draft's front matter carries it: then it goes in with its fact mark. */
+  carried: boolean;
 }
 
 export interface SessionFacts {
@@ -25,7 +27,7 @@ export interface SessionFacts {
   facts: PanelFact[];
 }
 
-export function sessionFacts(ctx: CommandContext, asOf: string): SessionFacts {
+export function sessionFacts(ctx: CommandContext, asOf: string, carried: ReadonlySet<string>): SessionFacts {
   const factSet = factSetFor(ctx, asOf, loadDeskInputs(ctx));
   const facts = Object.values(factSet.facts)
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -35,6 +37,7 @@ export function sessionFacts(ctx: CommandContext, asOf: string): SessionFacts {
       unit: fact.unit,
       definition: fact.definition,
       explain: explainFact(factSet, fact.id),
+      carried: carried.has(fact.id),
     }));
   return { asOf: factSet.asOf, dataset: factSet.dataset, facts };
 }
