@@ -8,7 +8,7 @@
  * Numbers from the draft itself (2026-02-23 daily wrap, RUT.csv's last row): RUT closed at
  * 2,620.99 (RUT.close), 5.6% for the year (RUT.return.ytd).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
@@ -128,6 +128,34 @@ describe.skipIf(!HAS_MARKET_DATA || !hasChromium)('the desk in Chromium, on real
       'drew 1.2<!--sourced: EPFR, 2026-02-20--> billion dollars last week.',
     );
     await expect.poll(() => page.locator('#check-summary').textContent(), SOON).toContain('0 error(s)');
+  });
+
+  it('deletes a number with its mark, and one undo brings both back', async () => {
+    await find(page, '2,382.23<!--fact:RUT.sma200-->');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Backspace');
+    const deleted = await savedText(page, latestFile());
+    expect(deleted).toContain('200-day average of , a line');
+    expect(deleted).not.toContain('<!--fact:RUT.sma200-->');
+    await page.keyboard.press('Control+z');
+    expect(await savedText(page, latestFile())).toContain(
+      'average of 2,382.23<!--fact:RUT.sma200-->, a line',
+    );
+  });
+
+  it('shows both versions when the file changed on disk since it was opened, and overwrites nothing', async () => {
+    const outside = `${readFileSync(latestFile(), 'utf8')}\nA line added outside the desk.\n`;
+    writeFileSync(latestFile(), outside);
+    await find(page, 'on Monday');
+    await page.keyboard.type('on Monday, Feb. 23');
+    await page.keyboard.press('Control+s');
+    const conflict = page.locator('#conflict');
+    await conflict.waitFor({ state: 'visible', ...SOON });
+    expect(await conflict.locator('pre.theirs').textContent()).toContain('A line added outside the desk.');
+    expect(await conflict.locator('pre.mine').textContent()).toContain('on Monday, Feb. 23');
+    expect(readFileSync(latestFile(), 'utf8')).toBe(outside);
+    await page.locator('#take-theirs').click();
+    expect(await savedText(page, latestFile())).toBe(outside);
   });
 
   it('counts the X post as X does and turns it red past 280', async () => {
