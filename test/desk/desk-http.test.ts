@@ -184,6 +184,37 @@ describe.skipIf(!HAS_MARKET_DATA)('the desk over HTTP', () => {
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
   });
 
+  it('redraft never overwrites an edited draft: the new text is a revision, listed beside it', async () => {
+    const client = await tab(desk);
+    // The earlier test's conflict left EARLIER edited on disk: redraft its session.
+    const answer = await client.send('POST', '/api/draft', { asOf: '2026-02-20', story: 'daily-wrap' });
+    expect(answer.status).toBe(200);
+    expect(answer.json['result']).toEqual([
+      {
+        name: 'drafts/2026-02-20-daily-wrap-r2.md',
+        outcome: 'revision',
+        title: expect.any(String),
+        beside: `drafts/${EARLIER}`,
+      },
+    ]);
+    expect(readFileSync(draftFile(EARLIER), 'utf8')).toContain('A line added by another editor.');
+    const day = (await client.get('/api/day')).json as { drafts: { name: string; revisionOf?: string }[] };
+    expect(day.drafts.find((d) => d.name === 'drafts/2026-02-20-daily-wrap-r2.md')?.revisionOf).toBe(
+      `drafts/${EARLIER}`,
+    );
+  });
+
+  it('wirecopy desk: another host without the token, or a bad port, is a usage error (exit 2) before listening', async () => {
+    const offLoopback = await ws.run(['desk', '--host', '0.0.0.0']);
+    expect(offLoopback.code).toBe(2);
+    expect(offLoopback.stderr).toContain(
+      '--host 0.0.0.0 would open the desk to other machines without a token.',
+    );
+    const badPort = await ws.run(['desk', '--port', 'eighty']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('--port eighty is not a port number.');
+  });
+
   it('off loopback: refuses to start without a token, and answers 401 to any request without it', async () => {
     let refused: unknown;
     try {
