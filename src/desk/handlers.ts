@@ -29,6 +29,8 @@ export interface Reply {
   html?: string;
 }
 
+const OPTIONS_TTL_MS = 60_000;
+
 const ok = (json: unknown): Reply => ({ status: 200, json });
 
 function text(body: Record<string, unknown>, field: string): string {
@@ -45,17 +47,25 @@ function capture(): { io: Output; lines: string[] } {
 
 export class DeskHandlers {
   private readonly ctx: CommandContext;
-  /** Check options for the live check: built once (they read the store's latest session and the notes), rebuilt after each write. */
+  /**
+   * Check options for the live check: built once (they read the store's latest session, the
+   * notes and the clock) and rebuilt after each write and once they are a minute old, so an
+   * embargo added to the notes or a new session applies without restarting the desk.
+   */
   private checkOptions: CheckOptions | undefined;
+  private checkOptionsAt = 0;
 
   constructor(ctx: CommandContext) {
     this.ctx = ctx;
   }
 
   private options(): CheckOptions {
-    this.checkOptions ??= checkOptionsFor(this.ctx, {
-      maxAgeSessions: this.ctx.config.review.maxAgeSessions,
-    });
+    if (this.checkOptions === undefined || performance.now() - this.checkOptionsAt > OPTIONS_TTL_MS) {
+      this.checkOptions = checkOptionsFor(this.ctx, {
+        maxAgeSessions: this.ctx.config.review.maxAgeSessions,
+      });
+      this.checkOptionsAt = performance.now();
+    }
     return this.checkOptions;
   }
 
