@@ -228,6 +228,12 @@ await measure(
   (_ms, code) => `exit ${code}`,
 );
 
+// 7. The desk (issue 15): start-up, the editor page's weight, the live check per keystroke batch.
+{
+  const { deskFigures } = await import('./desk.ts');
+  await deskFigures(measure, MARKET);
+}
+
 const widths = [72, 6, 10, 10];
 console.log(
   ['case', 'runs', 'best ms', 'median ms']

@@ -1,10 +1,10 @@
 /** `wirecopy stats`: every fact for one session, as a table or as one JSON object. */
 import { Command } from 'commander';
+import { explainFact } from '../facts/explain.ts';
 import type { FactSet } from '../facts/types.ts';
 import { factSetFor } from '../jobs/facts.ts';
 import { loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
 import type { CommandContext } from './context.ts';
-import { explainFact } from './explain.ts';
 import { formatTable } from './format-table.ts';
 import { printJson } from './json.ts';
 

@@ -110,6 +110,12 @@ export const VERBS: readonly Verb[] = [
     load: async () => (await import('./preview.ts')).previewCommand,
   },
   {
+    name: 'desk',
+    summary:
+      "the editors' desk in the browser: today's drafts, the editor with the live check, facts panel, diff, approve/reject, the page as readers see it",
+    load: async () => (await import('./desk.ts')).deskCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script: eval "$(wirecopy completion bash)" (or zsh)',
     load: async () => (await import('./completion.ts')).completionCommand,

@@ -51,7 +51,12 @@ export class CommandContext {
   private openStore: MarketStore | undefined;
   private readonly locks = new Map<DeskLock, HeldLock>();
 
+  private readonly flags: GlobalFlags;
+  private readonly environment: CliEnvironment;
+
   constructor(flags: GlobalFlags, environment: CliEnvironment) {
+    this.flags = flags;
+    this.environment = environment;
     this.cwd = environment.cwd;
     this.env = environment.env;
     this.io = environment.io;
@@ -152,6 +157,14 @@ export class CommandContext {
       return pinned;
     }
     return newYorkDate(this.clock());
+  }
+
+  /**
+   * A context of its own for one unit of work in a long-running process (a desk request): the
+   * same flags and environment, its own store handle and locks, released by its `close`.
+   */
+  fork(io: Output = this.io): CommandContext {
+    return new CommandContext(this.flags, { ...this.environment, io });
   }
 
   close(): void {

@@ -24,6 +24,8 @@ export interface DraftOptions {
   story?: string;
   all?: boolean;
   force?: boolean;
+  /** Only the first half of `force`: an edited draft is kept and the new text written as a revision; the gate still holds. */
+  revise?: boolean;
   /** The data-quality gate's verdict, recorded in the front matter. */
   checks?: DraftChecks;
   /** Notes problems that hold the session (see `heldSession`): the drafts carry them as `hold:`. */
@@ -58,7 +60,7 @@ export async function draftsFor(
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
   const draftsDir = join(ctx.contentDir, 'drafts');
   reportCleanup(ctx, removeLeftovers(draftsDir));
-  const force = options.force === true;
+  const force = options.force === true || options.revise === true;
   // Into the store first, in one transaction, for `wirecopy diff` and `check`: a draft file never
   // exists without them, whenever a run is cut short. Only an edited draft left alone is skipped.
   const written = rendered.filter((draft) => force || !isEditedOnDisk(join(draftsDir, draft.fileName)));

@@ -9,7 +9,7 @@ import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { plural } from '../review/format-report.ts';
 import type { InputProblem } from '../types.ts';
-import { verifyStore } from '../verify/gate.ts';
+import { type VerifyReport, verifyStore } from '../verify/gate.ts';
 import type { CommandContext } from './context.ts';
 
 /** What a draft's front matter records of the gate. */
@@ -29,17 +29,7 @@ export function gateDraft(ctx: CommandContext, factSet: FactSet, force: boolean)
     );
     return { gate: 'skipped', problems: 0, sources: ['demo'] };
   }
-  const store = ctx.store();
-  // The series the facts used, and every configured index the store holds: one that stopped
-  // early is left out of the facts (not "used"), and that is exactly what staleness must catch.
-  const wanted = [...ctx.config.indexes, ctx.config.benchmark].filter((s) => store.sourcesOf(s).length > 0);
-  const report = verifyStore(store, {
-    symbols: [...new Set([...Object.keys(factSet.series), ...wanted])],
-    through: factSet.asOf,
-    expected: factSet.asOf,
-    settings: ctx.config.verify,
-    registry: ctx.registry,
-  });
+  const report = sessionReport(ctx, factSet.asOf, Object.keys(factSet.series));
   const checks = { problems: report.problems.length, sources: report.sources };
   const scope = `${report.symbols.join(', ')} through ${factSet.asOf}`;
   if (report.errors === 0) {
@@ -64,6 +54,46 @@ export function gateDraft(ctx: CommandContext, factSet: FactSet, force: boolean)
   ctx.io.out(`Data-quality gate: FAILED with ${plural(report.errors, 'error')}, overridden by --force:`);
   for (const line of listed(errors)) ctx.io.out(`  ${line}`);
   return { gate: 'overridden', ...checks };
+}
+
+/**
+ * The gate's report on session `asOf`: the series a draft used, and every configured index the
+ * store holds: one that stopped early is left out of the facts (not "used"), and that is exactly
+ * what staleness must catch.
+ */
+function sessionReport(ctx: CommandContext, asOf: string, used: readonly string[]): VerifyReport {
+  const store = ctx.store();
+  const wanted = [...ctx.config.indexes, ctx.config.benchmark].filter((s) => store.sourcesOf(s).length > 0);
+  return verifyStore(store, {
+    symbols: [...new Set([...used, ...wanted])],
+    through: asOf,
+    expected: asOf,
+    settings: ctx.config.verify,
+    registry: ctx.registry,
+  });
+}
+
+export interface SessionGate {
+  verdict: 'passed' | 'failed';
+  /** "RUT, SPX through 2026-02-23". */
+  scope: string;
+  errors: number;
+  warnings: number;
+  /** The errors as `draft` lists them when it refuses, then the warnings. */
+  problems: string[];
+}
+
+/** The gate's verdict on a session, as the desk shows it beside the day's drafts: never throws on bad data. */
+export function sessionGate(ctx: CommandContext, asOf: string): SessionGate {
+  const report = sessionReport(ctx, asOf, []);
+  const bySeverity = (severity: string) => report.problems.filter((p) => p.severity === severity);
+  return {
+    verdict: report.errors === 0 ? 'passed' : 'failed',
+    scope: `${report.symbols.join(', ')} through ${asOf}`,
+    errors: report.errors,
+    warnings: report.warnings,
+    problems: listed([...bySeverity('error'), ...bySeverity('warning')]),
+  };
 }
 
 function listed(problems: readonly InputProblem[]): string[] {

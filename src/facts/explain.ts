@@ -1,12 +1,13 @@
 /**
- * `wirecopy stats --explain ID`: how one fact was computed, so an editor can check it by hand.
+ * How one fact was computed (`wirecopy stats --explain ID`, the desk's facts panel), so an editor
+ * can check it by hand.
  * It prints the definition, every input (the closes and the windows read), and where a fact is
  * a plain ratio or difference of two closes, the arithmetic itself.
  */
 import { Errors, WirecopyError } from '../errors.ts';
-import { formatFactValue, formatLevel } from '../facts/format.ts';
-import type { Fact, FactSet } from '../facts/types.ts';
 import type { StatInput, StatRange } from '../stats/types.ts';
+import { formatFactValue, formatLevel } from './format.ts';
+import type { Fact, FactSet } from './types.ts';
 
 const isClose = (input: StatInput | StatRange): input is StatInput => 'close' in input;
 
