@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { VERBS } from '../../src/cli/verbs.ts';
 import { workspace } from '../support/cli.ts';
 
-/** `preview` serves the site until stopped, `completion` prints a shell script: no report. */
-const NOTHING_TO_REPORT = new Set(['preview', 'completion']);
+/** `preview` and `desk` serve until stopped, `completion` prints a shell script: no report. */
+const NOTHING_TO_REPORT = new Set(['preview', 'desk', 'completion']);
 
 describe('--json', () => {
   it('is an option of every verb that reports (or of each of its subcommands)', async () => {
