@@ -50,7 +50,7 @@ export const weeklyRecap: Story = {
   id: 'weekly-recap',
   slug: 'weekly-recap',
   template: 'articles/weekly-recap',
-  tags: ['small caps', 'Russell 2000', 'weekly recap'],
+  tags: ['weekly recap'],
   requires: ['RUT.close', 'RUT.return.week', 'SPX.return.week', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, weekKey) ? 'The last session of the calendar week.' : null),
   angles: [
@@ -77,7 +77,7 @@ export const monthlyRecap: Story = {
   id: 'monthly-recap',
   slug: 'monthly-recap',
   template: 'articles/monthly-recap',
-  tags: ['small caps', 'Russell 2000', 'monthly recap'],
+  tags: ['monthly recap'],
   requires: ['RUT.close', 'RUT.return.mtd', 'SPX.return.mtd', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, monthOf) ? 'The last session of the calendar month.' : null),
   angles: [
