@@ -4,14 +4,15 @@
  * (env WIRECOPY_CONTENT moves the content folder), drafts too when WIRECOPY_PREVIEW=1.
  * Canonical URLs, the sitemap and the feed use `publication.siteUrl` from the wirecopy config.
  */
+
+import { resolve } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { resolve } from 'node:path';
 import { loadConfig } from './src/config.ts';
 import { discoverConfigFile } from './src/config-file.ts';
 import pagefind from './src/site/pagefind-integration.ts';
-import { sitemapLastModified } from './src/site/sitemap-dates.ts';
 import { checkSiteAddress, siteBuildMode } from './src/site/site-address.ts';
+import { sitemapLastModified } from './src/site/sitemap-dates.ts';
 
 const config = loadConfig();
 const { publication } = config;

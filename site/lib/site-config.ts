@@ -11,6 +11,8 @@ const config = loadConfig();
 export const publication = config.publication;
 /** The lead index, whose latest session judges a draft's freshness in the preview. */
 export const leadIndex = config.indexes[0] ?? 'RUT';
+/** The configured indexes, whose facts the methodology page lists under one name each. */
+export const indexes: readonly string[] = config.indexes;
 export const contentDir = resolve(config.content);
 /** Open Graph images from earlier builds, next to Astro's own cache (`WIRECOPY_SITE_CACHE` moves both). */
 export const ogCacheDir = join(

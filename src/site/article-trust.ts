@@ -135,7 +135,9 @@ export function newsArticleJsonLd(input: JsonLdInput): Record<string, unknown> {
     image: [input.image],
     datePublished: published.toISOString(),
     dateModified: (updated ?? published).toISOString(),
-    author: [person ? { '@type': 'Person', name, url: about } : { '@type': 'Organization', name, url: about }],
+    author: [
+      person ? { '@type': 'Person', name, url: about } : { '@type': 'Organization', name, url: about },
+    ],
     publisher: {
       '@type': 'NewsMediaOrganization',
       name: publication.name,

@@ -3,8 +3,9 @@
  * piece's window, on shared session dates. The draft generator calls `chartSnapshot` with series
  * from the store; the site draws the snapshot, so a site build never opens the market store.
  */
-import type { FrontMatter } from '../drafts/front-matter.ts';
+
 import { previousSession } from '../calendar/nyse.ts';
+import type { FrontMatter } from '../drafts/front-matter.ts';
 import type { IsoDate } from '../types.ts';
 
 export type ChartSnapshot = NonNullable<FrontMatter['chart']>;

@@ -28,7 +28,7 @@ export const WIDE: ChartLayout = {
 export const NARROW: ChartLayout = {
   width: 360,
   height: 300,
-  pad: { top: 22, right: 100, bottom: 32, left: 38 },
+  pad: { top: 22, right: 108, bottom: 32, left: 38 },
   fontSize: 13,
 };
 
@@ -66,7 +66,9 @@ export function renderChartSvg(
   const rebased = chart.series.map((s) => s.closes.map((c) => (c / s.closes[0]!) * chart.rebased));
   const leadFirst = chart.series[0]?.closes[0];
   const record =
-    marks.record && leadFirst ? { ...marks.record, at: (marks.record.level / leadFirst) * chart.rebased } : undefined;
+    marks.record && leadFirst
+      ? { ...marks.record, at: (marks.record.level / leadFirst) * chart.rebased }
+      : undefined;
   const all = [...rebased.flat(), ...(record ? [record.at] : [])];
   const ticks = niceTicks(Math.min(chart.rebased, ...all), Math.max(chart.rebased, ...all));
   const frame = frameFor(chart.dates.length, ticks, layout);
@@ -91,7 +93,9 @@ export function renderChartSvg(
 function describeMarks(summary: string, marks: ChartMarks): string {
   const extra = [
     marks.periodLabel ? `The shaded band is the ${marks.periodLabel.toLowerCase()}.` : '',
-    marks.record ? `A dotted line marks the ${marks.record.label.charAt(0).toLowerCase()}${marks.record.label.slice(1)}.` : '',
+    marks.record
+      ? `A dotted line marks the ${marks.record.label.charAt(0).toLowerCase()}${marks.record.label.slice(1)}.`
+      : '',
   ].filter(Boolean);
   return [summary, ...extra].join(' ');
 }
@@ -128,7 +132,10 @@ function gridLines(ticks: readonly number[], base: number, frame: Frame, layout:
   return ticks
     .map((t) => {
       const y = r(frame.y(t));
-      const style = t === base ? 'stroke="#555" class="chart-base" stroke-dasharray="3 3"' : 'stroke="#ddd" class="chart-grid"';
+      const style =
+        t === base
+          ? 'stroke="#555" class="chart-base" stroke-dasharray="3 3"'
+          : 'stroke="#ddd" class="chart-grid"';
       return (
         `<line x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}" ${style}/>` +
         `<text x="${frame.left - 6}" y="${r(y + layout.fontSize / 3)}" text-anchor="end">${t}</text>`
@@ -189,7 +196,12 @@ function seriesPaths(rebased: readonly number[][], frame: Frame): string {
 }
 
 /** Each series' name and rebased end value, in its colour, beside its line's end. */
-function endLabels(chart: ChartSnapshot, rebased: readonly number[][], frame: Frame, layout: ChartLayout): string {
+function endLabels(
+  chart: ChartSnapshot,
+  rebased: readonly number[][],
+  frame: Frame,
+  layout: ChartLayout,
+): string {
   const ys = spreadLabels(
     rebased.map((values) => frame.y(values.at(-1)!)),
     frame.top + 10,
@@ -227,7 +239,12 @@ export function summarize(chart: ChartSnapshot): string {
     const by = change === 0 ? '' : ` ${formatPercent(Math.abs(change))}`;
     return `the ${s.name} ${verb}${by}, from ${formatLevel(s.closes[0]!)} to ${formatLevel(s.closes.at(-1)!)}`;
   });
-  return `From ${formatDate(first, asOf)} to ${formatDate(asOf, asOf)}, ${moves.join('; ')}.`;
+  // Across a year end both dates carry their year: "From Sept. 16, 2024, to Sept. 18, 2025".
+  const crossesYear = first.slice(0, 4) !== asOf.slice(0, 4);
+  const span = crossesYear
+    ? `From ${formatDate(first)}, to ${formatDate(asOf)}`
+    : `From ${formatDate(first, asOf)} to ${formatDate(asOf, asOf)}`;
+  return `${span}, ${moves.join('; ')}.`;
 }
 
 /** 3 to 7 round tick values covering [min, max]. */

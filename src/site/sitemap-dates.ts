@@ -7,10 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { FrontMatter } from '../drafts/front-matter.ts';
-import { articleId } from './article-index.ts';
 import { lastChangedAt } from './article-dates.ts';
+import { articleId } from './article-index.ts';
 
-export function sitemapLastModified(articlesDir: string, siteUrl: string): (url: string) => string | undefined {
+export function sitemapLastModified(
+  articlesDir: string,
+  siteUrl: string,
+): (url: string) => string | undefined {
   const byPath = new Map<string, string>();
   let newest = '';
   const files = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith('.md')) : [];
@@ -22,7 +25,11 @@ export function sitemapLastModified(articlesDir: string, siteUrl: string): (url:
       continue; // the content collection fails the build on it, naming the file and field
     }
     if (data.status !== 'published' || !data.asOf || !data.slug || !data.date) continue;
-    const at = lastChangedAt({ date: data.date, review: data.review, revisions: data.revisions }).toISOString();
+    const at = lastChangedAt({
+      date: data.date,
+      review: data.review,
+      revisions: data.revisions,
+    }).toISOString();
     byPath.set(`/articles/${articleId({ asOf: data.asOf, slug: data.slug })}/`, at);
     const month = `/archive/${data.asOf.slice(0, 7)}/`;
     if ((byPath.get(month) ?? '') < at) byPath.set(month, at);
@@ -32,6 +39,8 @@ export function sitemapLastModified(articlesDir: string, siteUrl: string): (url:
     const path = new URL(url, siteUrl).pathname;
     const own = byPath.get(path);
     if (own) return own;
-    return path === '/' || path === '/archive/' || path.startsWith('/tags/') ? newest || undefined : undefined;
+    return path === '/' || path === '/archive/' || path.startsWith('/tags/')
+      ? newest || undefined
+      : undefined;
   };
 }
