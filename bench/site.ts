@@ -98,7 +98,11 @@ try {
   for (const pass of ['cold', 'warm'] as const) {
     const bareBuild = await buildSite(bareOut, { root: bare });
     check('bare Astro', bareBuild);
-    const siteBuild = await buildSite(siteOut, { content, cacheDir: cache });
+    const siteBuild = await buildSite(siteOut, {
+      content,
+      cacheDir: cache,
+      env: { WIRECOPY_SITE_DEMO: '1' },
+    });
     check('wirecopy', siteBuild);
     runs.push({
       pass,

@@ -59,6 +59,20 @@ export const configSchema = strict.object({
         .default(
           'What followed earlier occurrences of a pattern says nothing certain about what follows this one.',
         ),
+      /** The byline of a piece whose review names no editor, and the JSON-LD author then. */
+      desk: z.string().min(1).default('The Small Caps Desk'),
+      /**
+       * The newsletter sign-up form (Buttondown, Mailchimp and ConvertKit embeds all post an email
+       * field to an action URL). Unset: no form anywhere, never a dead one.
+       */
+      subscribe: strict
+        .object({
+          action: webAddress('https://buttondown.com/api/emails/embed-subscribe/NAME'),
+          emailField: z.string().min(1).default('email'),
+          /** Fixed fields the provider's embed code sends along (a list id, a tag). */
+          hidden: z.record(z.string(), z.string()).default({}),
+        })
+        .optional(),
     })
     .prefault({}),
   /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */

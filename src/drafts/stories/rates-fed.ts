@@ -26,7 +26,7 @@ export function ratesFed(settings: StorySettings): Story {
     slug: 'rates-fed',
     template: 'articles/rates-fed',
     quoteTopics: ['rates', 'fed', 'small-caps'],
-    tags: ['small caps', 'rates', 'Federal Reserve', 'Treasury yields'],
+    tags: ['rates', 'Federal Reserve', 'Treasury yields'],
     requires: [...CORE_FACTS, 'DGS2.level', 'DGS2.change.5d'],
     applies(f) {
       const odds = oddsMove(f, settings);
