@@ -3,7 +3,7 @@
  * archive page) prints. Links here are untagged; each renderer tags them for its medium.
  */
 import type { RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { addDays, dayOfWeek } from '../calendar/dates.ts';
 import type { Config } from '../config.ts';
 import { FACT_LINK } from '../drafts/view-values.ts';
@@ -137,7 +137,7 @@ export function withoutRepeatedTables(articles: IssueArticle[]): IssueArticle[] 
 
 /** A markdown table's cells, row by row: what a reader sees of it. */
 function tableKey(table: Table): string {
-  return JSON.stringify(table.children.map((row) => row.children.map((cell) => toString(cell))));
+  return JSON.stringify(table.children.map((row) => row.children.map((cell) => textOf(cell))));
 }
 
 /** Front-matter text as printed: fact marks dropped, whitespace collapsed. Escaping is the renderer's. */
