@@ -82,6 +82,11 @@ export function approveCommand(context: () => CommandContext): Command {
         }
         const article = shownPath(ctx, result.articlePath);
         await storeOgImage(ctx, result.articlePath);
+        for (const other of result.sameHeadline) {
+          ctx.io.out(
+            `warning same-headline: ${shownPath(ctx, other.path)} (${other.story}, ${other.asOf}) is published with the same headline; readers see one of the two (the newsletter carries the newer). Give one of them another headline.`,
+          );
+        }
         ctx.io.out(
           {
             published: `Approved by ${by}: ${article}; checks passed with ${result.review.checks}.`,

@@ -202,6 +202,51 @@ describe('approve, reject and status', () => {
     );
   });
 
+  it('one piece per story per session: a second slug is refused, naming the published piece; a repeated headline warns', async () => {
+    const { ws, draft, path } = await demoWorkspace();
+    const original = readFileSync(path, 'utf8');
+    const { data } = matter(original);
+    expect((await ws.run(['approve', draft, '--by', 'Dana Editor', '--allow-demo'])).code).toBe(0);
+    const published = `content/articles/${draft.split('/').at(-1)}`;
+
+    // The same story and session under another slug: two URLs for one story.
+    const renamed = join(ws.dir, 'content', 'drafts', `${data['asOf']}-second-take.md`);
+    writeFileSync(renamed, original.replace(`slug: ${data['slug']}`, 'slug: second-take'));
+    const twice = await ws.run([
+      'approve',
+      'content/drafts/' + `${data['asOf']}-second-take.md`,
+      '--by',
+      'Dana Editor',
+      '--allow-demo',
+    ]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`is already the ${data['story']} piece of ${data['asOf']}`);
+    expect(twice.stderr).toContain(
+      `set \`slug: ${data['slug']}\` in the draft and approve it with --replace`,
+    );
+    expect(existsSync(renamed)).toBe(true);
+
+    // Another story with the same headline: published, with a warning naming the other piece.
+    writeFileSync(
+      renamed,
+      original
+        .replace(`slug: ${data['slug']}`, 'slug: second-take')
+        .replace(`story: ${data['story']}`, 'story: second-take'),
+    );
+    const same = await ws.run([
+      'approve',
+      `content/drafts/${data['asOf']}-second-take.md`,
+      '--by',
+      'Dana Editor',
+      '--allow-demo',
+    ]);
+    expect(same.stderr).toBe('');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain(
+      `warning same-headline: ${published} (${data['story']}, ${data['asOf']}) is published with the same headline`,
+    );
+  });
+
   it('shows an interrupted approval in status, and approve finishes it', async () => {
     const { ws, draft, path } = await demoWorkspace();
     // What a crash between rewriting the draft and moving it leaves (see src/review/approve.ts).
