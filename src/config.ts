@@ -84,6 +84,21 @@ export const configSchema = strict.object({
       maxAgeSessions: z.number().int().nonnegative().default(0),
     })
     .prefault({}),
+  /** The newsletter's sender details (`wirecopy newsletter`). */
+  newsletter: strict
+    .object({
+      /**
+       * The sender's postal address, printed in every issue's footer: CAN-SPAM requires one in
+       * commercial email, so a real send (`--send-test`) refuses to go without it.
+       */
+      postalAddress: z.string().trim().min(1).optional(),
+      /**
+       * The list's one-click unsubscribe address (https, RFC 8058) for the `List-Unsubscribe`
+       * headers; without it they name the sender's mailbox (`mailto:`) only.
+       */
+      unsubscribeUrl: webAddress('https://news.example.com/unsubscribe').optional(),
+    })
+    .prefault({}),
   /** When each story applies; see src/drafts/stories/story.ts. */
   stories: strict
     .object({

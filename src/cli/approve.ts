@@ -9,6 +9,7 @@ import { Errors, WirecopyError } from '../errors.ts';
 import { approveDraft } from '../review/approve.ts';
 import { checkText } from '../review/check.ts';
 import { formatMessage } from '../review/format-report.ts';
+import { ogImagePath, writeArticleOgImage } from '../site/og-file.ts';
 import { VERSION } from '../version.ts';
 import { checkOptionsFor, parseMaxAge, shownPath } from './check.ts';
 import type { CommandContext } from './context.ts';
@@ -20,6 +21,21 @@ export function reviewerName(by: string | undefined): string {
     throw new WirecopyError(Errors.Usage, 'The reviewer name is empty.', { hint: 'Pass --by "Your Name".' });
   }
   return name;
+}
+
+/**
+ * The piece's Open Graph image, drawn now so no site build has to (src/site/og-file.ts). The
+ * piece is published whatever happens here: a failure is a warning, and the site draws the
+ * missing image at build time.
+ */
+async function storeOgImage(ctx: CommandContext, articlePath: string): Promise<void> {
+  try {
+    await writeArticleOgImage(articlePath, ctx.config.publication.name);
+  } catch (error) {
+    ctx.io.err(
+      `warning og-image: ${shownPath(ctx, ogImagePath(articlePath))} was not written (${error instanceof Error ? error.message : String(error)}); the site build will draw it.`,
+    );
+  }
 }
 
 export function approveCommand(context: () => CommandContext): Command {
@@ -65,6 +81,12 @@ export function approveCommand(context: () => CommandContext): Command {
           if (message.fatal === false) ctx.io.out(formatMessage(message, file));
         }
         const article = shownPath(ctx, result.articlePath);
+        await storeOgImage(ctx, result.articlePath);
+        for (const other of result.sameHeadline) {
+          ctx.io.out(
+            `warning same-headline: ${shownPath(ctx, other.path)} (${other.story}, ${other.asOf}) is published with the same headline; readers see one of the two (the newsletter carries the newer). Give one of them another headline.`,
+          );
+        }
         ctx.io.out(
           {
             published: `Approved by ${by}: ${article}; checks passed with ${result.review.checks}.`,

@@ -332,12 +332,12 @@ describe('kill -9 (child process at an injected fault point)', () => {
         // one, or (between the two renames) nothing in the folder and the old one put back next run.
         if (point === 'old-moved-away:2025-w48') {
           expect(left.export).toEqual({});
-          expect(next.stdout).toContain(`Put back dist/newsletter/${ISSUE}`);
+          expect(next.stdout).toContain(`Put back .wirecopy/newsletter/${ISSUE}`);
         } else {
           expect([old.export, fresh.export]).toContainEqual(left.export);
         }
         expect([old.archive, fresh.archive]).toContain(left.archive);
-        expect(hidden(join(ws.dir, 'dist'))).toEqual([]);
+        expect(hidden(join(ws.dir, '.wirecopy', 'newsletter'))).toEqual([]);
         expect(hidden(join(ws.dir, 'content'))).toEqual([]);
       },
     );

@@ -446,7 +446,7 @@ describe('the newsletter', () => {
     );
     const run = await ws.run(['newsletter']);
     expect(run.stderr).not.toMatch(/error/i);
-    const email = ws.read(join('dist', 'newsletter', '2025-w48', 'email.html'));
+    const email = ws.read(join('.wirecopy', 'newsletter', '2025-w48', 'email.html'));
     // Every piece is in the issue, its payload paragraph first, so each payload was exported.
     for (const payload of PAYLOADS) expect(email, payload.id).toContain(`2025-11-26-${slugOf(payload)}/`);
     const asHtml = (markdown: string) =>
@@ -461,9 +461,13 @@ describe('the newsletter', () => {
     const findings = [
       ...executablesInHtml(email, 'email.html'),
       // Markdown on a platform that passes raw HTML through: nothing to pass.
-      ...executablesInHtml(asHtml(ws.read(join('dist', 'newsletter', '2025-w48', 'issue.md'))), 'issue.md', {
-        fragment: true,
-      }),
+      ...executablesInHtml(
+        asHtml(ws.read(join('.wirecopy', 'newsletter', '2025-w48', 'issue.md'))),
+        'issue.md',
+        {
+          fragment: true,
+        },
+      ),
       ...executablesInHtml(
         asHtml(matter(ws.read(join('content', 'newsletters', '2025-w48.md'))).content),
         'archive source',
