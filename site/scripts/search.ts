@@ -85,6 +85,7 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
     item.append(date);
   }
   const excerpt = document.createElement('p');
+  excerpt.className = 'search-excerpt';
   // Pagefind escapes the page text and adds only <mark> around the matched words.
   excerpt.innerHTML = data.excerpt;
   item.append(excerpt);

@@ -82,6 +82,13 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
     };
   }
   if (published && !request.replace) throw urlTaken(published.path, id, label);
+  // A usage error first: --replace names a URL, and with nothing there the command itself is wrong,
+  // whatever else the draft collides with.
+  if (!published && request.replace) {
+    throw new WirecopyError(Errors.Usage, `--replace: no article is published at /articles/${id}/.`, {
+      hint: `Approve ${label} without --replace: it becomes a new article.`,
+    });
+  }
   const front = readDraftSource(text).data;
   const asOf = typeof front?.['asOf'] === 'string' ? front['asOf'] : undefined;
   const near = asOf ? piecesNear(fs, articlesDir, asOf, SAME_HEADLINE_DAYS).filter((p) => p.id !== id) : [];
@@ -89,11 +96,6 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
   if (sameStory) throw storyTaken(sameStory, id, label);
   const title = front?.['title'];
   const sameHeadlineAs = near.filter((p) => typeof title === 'string' && sameHeadline(p.title, title));
-  if (!published && request.replace) {
-    throw new WirecopyError(Errors.Usage, `--replace: no article is published at /articles/${id}/.`, {
-      hint: `Approve ${label} without --replace: it becomes a new article.`,
-    });
-  }
 
   fs.mkdirp(articlesDir);
   if (fs.device(dirname(draftPath)) !== fs.device(articlesDir)) {

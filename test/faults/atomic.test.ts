@@ -398,7 +398,11 @@ describe('kill -9 (child process at an injected fault point)', () => {
       const next = await runCli(args, where);
       expect(next.code).toBe(0);
       expect(readdirSync(join(base.content, 'drafts'))).toEqual([]);
-      expect(readdirSync(join(base.content, 'articles'))).toEqual([base.draftName]);
+      // The piece and the Open Graph image approve draws beside it, nothing else.
+      expect(readdirSync(join(base.content, 'articles'))).toEqual([
+        base.draftName,
+        base.draftName.replace(/\.md$/, '.og.png'),
+      ]);
       expect(hidden(base.content)).toEqual([]);
     });
   });

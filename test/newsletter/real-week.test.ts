@@ -115,6 +115,8 @@ describe.skipIf(!HAS_MARKET_DATA)('the default issue of a real week (Nov. 24–3
     const built = await buildSite(dist, {
       content: join(project, 'content'),
       cacheDir: join(project, '.astro-cache'),
+      // The desk's config, with its real address: a publication build refuses the placeholder.
+      env: { WIRECOPY_CONFIG: join(project, 'wirecopy.config.json') },
     });
     expect(built.ok, built.output.slice(-2000)).toBe(true);
     for (const [file, text] of Object.entries(before)) {
