@@ -125,6 +125,14 @@ describe.skipIf(!HAS_MARKET_DATA)('the default issue of a real week (Nov. 24–3
     const archive = readFileSync(join(dist, 'newsletter', ISSUE, 'index.html'), 'utf8');
     expect(archive).toContain('href="/articles/2025-11-28-pattern-study/"');
     expect(archive).not.toContain('https://news.example/articles/');
+    // Each of the 12 pieces the issue carries is linked from its body, by its headline and its
+    // "Read the full piece" line (render-markdown.ts), and not listed a second time below.
+    const meta = JSON.parse(readFileSync(join(exportDir, 'meta.json'), 'utf8'));
+    for (const { id } of meta.articles as { id: string }[]) {
+      expect(archive, id).toMatch(new RegExp(`<h2[^>]*><a href="/articles/${id}/"`));
+      expect(archive.split(`href="/articles/${id}/"`).length - 1, id).toBe(2);
+    }
+    expect(archive).not.toContain('In this issue');
     expect(existsSync(join(dist, 'articles', '2025-11-28-pattern-study', 'index.html'))).toBe(true);
   }, 300_000);
 });
