@@ -16,7 +16,12 @@ export interface ChartSeriesInput {
   name: string;
   dates: readonly IsoDate[];
   closes: readonly number[];
+  /** `percent`: a rate (the 2-year yield), charted at its level in a panel of its own. */
+  unit?: 'percent';
 }
+
+/** A rate in percent: its own panel and scale, its moves in basis points. */
+export const isRate = (series: { unit?: 'percent' | undefined }): boolean => series.unit === 'percent';
 
 export interface ChartInput {
   /** The story id (`small-cap-rally`): it decides how far back the chart reaches. */
@@ -36,6 +41,7 @@ export const STORY_WINDOWS: Readonly<Record<string, number>> = {
   'monthly-recap': 63,
   'pattern-study': 63,
   'record-high': 252,
+  'rates-fed': 21,
 };
 const DEFAULT_WINDOW = 63;
 /** Enough points for a smooth line, few enough that the front matter stays readable. */
@@ -54,13 +60,17 @@ export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
   const shared = [...closesByDate[0]!.keys()].filter((date) => closesByDate.every((m) => m.has(date)));
   const window = thin(shared.slice(-(sessions + 1)), MAX_POINTS);
   if (window.length < 2) return undefined;
+  const indexes = input.series.filter((s) => !isRate(s)).map((s) => s.name);
+  const rates = input.series.filter(isRate).map((s) => `the ${s.name}`);
+  const named = rates.length > 0 ? `${indexes.join(' vs ')} and ${rates.join(' and ')}` : indexes.join(' vs ');
   return {
-    title: `${[lead, ...others].map((s) => s.name).join(' vs ')} over the last ${sessions} sessions`,
+    title: `${named} over the last ${sessions} sessions`,
     rebased: REBASED_TO,
     dates: window,
     series: input.series.map((s, i) => ({
       symbol: s.symbol,
       name: s.name,
+      ...(s.unit ? { unit: s.unit } : {}),
       closes: window.map((date) => round2(closesByDate[i]!.get(date)!)),
     })),
   };

@@ -8,9 +8,14 @@
  * Two layouts: text in an SVG scales with its viewBox, so one drawing cannot be readable on a
  * 390-pixel phone and not oversized on a desktop. The narrow one is drawn 360 units wide with
  * 13-unit text, shown at about 358 CSS pixels on a phone: the text stays at 11 pixels or more.
+ *
+ * A rate (the rates piece's 2-year yield, `unit: percent`) is never rebased beside an index, nor
+ * drawn on a second axis over it: it gets a small panel of its own under the index panel, at its
+ * level in percent, on the same session dates, so a reader sets the yield's move against the
+ * Russell 2000's without reading two scales off one plot.
  */
 import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
-import type { ChartSnapshot } from './chart-data.ts';
+import { type ChartSnapshot, isRate } from './chart-data.ts';
 
 export interface ChartLayout {
   width: number;
@@ -50,6 +55,8 @@ const STYLES = [
 ];
 /** End labels are two lines (name, rebased value): this far apart they never overlap. */
 const LABEL_GAP = 30;
+/** The rate panel's height, added under the index panel: its title line, plot and date axis. */
+const RATE_PANEL = 128;
 
 export interface RenderedChart {
   svg: string;
@@ -63,30 +70,99 @@ export function renderChartSvg(
   layout: ChartLayout = WIDE,
   marks: ChartMarks = {},
 ): RenderedChart {
-  const rebased = chart.series.map((s) => s.closes.map((c) => (c / s.closes[0]!) * chart.rebased));
-  const leadFirst = chart.series[0]?.closes[0];
+  // Indexes rebased in the top panel; rates at their level in their own panel (style by position).
+  const drawn = chart.series.map((s, index) => ({ series: s, index }));
+  const indexes = drawn.filter((d) => !isRate(d.series));
+  const rates = drawn.filter((d) => isRate(d.series));
+  const rebased = indexes.map(({ series, index }) => ({
+    index,
+    name: series.name,
+    values: series.closes.map((c) => (c / series.closes[0]!) * chart.rebased),
+  }));
+  const leadFirst = indexes[0]?.series.closes[0];
   const record =
     marks.record && leadFirst
       ? { ...marks.record, at: (marks.record.level / leadFirst) * chart.rebased }
       : undefined;
-  const all = [...rebased.flat(), ...(record ? [record.at] : [])];
+  const all = [...rebased.flatMap((s) => s.values), ...(record ? [record.at] : [])];
   const ticks = niceTicks(Math.min(chart.rebased, ...all), Math.max(chart.rebased, ...all));
-  const frame = frameFor(chart.dates.length, ticks, layout);
+  const height = layout.height + (rates.length > 0 ? RATE_PANEL : 0);
+  const { pad } = layout;
+  const box = { left: pad.left, right: layout.width - pad.right };
+  const frame = frameIn(chart.dates.length, ticks, {
+    ...box,
+    top: pad.top,
+    bottom: layout.height - pad.bottom,
+  });
   const summary = summarize(chart);
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
+  let ratePanel = '';
+  let axisFrame = frame;
+  if (rates.length > 0) {
+    const levels = rates.flatMap((d) => d.series.closes);
+    const rateTicks = niceTicks(Math.min(...levels), Math.max(...levels), RATE_STEPS, 4);
+    const titleY = frame.bottom + layout.fontSize + 10;
+    const rateFrame = frameIn(chart.dates.length, rateTicks, {
+      ...box,
+      top: titleY + 10,
+      bottom: height - pad.bottom,
+    });
+    axisFrame = rateFrame;
+    const decimals = rateTicks.length > 1 && rateTicks[1]! - rateTicks[0]! < 0.1 ? 2 : 1;
+    ratePanel =
+      `<text x="${frame.left}" y="${r(titleY)}" font-weight="600" class="chart-panel-title">${escapeXml(rates.map((d) => d.series.name).join(', '))}, percent</text>` +
+      periodBand({ ...marks, periodLabel: undefined }, chart.dates.length, rateFrame) +
+      // The panel's title says "percent": the ticks stay short enough for a phone's margin.
+      gridLines(rateTicks, undefined, rateFrame, layout, (t) => t.toFixed(decimals)) +
+      seriesPaths(
+        rates.map((d) => ({ index: d.index, values: d.series.closes })),
+        rateFrame,
+      ) +
+      endLabels(
+        rates.map((d) => ({
+          index: d.index,
+          name: '',
+          value: `${d.series.closes.at(-1)!.toFixed(2)}%`,
+          y: rateFrame.y(d.series.closes.at(-1)!),
+        })),
+        rateFrame,
+        layout,
+      );
+  }
   const svg =
-    `<svg viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="${titleId} ${descId}" font-family="system-ui, sans-serif" font-size="${layout.fontSize}" fill="#333" class="chart-ink">` +
-    `<title id="${titleId}">${escapeXml(chart.title)}, rebased to ${chart.rebased}</title>` +
+    `<svg viewBox="0 0 ${layout.width} ${height}" role="img" aria-labelledby="${titleId} ${descId}" font-family="system-ui, sans-serif" font-size="${layout.fontSize}" fill="#333" class="chart-ink">` +
+    `<title id="${titleId}">${escapeXml(chart.title)}, ${escapeXml(chartScale(chart))}</title>` +
     `<desc id="${descId}">${escapeXml(describeMarks(summary, marks))}</desc>` +
     periodBand(marks, chart.dates.length, frame) +
     gridLines(ticks, chart.rebased, frame, layout) +
-    dateAxis(chart.dates, frame, layout) +
+    dateAxis(chart.dates, axisFrame, { ...layout, height }) +
     (record ? recordLine(record, frame, layout) : '') +
     seriesPaths(rebased, frame) +
-    endLabels(chart, rebased, frame, layout) +
+    endLabels(
+      rebased.map((s) => ({
+        index: s.index,
+        name: s.name,
+        value: s.values.at(-1)!.toFixed(1),
+        y: frame.y(s.values.at(-1)!),
+      })),
+      frame,
+      layout,
+    ) +
+    ratePanel +
     '</svg>';
   return { svg, summary };
+}
+
+/**
+ * How the chart's numbers are scaled, in words (the SVG's title and the caption): "rebased to
+ * 100 on the first date", and for a rate panel, that the yield is drawn at its level.
+ */
+export function chartScale(chart: ChartSnapshot): string {
+  const rates = chart.series.filter(isRate);
+  const indexes = chart.series.filter((s) => !isRate(s));
+  if (rates.length === 0) return `rebased to ${chart.rebased} on the first date`;
+  return `the ${indexes.map((s) => s.name).join(' and ')} rebased to ${chart.rebased} on the first date; the ${rates.map((s) => s.name).join(' and ')} in percent, in the lower panel`;
 }
 
 /** The description says what the marks show, for readers who cannot see them. */
@@ -111,24 +187,31 @@ interface Frame {
   bottom: number;
 }
 
-function frameFor(points: number, ticks: readonly number[], layout: ChartLayout): Frame {
-  const { pad } = layout;
+/** A plot in a box of the drawing: sessions across, the ticks' span up. */
+function frameIn(
+  points: number,
+  ticks: readonly number[],
+  box: { left: number; right: number; top: number; bottom: number },
+): Frame {
   const low = ticks[0]!;
   const high = ticks.at(-1)!;
-  const plotW = layout.width - pad.left - pad.right;
-  const plotH = layout.height - pad.top - pad.bottom;
+  const plotW = box.right - box.left;
+  const plotH = box.bottom - box.top;
   return {
-    x: (i) => pad.left + (points === 1 ? 0 : (i / (points - 1)) * plotW),
-    y: (v) => pad.top + ((high - v) / (high - low)) * plotH,
-    left: pad.left,
-    right: pad.left + plotW,
-    top: pad.top,
-    bottom: pad.top + plotH,
+    x: (i) => box.left + (points === 1 ? 0 : (i / (points - 1)) * plotW),
+    y: (v) => box.top + ((high - v) / (high - low)) * plotH,
+    ...box,
   };
 }
 
-/** A grid line and label per tick; the rebase level's line is dark and dashed. */
-function gridLines(ticks: readonly number[], base: number, frame: Frame, layout: ChartLayout): string {
+/** A grid line and label per tick; the rebase level's line (if any) is dark and dashed. */
+function gridLines(
+  ticks: readonly number[],
+  base: number | undefined,
+  frame: Frame,
+  layout: ChartLayout,
+  label: (tick: number) => string = String,
+): string {
   return ticks
     .map((t) => {
       const y = r(frame.y(t));
@@ -138,7 +221,7 @@ function gridLines(ticks: readonly number[], base: number, frame: Frame, layout:
           : 'stroke="#ddd" class="chart-grid"';
       return (
         `<line x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}" ${style}/>` +
-        `<text x="${frame.left - 6}" y="${r(y + layout.fontSize / 3)}" text-anchor="end">${t}</text>`
+        `<text x="${frame.left - 6}" y="${r(y + layout.fontSize / 3)}" text-anchor="end">${label(t)}</text>`
       );
     })
     .join('');
@@ -183,9 +266,10 @@ function recordLine(record: { at: number; label: string }, frame: Frame, layout:
   );
 }
 
-function seriesPaths(rebased: readonly number[][], frame: Frame): string {
-  return rebased
-    .map((values, s) => {
+/** Each line in its series' style: `index` is the series' place in the chart. */
+function seriesPaths(lines: readonly { index: number; values: readonly number[] }[], frame: Frame): string {
+  return lines
+    .map(({ index: s, values }) => {
       const style = STYLES[s % STYLES.length]!;
       const d = values.map((v, i) => `${i === 0 ? 'M' : 'L'}${r(frame.x(i))} ${r(frame.y(v))}`).join('');
       const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
@@ -195,27 +279,32 @@ function seriesPaths(rebased: readonly number[][], frame: Frame): string {
     .join('');
 }
 
-/** Each series' name and rebased end value, in its colour, beside its line's end. */
+/**
+ * Each line's name and end value, in its colour, beside its line's end (`y`); a label without a
+ * name (a rate, named by its panel's title) is one line, its value.
+ */
 function endLabels(
-  chart: ChartSnapshot,
-  rebased: readonly number[][],
+  labels: readonly { index: number; name: string; value: string; y: number }[],
   frame: Frame,
   layout: ChartLayout,
 ): string {
   const ys = spreadLabels(
-    rebased.map((values) => frame.y(values.at(-1)!)),
+    labels.map((l) => l.y),
     frame.top + 10,
-    frame.bottom - 14,
+    frame.bottom - (labels.some((l) => l.name) ? 14 : 0),
     layout.fontSize * 2.4,
   );
   const x = frame.right + 8;
-  return chart.series
-    .map(
-      (series, s) =>
-        `<text x="${x}" y="${r(ys[s]!)}" fill="${STYLES[s % STYLES.length]!.stroke}" class="chart-t${s % STYLES.length}">` +
-        `<tspan font-weight="600">${escapeXml(series.name)}</tspan>` +
-        `<tspan x="${x}" dy="${layout.fontSize + 2}">${rebased[s]!.at(-1)!.toFixed(1)}</tspan></text>`,
-    )
+  return labels
+    .map((label, k) => {
+      const s = label.index % STYLES.length;
+      const open = `<text x="${x}" y="${r(ys[k]!)}" fill="${STYLES[s]!.stroke}" class="chart-t${s}">`;
+      if (!label.name) return `${open}<tspan font-weight="600">${escapeXml(label.value)}</tspan></text>`;
+      return (
+        `${open}<tspan font-weight="600">${escapeXml(label.name)}</tspan>` +
+        `<tspan x="${x}" dy="${layout.fontSize + 2}">${escapeXml(label.value)}</tspan></text>`
+      );
+    })
     .join('');
 }
 
@@ -225,7 +314,7 @@ export function chartTable(chart: ChartSnapshot): { head: string[]; rows: string
     head: ['Date', ...chart.series.map((s) => s.name)],
     rows: chart.dates.map((date, i) => [
       formatDate(date, chart.dates.at(-1)),
-      ...chart.series.map((s) => formatLevel(s.closes[i]!)),
+      ...chart.series.map((s) => chartValue(s, s.closes[i]!)),
     ]),
   };
 }
@@ -234,6 +323,7 @@ export function summarize(chart: ChartSnapshot): string {
   const first = chart.dates[0]!;
   const asOf = chart.dates.at(-1)!;
   const moves = chart.series.map((s) => {
+    if (isRate(s)) return rateMove(s);
     const change = s.closes.at(-1)! / s.closes[0]! - 1;
     const verb = change > 0 ? 'rose' : change < 0 ? 'fell' : 'was unchanged';
     const by = change === 0 ? '' : ` ${formatPercent(Math.abs(change))}`;
@@ -247,15 +337,36 @@ export function summarize(chart: ChartSnapshot): string {
   return `${span}, ${moves.join('; ')}.`;
 }
 
-/** 3 to 7 round tick values covering [min, max]. */
-export function niceTicks(min: number, max: number): number[] {
-  const span = Math.max(max - min, 1);
-  const step = [0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500].find((s) => span / s <= 6) ?? 1000;
-  const start = Math.floor(min / step) * step;
+/** A close as the chart's table prints it: an index's level, a rate in percent ("2.66%"). */
+export function chartValue(series: { unit?: 'percent' | undefined }, value: number): string {
+  return isRate(series) ? `${value.toFixed(2)}%` : formatLevel(value);
+}
+
+/** A rate's move over the chart, in basis points as the copy gives it. */
+function rateMove(s: ChartSnapshot['series'][number]): string {
+  const first = s.closes[0]!;
+  const last = s.closes.at(-1)!;
+  const bp = Math.round((last - first) * 100);
+  if (bp === 0) return `the ${s.name} was unchanged at ${chartValue(s, last)}`;
+  const points = Math.abs(bp) === 1 ? 'basis point' : 'basis points';
+  return `the ${s.name} ${bp > 0 ? 'rose' : 'fell'} ${Math.abs(bp)} ${points}, from ${chartValue(s, first)} to ${chartValue(s, last)}`;
+}
+
+const INDEX_STEPS = [0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500];
+/** A yield moves in hundredths: its panel's ticks can be 5 basis points apart. */
+const RATE_STEPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2];
+
+/** Round tick values covering [min, max], at most `most` steps apart (3 to 7 for an index). */
+export function niceTicks(min: number, max: number, steps = INDEX_STEPS, most = 6): number[] {
+  const span = Math.max(max - min, steps === INDEX_STEPS ? 1 : steps[0]!);
+  const step = steps.find((s) => span / s <= most) ?? 1000;
+  // Counted in whole steps, with a hair of slack: 2.4 / 0.2 is 11.999… in floating point.
+  const first = Math.floor(min / step + 1e-9);
   const ticks: number[] = [];
-  for (let t = start; t < max + step; t += step) {
-    ticks.push(Number(t.toFixed(2)));
-    if (t >= max) break;
+  for (let k = first; ; k++) {
+    const t = Number((k * step).toFixed(2));
+    ticks.push(t);
+    if (t >= max - 1e-9) break;
   }
   return ticks;
 }

@@ -316,6 +316,7 @@ describe.skipIf(!hasChromium)(NEEDS_CHROMIUM, () => {
       ['home', '/', 200],
       ['article', `/articles/${rally.id}/`, 200],
       ['record article', '/articles/2025-09-18-record-high/', 200],
+      ['rates article', '/articles/2026-11-20-rates-fed/', 200],
       ['tag', '/tags/relative-strength/', 200],
       ['archive', '/archive/2025-11/', 200],
       ['methodology', '/methodology/', 200],
@@ -499,6 +500,51 @@ describe.skipIf(!hasChromium)(NEEDS_CHROMIUM, () => {
         .allTextContents();
       expect(labels).toContain('Sept. 16, 2024');
       expect(labels).toContain('Sept. 18, 2025');
+    });
+
+    it('charts the 2-year yield against the Russell 2000 in a panel of its own, readable at 390 px', async () => {
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 900 } });
+      try {
+        const p = await ctx.newPage();
+        await p.goto(`${server.url}/articles/2026-11-20-rates-fed/`);
+        const chart = p.locator('figure.chart .chart-narrow svg[role="img"]');
+        await expect(chart.isVisible()).resolves.toBe(true);
+        // One line per panel: the Russell 2000 rebased, the yield at its level in percent.
+        await expect(chart.locator('path').count()).resolves.toBe(2);
+        await expect(chart.locator('text.chart-panel-title').textContent()).resolves.toBe(
+          '2-year Treasury yield, percent',
+        );
+        // The fixture's snapshot (demo data): RUT 2,901.62 → 2,900.02, DGS2 3.02% → 2.66% (−36 bp).
+        await expect(chart.locator('desc').textContent()).resolves.toBe(
+          'From Oct. 22 to Nov. 20, the Russell 2000 fell 0.1%, from 2,901.62 to 2,900.02; the 2-year Treasury yield fell 36 basis points, from 3.02% to 2.66%. The shaded band is the past five sessions.',
+        );
+        await expect(p.locator('figure.chart figcaption').textContent()).resolves.toContain(
+          'the 2-year Treasury yield in percent, in the lower panel',
+        );
+        await expect(p.locator('figure.chart thead th').allTextContents()).resolves.toEqual([
+          'Date',
+          'Russell 2000',
+          '2-year Treasury yield',
+        ]);
+        await expect(
+          p.locator('figure.chart tbody tr').last().locator('td').allTextContents(),
+        ).resolves.toEqual(['2,900.02', '2.66%']);
+        // Both panels' text at 11 CSS px or more, and the whole drawing inside the phone's width.
+        const { sizes, right } = await p.evaluate<{ sizes: number[]; right: number }>(`(() => {
+          const svg = document.querySelector('figure.chart .chart-narrow svg');
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const texts = [...svg.querySelectorAll('text')];
+          return {
+            sizes: texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+            right: Math.max(...texts.map((t) => t.getBoundingClientRect().right)),
+          };
+        })()`);
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+        expect(right).toBeLessThanOrEqual(390);
+        await chart.screenshot({ path: join(ARTIFACTS, 'site-390-rates-chart.png') });
+      } finally {
+        await ctx.close();
+      }
     });
 
     it('serves the icons, robots.txt and an RSS feed a browser can read', async () => {

@@ -20,6 +20,9 @@ function yieldMove(f: FactSet, settings: StorySettings): number | undefined {
   return change !== undefined && Math.abs(change) >= settings.twoYearMove * 100 ? change : undefined;
 }
 
+/** The rate the rates piece charts under the Russell 2000: its copy is about the 2-year yield. */
+export const CHART_RATES = ['DGS2'] as const;
+
 export function ratesFed(settings: StorySettings): Story {
   return {
     id: 'rates-fed',
@@ -27,6 +30,7 @@ export function ratesFed(settings: StorySettings): Story {
     template: 'articles/rates-fed',
     quoteTopics: ['rates', 'fed', 'small-caps'],
     tags: ['rates', 'Federal Reserve', 'Treasury yields'],
+    chartRates: CHART_RATES,
     requires: [...CORE_FACTS, 'DGS2.level', 'DGS2.change.5d'],
     applies(f) {
       const odds = oddsMove(f, settings);
