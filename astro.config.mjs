@@ -4,13 +4,31 @@
  * (env WIRECOPY_CONTENT moves the content folder), drafts too when WIRECOPY_PREVIEW=1.
  * Canonical URLs, the sitemap and the feed use `publication.siteUrl` from the wirecopy config.
  */
+
+import { resolve } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config.ts';
+import { discoverConfigFile } from './src/config-file.ts';
 import pagefind from './src/site/pagefind-integration.ts';
+import { checkSiteAddress, siteBuildMode } from './src/site/site-address.ts';
+import { sitemapLastModified } from './src/site/sitemap-dates.ts';
 
-const { publication } = loadConfig();
-const preview = process.env.WIRECOPY_PREVIEW === '1';
+const config = loadConfig();
+const { publication } = config;
+const mode = siteBuildMode();
+const preview = mode === 'preview';
+const configFile = process.env.WIRECOPY_CONFIG
+  ? resolve(process.env.WIRECOPY_CONFIG)
+  : discoverConfigFile(process.cwd());
+try {
+  checkSiteAddress(publication.siteUrl, mode, configFile);
+} catch (error) {
+  // Astro prints only the message: the hint (where to set the field) goes into it.
+  const hint = error && typeof error === 'object' && 'hint' in error ? ` ${error.hint}` : '';
+  throw new Error(`${error instanceof Error ? error.message : String(error)}${hint}`);
+}
+const lastModified = sitemapLastModified(resolve(config.content, 'articles'), publication.siteUrl);
 
 export default defineConfig({
   srcDir: './site',
@@ -26,7 +44,14 @@ export default defineConfig({
     environments: { prerender: { resolve: { noExternal: ['cookie'] } } },
   },
   integrations: [
-    sitemap({ filter: (page) => !/\/(search|drafts)\//.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) => !/\/(search|drafts)\//.test(new URL(page).pathname),
+      // An article's lastmod is its latest review; listing pages change with their newest piece.
+      serialize: (item) => {
+        const lastmod = lastModified(item.url);
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
     // A preview is for editors and is served by the dev server: no search index to build.
     ...(preview ? [] : [pagefind()]),
   ],

@@ -1,22 +1,32 @@
 /**
  * Site build time: the wirecopy site (schema, charts, OG images, Pagefind) on 1,000 generated
  * articles, side by side with a bare Astro site (glob loader, one page per article, nothing else)
- * built from the same 1,000 markdown files in the same run. Prints both and the ratio, and
- * writes bench/results/site.json. Run with `node bench/site.ts [count]`; asserts nothing.
+ * built from the same 1,000 markdown files in the same run. Prints both, their ratio with and
+ * without Pagefind's indexing (a step bare Astro does not have, reported apart), each build's
+ * peak memory and its ratio, and writes bench/results/site.json. The articles get their Open
+ * Graph images as `approve` makes them (`<id>.og.png` beside each), outside the timed builds:
+ * a published piece carries its image. Run with `node bench/site.ts [count]`; asserts nothing.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
+import { loadConfig } from '../src/config.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { type BuildResult, buildSite, SITE_ROOT } from '../src/site/astro-run.ts';
+import { writeArticleOgImage } from '../src/site/og-file.ts';
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const RESULTS = join(SITE_ROOT, 'bench/results');
 const FIXTURES = join(SITE_ROOT, 'test/fixtures/site/content/articles');
 
-/** `count` published articles made from the fixtures, one as-of date each (a day apart). */
-function writeArticles(dir: string, count: number): void {
+/**
+ * `count` published articles made from the fixtures, one as-of date each (a day apart), each
+ * with its Open Graph image beside it, as `approve` stores it (drawn here, before any timing).
+ */
+async function writeArticles(dir: string, count: number): Promise<void> {
+  const publication = loadConfig({}, {}, SITE_ROOT).publication.name;
   const bases = readdirSync(FIXTURES)
     .map((f) => matter(readFileSync(join(FIXTURES, f), 'utf8')))
     .filter((m) => m.data['status'] === 'published');
@@ -25,7 +35,9 @@ function writeArticles(dir: string, count: number): void {
     const base = bases[i % bases.length]!;
     const asOf = new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString().slice(0, 10);
     const data = { ...base.data, asOf, date: asOf, title: `${base.data['title']} (${asOf})` };
-    writeFileSync(join(dir, `${asOf}-${base.data['slug']}.md`), matter.stringify(base.content, data));
+    const path = join(dir, `${asOf}-${base.data['slug']}.md`);
+    writeFileSync(path, matter.stringify(base.content, data));
+    await writeArticleOgImage(path, publication);
   }
 }
 
@@ -76,9 +88,37 @@ function pages(dir: string): number {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function check(name: string, result: BuildResult): void {
   if (!result.ok) throw new Error(`The ${name} build failed:\n${result.output.slice(-3000)}`);
+}
+
+const RSS_HOOK = pathToFileURL(join(SITE_ROOT, 'bench/max-rss.mjs')).href;
+
+/** A build with its peak memory: the largest of its Node processes' peak resident sets. */
+async function measuredBuild(
+  outDir: string,
+  options: Parameters<typeof buildSite>[1],
+): Promise<BuildResult & { peakMiB: number; pagefindMs: number }> {
+  const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}.txt`);
+  const result = await buildSite(outDir, {
+    ...options,
+    env: {
+      ...options?.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${RSS_HOOK}`.trim(),
+      WIRECOPY_BENCH_RSS_FILE: rssFile,
+    },
+  });
+  let peakKb = 0;
+  try {
+    for (const line of readFileSync(rssFile, 'utf8').split('\n'))
+      peakKb = Math.max(peakKb, Number(line) || 0);
+  } catch {
+    // No Node process reported (it crashed before exit): the build check says why.
+  }
+  const pagefind = /Pagefind indexed \d+ pages in (\d+) ms/.exec(result.output);
+  return { ...result, peakMiB: peakKb / 1024, pagefindMs: pagefind ? Number(pagefind[1]) : 0 };
 }
 
 mkdirSync(RESULTS, { recursive: true });
@@ -86,7 +126,11 @@ const work = mkdtempSync(join(RESULTS, 'site-bench-'));
 const cache = mkdtempSync(join(tmpdir(), 'wirecopy-site-bench-cache-'));
 try {
   const content = join(work, 'content');
-  writeArticles(join(content, 'articles'), COUNT);
+  const drawing = performance.now();
+  await writeArticles(join(content, 'articles'), COUNT);
+  console.log(
+    `Drew ${COUNT} Open Graph images, as approve does, in ${seconds(performance.now() - drawing)} (not timed below).`,
+  );
   const bare = join(work, 'bare');
   writeBareSite(bare, join(content, 'articles'));
 
@@ -96,31 +140,60 @@ try {
   const siteOut = join(work, 'wirecopy-dist');
   const runs = [];
   for (const pass of ['cold', 'warm'] as const) {
-    const bareBuild = await buildSite(bareOut, { root: bare });
+    const bareBuild = await measuredBuild(bareOut, { root: bare });
     check('bare Astro', bareBuild);
-    const siteBuild = await buildSite(siteOut, { content, cacheDir: cache });
+    const siteBuild = await measuredBuild(siteOut, {
+      content,
+      cacheDir: cache,
+      env: { WIRECOPY_SITE_DEMO: '1' },
+    });
     check('wirecopy', siteBuild);
     runs.push({
       pass,
       bareMs: Math.round(bareBuild.milliseconds),
       wirecopyMs: Math.round(siteBuild.milliseconds),
+      pagefindMs: siteBuild.pagefindMs,
+      ratio: round2(siteBuild.milliseconds / bareBuild.milliseconds),
+      ratioWithoutPagefind: round2((siteBuild.milliseconds - siteBuild.pagefindMs) / bareBuild.milliseconds),
+      barePeakMiB: Math.round(bareBuild.peakMiB),
+      wirecopyPeakMiB: Math.round(siteBuild.peakMiB),
+      memoryRatio: round2(siteBuild.peakMiB / bareBuild.peakMiB),
     });
   }
 
   console.log(
     `Site build, ${COUNT} articles (${pages(bareOut)} bare pages, ${pages(siteOut)} wirecopy pages):`,
   );
-  console.log(
-    `  ${'pass'.padEnd(6)} ${'bare Astro'.padStart(12)} ${'wirecopy'.padStart(12)} ${'ratio'.padStart(8)}`,
-  );
+  const header = [
+    'pass',
+    'bare Astro',
+    'wirecopy',
+    'Pagefind',
+    'ratio',
+    'w/o Pagefind',
+    'bare peak',
+    'wc peak',
+    'mem ratio',
+  ];
+  console.log(`  ${header.map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(12))).join(' ')}`);
   for (const run of runs) {
-    const ratio = run.wirecopyMs / run.bareMs;
-    console.log(
-      `  ${run.pass.padEnd(6)} ${seconds(run.bareMs).padStart(12)} ${seconds(run.wirecopyMs).padStart(12)} ${`${ratio.toFixed(2)}×`.padStart(8)}`,
-    );
+    const cells = [
+      seconds(run.bareMs),
+      seconds(run.wirecopyMs),
+      seconds(run.pagefindMs),
+      `${run.ratio.toFixed(2)}×`,
+      `${run.ratioWithoutPagefind.toFixed(2)}×`,
+      `${run.barePeakMiB} MiB`,
+      `${run.wirecopyPeakMiB} MiB`,
+      `${run.memoryRatio.toFixed(2)}×`,
+    ];
+    console.log(`  ${run.pass.padEnd(6)} ${cells.map((c) => c.padStart(12)).join(' ')}`);
   }
   console.log(
-    '  bare: glob loader + one markdown page each; wirecopy: schema, charts, OG PNGs, tags, archive, RSS, Pagefind',
+    '  bare: glob loader + one markdown page each; wirecopy: schema, charts, OG PNGs (stored with each piece), tags, archive, RSS, Pagefind',
+  );
+  console.log(
+    '  ratio w/o Pagefind: (wirecopy − Pagefind indexing) / bare; peak: largest Node process RSS of the build',
   );
   writeFileAtomic(
     join(RESULTS, 'site.json'),

@@ -43,4 +43,14 @@ const newsletters = defineCollection({
   schema: newsletterFrontMatterSchema,
 });
 
-export const collections = { articles, drafts, newsletters };
+/**
+ * The About page's text, `content/about.md` (written by the desk; the page adds the facts the
+ * config holds). No file: the page says what the config says, and no more.
+ */
+const pages = defineCollection({
+  loader: existsSync(join(contentDir, 'about.md'))
+    ? glob({ pattern: 'about.md', base: contentDir, generateId: byFilePath })
+    : () => [],
+});
+
+export const collections = { articles, drafts, newsletters, pages };

@@ -59,6 +59,20 @@ export const configSchema = strict.object({
         .default(
           'What followed earlier occurrences of a pattern says nothing certain about what follows this one.',
         ),
+      /** The byline of a piece whose review names no editor, and the JSON-LD author then. */
+      desk: z.string().min(1).default('The Small Caps Desk'),
+      /**
+       * The newsletter sign-up form (Buttondown, Mailchimp and ConvertKit embeds all post an email
+       * field to an action URL). Unset: no form anywhere, never a dead one.
+       */
+      subscribe: strict
+        .object({
+          action: webAddress('https://buttondown.com/api/emails/embed-subscribe/NAME'),
+          emailField: z.string().min(1).default('email'),
+          /** Fixed fields the provider's embed code sends along (a list id, a tag). */
+          hidden: z.record(z.string(), z.string()).default({}),
+        })
+        .optional(),
     })
     .prefault({}),
   /** Event-study signals (`S.pattern.<id>.*`), e.g. three sessions each up at least 1.5%. */
@@ -68,6 +82,21 @@ export const configSchema = strict.object({
     .object({
       /** Sessions a draft's as-of may lag the latest session in the store and still count as fresh. */
       maxAgeSessions: z.number().int().nonnegative().default(0),
+    })
+    .prefault({}),
+  /** The newsletter's sender details (`wirecopy newsletter`). */
+  newsletter: strict
+    .object({
+      /**
+       * The sender's postal address, printed in every issue's footer: CAN-SPAM requires one in
+       * commercial email, so a real send (`--send-test`) refuses to go without it.
+       */
+      postalAddress: z.string().trim().min(1).optional(),
+      /**
+       * The list's one-click unsubscribe address (https, RFC 8058) for the `List-Unsubscribe`
+       * headers; without it they name the sender's mailbox (`mailto:`) only.
+       */
+      unsubscribeUrl: webAddress('https://news.example.com/unsubscribe').optional(),
     })
     .prefault({}),
   /** When each story applies; see src/drafts/stories/story.ts. */

@@ -36,3 +36,8 @@ export function articleUrl(article: Pick<Article, 'data'>): string {
 export function ogImageUrl(article: Pick<Article, 'data'>): string {
   return `/og/${articleId(article.data)}.png`;
 }
+
+/** The home page's page `n`: `/` first, then `/page/2/`. */
+export function homePageUrl(n: number): string {
+  return n === 1 ? '/' : `/page/${n}/`;
+}

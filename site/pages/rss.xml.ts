@@ -1,22 +1,32 @@
 /**
  * `/rss.xml`: every published piece with its full text (sanitized, fact marks dropped, the
- * disclaimer added when the body does not print it), newest first.
+ * disclaimer added when the body does not print it), by publication time, newest first. Each
+ * item's pubDate is its first approval (an update replaces the text, not the date); the channel
+ * says where it lives (atom:link rel=self) and when it was built. Opened in a browser, it shows
+ * as a page through /rss.xsl.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escapeHtml } from '../../src/html-escape.ts';
+import { publishedAt } from '../../src/site/article-dates.ts';
 import { bodyHasDisclaimer, bodyHtml } from '../lib/article-html.ts';
 import { articleUrl, publishedArticles } from '../lib/articles.ts';
 import { publication } from '../lib/site-config.ts';
 
 export async function GET(context: APIContext) {
-  const articles = await publishedArticles();
+  const articles = [...(await publishedArticles())]
+    .map((article) => ({ article, at: publishedAt(article.data) }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  const site = context.site ?? new URL(publication.siteUrl);
+  const self = new URL('/rss.xml', site).href;
   return rss({
+    stylesheet: '/rss.xsl',
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     title: publication.name,
     description: 'Market commentary on US small caps: the Russell 2000 against the market, in numbers.',
-    site: context.site ?? publication.siteUrl,
+    site,
     trailingSlash: true,
-    items: articles.map((article) => {
+    items: articles.map(({ article, at }) => {
       const { data } = article;
       const disclaimer = bodyHasDisclaimer(article.body, publication.disclaimer)
         ? ''
@@ -26,21 +36,18 @@ export async function GET(context: APIContext) {
         // Text by the RSS spec, but some readers render it as HTML: no tag can open in it.
         title: withoutTags(data.title),
         link: articleUrl(article),
-        pubDate: publishedAt(data.review?.at, data.date),
+        pubDate: at,
         // RSS readers show an item's description as HTML: the summary is text, so escape it.
         description: escapeHtml(data.summary),
         content: demo + bodyHtml(article, { highlightFacts: false }) + disclaimer,
         categories: data.tags.map(withoutTags),
       };
     }),
-    customData: '<language>en-us</language>',
+    customData:
+      '<language>en-us</language>' +
+      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>` +
+      `<lastBuildDate>${new Date().toUTCString()}</lastBuildDate>`,
   });
-}
-
-/** When the piece was approved; its as-of date when the review time is missing or unreadable. */
-function publishedAt(reviewedAt: string | undefined, date: string): Date {
-  const at = reviewedAt ? new Date(reviewedAt) : undefined;
-  return at && !Number.isNaN(at.getTime()) ? at : new Date(`${date}T00:00:00Z`);
 }
 
 /** Angle brackets as character references: `S&P 500` stays as written for plain-text readers. */

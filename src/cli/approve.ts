@@ -24,7 +24,7 @@ export function approveCommand(context: () => CommandContext): Command {
       '--max-age <sessions>',
       'accept data this many sessions older than the latest in the store (default 0)',
     )
-    .option('--json', 'print one JSON object: {file, outcome, article, review, check}')
+    .option('--json', 'print one JSON object: {file, outcome, article, review, check, sameHeadline}')
     .action(
       async (
         file: string,
@@ -47,11 +47,17 @@ export function approveCommand(context: () => CommandContext): Command {
             article,
             review: result.review,
             check: fileJson(result.checked, file),
+            sameHeadline: result.sameHeadline.map((p) => shownPath(ctx, p.path)),
           });
           return;
         }
         for (const message of result.checked.file.messages) {
           if (message.fatal === false) ctx.io.out(formatMessage(message, file));
+        }
+        for (const other of result.sameHeadline) {
+          ctx.io.out(
+            `warning same-headline: ${shownPath(ctx, other.path)} (${other.story}, ${other.asOf}) is published with the same headline; readers see one of the two (the newsletter carries the newer). Give one of them another headline.`,
+          );
         }
         ctx.io.out(
           {

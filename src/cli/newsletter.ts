@@ -12,7 +12,13 @@ import type { IssueMessage } from '../newsletter/checks.ts';
 import { type ExportResult, exportIssue } from '../newsletter/export.ts';
 import { DEFAULT_PARAGRAPHS } from '../newsletter/issue.ts';
 import { formatRange, type IssueRange, issueIdFor, lastCompleteWeek } from '../newsletter/issue-range.ts';
-import { checkAddress, sendTestEmail, serverName, smtpSettings } from '../newsletter/send.ts';
+import {
+  checkAddress,
+  requirePostalAddress,
+  sendTestEmail,
+  serverName,
+  smtpSettings,
+} from '../newsletter/send.ts';
 import type { CommandContext } from './context.ts';
 import { printJson } from './json.ts';
 
@@ -34,7 +40,7 @@ export function newsletterCommand(context: () => CommandContext): Command {
     )
     .option('--from <date>', 'first as-of date, YYYY-MM-DD (default: Monday of the last complete week)')
     .option('--to <date>', 'last as-of date, YYYY-MM-DD (default: the Sunday after --from)')
-    .option('--out <dir>', 'export folder (default dist/newsletter/<issue-id>)')
+    .option('--out <dir>', 'export folder (default .wirecopy/newsletter/<issue-id>)')
     .option('--title <text>', 'issue title, also used as the subject (default subject: the lead headline)')
     .option(
       '--paragraphs <n>',
@@ -59,7 +65,9 @@ export function newsletterCommand(context: () => CommandContext): Command {
       const paragraphs = positiveInteger(options.paragraphs);
       if (options.sendTest !== undefined) {
         checkAddress(options.sendTest);
-        smtpSettings(ctx.env); // before the export: a missing setting is known without rendering anything
+        // Before the export: a missing setting is known without rendering anything.
+        smtpSettings(ctx.env);
+        requirePostalAddress(ctx.config.newsletter.postalAddress);
       }
       if (options.title !== undefined && options.title.trim() === '') {
         throw new WirecopyError(Errors.Usage, '--title is empty.', {
@@ -70,13 +78,15 @@ export function newsletterCommand(context: () => CommandContext): Command {
       const result = await exportIssue({
         articlesDir: join(ctx.contentDir, 'articles'),
         newslettersDir: join(ctx.contentDir, 'newsletters'),
-        outDir: resolve(ctx.cwd, options.out ?? join('dist', 'newsletter', issueId)),
+        // Outside the site's dist/, which every site build empties; .wirecopy/ is kept out of git.
+        outDir: resolve(ctx.cwd, options.out ?? join(EXPORT_DIR, issueId)),
         range,
         issueId,
         // One line: it becomes the Subject header, where a line break would start a new header.
         title: options.title?.replace(/\s+/g, ' ').trim(),
         paragraphs,
         publication: ctx.config.publication,
+        postalAddress: ctx.config.newsletter.postalAddress,
         allowHosts: options.allowHost,
         template: new TemplateLibrary(ctx.templatesDir).get('newsletter/email'),
       });
@@ -100,6 +110,7 @@ export function newsletterCommand(context: () => CommandContext): Command {
           subject: `[Test] ${result.issue.subject}`,
           text: result.text,
           html: result.html,
+          unsubscribeUrl: ctx.config.newsletter.unsubscribeUrl,
         });
         ctx.io.out(
           `Test sent to ${options.sendTest} through ${serverName(settings.url)} (${sent.messageId}).`,
@@ -107,6 +118,9 @@ export function newsletterCommand(context: () => CommandContext): Command {
       }
     });
 }
+
+/** Where exports go by default, under the working folder. */
+export const EXPORT_DIR = join('.wirecopy', 'newsletter');
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value.toLowerCase()];
@@ -174,6 +188,7 @@ function report(ctx: CommandContext, result: ExportResult, json: boolean): void 
   );
   for (const [i, article] of issue.articles.entries())
     ctx.io.out(`  ${i + 1}. ${article.id}  "${article.title}"`);
+  for (const left of result.leftOut) ctx.io.out(`  left out: ${left.id} (${left.reason} as ${left.keptId})`);
   ctx.io.out(`Subject: "${issue.subject}"`);
   for (const file of result.files) ctx.io.out(`${shown(file.path)}  ${kb(file.bytes)}`);
   if (result.archive) ctx.io.out(`${shown(result.archive.path)}  written (the site's archive page)`);

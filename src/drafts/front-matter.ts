@@ -17,6 +17,8 @@ const chartSchema = z
         z.object({
           symbol: z.string().min(1),
           name: z.string().min(1),
+          /** A rate in percent (the 2-year yield): drawn at its level on its own scale, never rebased. */
+          unit: z.literal('percent').optional(),
           closes: z.array(z.number().positive()),
         }),
       )

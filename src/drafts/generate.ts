@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FactSet } from '../facts/types.ts';
 import type { Quote } from '../inputs/quotes.ts';
 import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
-import { type ChartSeriesInput, chartSnapshot } from '../site/chart-data.ts';
+import { type ChartSeriesInput, chartSnapshot, isRate } from '../site/chart-data.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
@@ -23,7 +23,7 @@ import { socialLink } from './social/utm.ts';
 import { buildXPost } from './social/x.ts';
 import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
-import type { StorySettings } from './stories/story.ts';
+import type { Story, StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
 import type { TemplateLibrary } from './templates.ts';
@@ -175,7 +175,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     ...(context.notes?.editorNote ? { note: context.notes.editorNote } : {}),
     ...(context.notes?.embargo ? { embargo: true as const } : {}),
     ...(context.notes?.hold ? { hold: context.notes.hold } : {}),
-    ...chartOf(story.id, factSet.asOf, context.chartSeries),
+    ...chartOf(story, factSet.asOf, context.chartSeries),
     generator: {
       version: context.generatorVersion,
       template: `templates/${story.template}.mustache`,
@@ -237,9 +237,15 @@ function whyView(period: PiecePeriod, facts: FactView, factSet: FactSet) {
  * Writes each draft unless an editor changed the file there. With `force`, an edited draft
  * stays as it is and the new text goes next to it as the next free revision (`-r2.md`, `-r3.md`).
  */
-/** The small series snapshot the site charts, when the closes are at hand. */
-function chartOf(story: string, asOf: string, series: readonly ChartSeriesInput[] | undefined) {
-  const chart = series && series.length > 0 ? chartSnapshot({ story, asOf, series: [...series] }) : undefined;
+/**
+ * The small series snapshot the site charts, when the closes are at hand: the lead index and the
+ * benchmark, or, for a story that charts rates, the lead index and those rates (when stored).
+ */
+function chartOf(story: Story, asOf: string, all: readonly ChartSeriesInput[] | undefined) {
+  const indexes = (all ?? []).filter((s) => !isRate(s));
+  const rates = (all ?? []).filter((s) => isRate(s) && story.chartRates?.includes(s.symbol));
+  const series = rates.length > 0 && indexes[0] ? [indexes[0], ...rates] : indexes;
+  const chart = series.length > 0 ? chartSnapshot({ story: story.id, asOf, series }) : undefined;
   return chart ? { chart } : {};
 }
 

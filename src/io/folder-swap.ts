@@ -58,7 +58,7 @@ function refuseForeignFiles(target: string, files: readonly FolderFile[]): void 
       Errors.Usage,
       `${target} is the folder wirecopy runs in (or holds it), so it was not replaced.`,
       {
-        hint: 'An export replaces its folder whole: choose a new folder with --out, such as dist/newsletter/<issue-id>.',
+        hint: 'An export replaces its folder whole: choose a new folder with --out, such as .wirecopy/newsletter/<issue-id>.',
       },
     );
   }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
 import { type ApproveResult, approveDraft } from '../review/approve.ts';
 import { checkText } from '../review/check.ts';
+import { ogImagePath, writeArticleOgImage } from '../site/og-file.ts';
 import { VERSION } from '../version.ts';
 import { checkOptionsFor } from './check.ts';
 import type { CommandContext } from './context.ts';
@@ -38,7 +39,7 @@ export async function approve(ctx: CommandContext, request: ApproveRequest): Pro
     maxAgeSessions: request.maxAgeSessions,
     exemptPublished: false,
   });
-  return approveDraft({
+  const result = await approveDraft({
     draftPath: resolve(ctx.cwd, request.file),
     label: request.file,
     draftsDir: join(ctx.contentDir, 'drafts'),
@@ -50,4 +51,21 @@ export async function approve(ctx: CommandContext, request: ApproveRequest): Pro
     check: (text, path) => checkText(text, path, checkOptions),
     checkedWith: `wirecopy ${VERSION}`,
   });
+  await storeOgImage(ctx, result.articlePath);
+  return result;
+}
+
+/**
+ * The piece's Open Graph image, drawn now so no site build has to (src/site/og-file.ts). The
+ * piece is published whatever happens here: a failure is a warning, and the site draws the
+ * missing image at build time.
+ */
+async function storeOgImage(ctx: CommandContext, articlePath: string): Promise<void> {
+  try {
+    await writeArticleOgImage(articlePath, ctx.config.publication.name);
+  } catch (error) {
+    ctx.io.err(
+      `warning og-image: ${ogImagePath(articlePath)} was not written (${error instanceof Error ? error.message : String(error)}); the site build will draw it.`,
+    );
+  }
 }

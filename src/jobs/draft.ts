@@ -7,11 +7,13 @@ import { isEditedOnDisk } from '../drafts/draft-file.ts';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
 import { storiesFor } from '../drafts/stories/index.ts';
+import { CHART_RATES } from '../drafts/stories/rates-fed.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
+import type { ChartSeriesInput } from '../site/chart-data.ts';
 import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
@@ -89,14 +91,20 @@ export function located(p: InputProblem): string {
   return `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`;
 }
 
-/** The lead index and the benchmark, the two lines of a piece's chart. */
-function chartSeriesFor(ctx: CommandContext, asOf: string) {
+/**
+ * The lead index and the benchmark, the two lines of a piece's chart, and the rates a story may
+ * chart under the lead instead (the 2-year yield, in percent).
+ */
+function chartSeriesFor(ctx: CommandContext, asOf: string): ChartSeriesInput[] {
   const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
-  return keys.flatMap((key) => {
+  const load = (key: string, unit?: 'percent'): ChartSeriesInput[] => {
     const series = ctx.store().loadSeries(key, asOf);
     const name = ctx.registry.resolve(key)?.name ?? key;
-    return series ? [{ symbol: key, name, dates: series.dates, closes: series.closes }] : [];
-  });
+    return series
+      ? [{ symbol: key, name, dates: series.dates, closes: series.closes, ...(unit ? { unit } : {}) }]
+      : [];
+  };
+  return [...keys.flatMap((key) => load(key)), ...CHART_RATES.flatMap((key) => load(key, 'percent'))];
 }
 
 /**

@@ -5,7 +5,9 @@
  * src/site/chart-data.ts): closes of each series on shared session dates.
  */
 import type { FrontMatter } from '../drafts/front-matter.ts';
-import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
+import { formatDate, formatPercent } from '../facts/format.ts';
+import { isRate } from '../site/chart-data.ts';
+import { chartValue } from '../site/chart-svg.ts';
 import type { IsoDate } from '../types.ts';
 
 export type ArticleChart = NonNullable<FrontMatter['chart']>;
@@ -32,10 +34,20 @@ export function chartTable(chart: ArticleChart, asOf: IsoDate, maxRows = MAX_CHA
     columns: chart.series.map((s) => s.name),
     rows: rows.map((i) => ({
       date: formatDate(chart.dates[i]!, asOf),
-      values: chart.series.map((s) => formatLevel(s.closes[i]!)),
+      values: chart.series.map((s) => chartValue(s, s.closes[i]!)),
     })),
-    change: chart.series.map((s) => signedPercent(s.closes.at(-1)! / s.closes[0]! - 1)),
+    // A rate's change is in basis points (never a percent of a percent: "+11.8%" of a yield).
+    change: chart.series.map((s) =>
+      isRate(s)
+        ? signedBasisPoints(s.closes.at(-1)! - s.closes[0]!)
+        : signedPercent(s.closes.at(-1)! / s.closes[0]! - 1),
+    ),
   };
+}
+
+function signedBasisPoints(points: number): string {
+  const bp = Math.round(points * 100);
+  return `${bp > 0 ? '+' : ''}${bp} bp`;
 }
 
 function signedPercent(fraction: number): string {

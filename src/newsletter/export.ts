@@ -26,7 +26,8 @@ import { formatRange, type IssueRange, inRange } from './issue-range.ts';
 import { renderEmailHtml } from './render-html.ts';
 import { renderIssueMarkdown } from './render-markdown.ts';
 import { renderEmailText } from './render-text.ts';
-import { archiveUrl, articleUrl, emailTagger, homeUrl, methodologyUrl, untagged } from './site-links.ts';
+import { type LeftOut, oneEntryPerStory } from './select.ts';
+import { archiveUrl, articleUrl, emailTagger, homeUrl, methodologyUrl, siteRelative } from './site-links.ts';
 
 export interface ExportRequest {
   articlesDir: string;
@@ -38,6 +39,8 @@ export interface ExportRequest {
   title?: string | undefined;
   paragraphs: number;
   publication: Config['publication'];
+  /** The sender's postal address for the footer (config `newsletter.postalAddress`). */
+  postalAddress?: string | undefined;
   /** Hosts besides the site that links may point at. */
   allowHosts: readonly string[];
   template: TemplateSource;
@@ -60,19 +63,22 @@ export interface ExportResult {
   articleProblems: ArticleProblem[];
   /** What interrupted exports had left, cleaned up first. */
   cleanup: Cleanup;
+  /** Pieces of the range the issue leaves out: a second piece of a story and session, or a repeated headline. */
+  leftOut: LeftOut[];
 }
 
 export async function exportIssue(request: ExportRequest): Promise<ExportResult> {
   const { range, publication } = request;
   const cleanup = mergeCleanups([dirname(request.outDir), request.newslettersDir].map(removeLeftovers));
   const collection = collectArticles(request.articlesDir);
-  const articles = articlesOfIssue(collection, range);
+  const { articles, leftOut } = oneEntryPerStory(articlesOfIssue(collection, range));
   const issue = buildIssue(articles, {
     id: request.issueId,
     range,
     title: request.title,
     paragraphs: request.paragraphs,
     publication,
+    postalAddress: request.postalAddress,
   });
 
   const email = renderEmailHtml(issue, request.template);
@@ -122,7 +128,7 @@ export async function exportIssue(request: ExportRequest): Promise<ExportResult>
     const path = join(request.newslettersDir, `${issue.id}.md`);
     const page = serializeIssueFile(
       frontMatter,
-      renderIssueMarkdown(issue, { tag: untagged, webLink: false }),
+      renderIssueMarkdown(issue, { tag: siteRelative(publication.siteUrl), webLink: false }),
     );
     mkdirSync(request.newslettersDir, { recursive: true });
     writeFileAtomic(path, page);
@@ -137,6 +143,7 @@ export async function exportIssue(request: ExportRequest): Promise<ExportResult>
     messages,
     articleProblems: collection.problems,
     cleanup,
+    leftOut,
   };
 }
 

@@ -2,7 +2,8 @@
  * One newsletter issue as plain data: what every output (email HTML, plain text, markdown,
  * archive page) prints. Links here are untagged; each renderer tags them for its medium.
  */
-import type { RootContent } from 'mdast';
+import type { RootContent, Table } from 'mdast';
+import { toString as textOf } from 'mdast-util-to-string';
 import { addDays, dayOfWeek } from '../calendar/dates.ts';
 import type { Config } from '../config.ts';
 import { FACT_LINK } from '../drafts/view-values.ts';
@@ -10,6 +11,7 @@ import { formatDate } from '../facts/format.ts';
 import type { IsoDate } from '../types.ts';
 import { excerptBlocks, safeArticleTree } from './article-markdown.ts';
 import { type ChartTable, chartTable } from './chart.ts';
+import { SUBJECT_MAX } from './checks.ts';
 import type { PublishedArticle } from './collect.ts';
 import { formatRange, type IssueRange } from './issue-range.ts';
 import { archiveUrl, articleUrl, homeUrl, methodologyUrl } from './site-links.ts';
@@ -41,17 +43,23 @@ export interface Issue {
   articles: IssueArticle[];
   /** Printed once in the footer instead of once per article. */
   disclaimers: string[];
+  /** The sender's postal address for the footer (config `newsletter.postalAddress`). */
+  postalAddress: string | undefined;
   links: { home: string; archive: string; methodology: string };
 }
 
 export interface IssueOptions {
   id: string;
   range: IssueRange;
-  /** Sets the title and the subject; default title "The week of Nov. 24, 2025", subject the lead headline. */
+  /**
+   * Sets the title and the subject; default title "The week of Nov. 24, 2025", subject the newest
+   * headline within SUBJECT_MAX characters (else the title), preheader that piece's summary.
+   */
   title?: string | undefined;
   /** Body paragraphs per article before "Read the full piece". */
   paragraphs: number;
   publication: Config['publication'];
+  postalAddress?: string | undefined;
 }
 
 export const DEFAULT_PARAGRAPHS = 2;
@@ -61,8 +69,9 @@ export const PREHEADER_MAX = 140;
 export function buildIssue(articles: readonly PublishedArticle[], options: IssueOptions): Issue {
   const { publication, range } = options;
   const rangeLabel = formatRange(range);
-  const issueArticles = articles.map((article) => issueArticle(article, options));
-  const lead = issueArticles[0];
+  const issueArticles = withoutRepeatedTables(articles.map((article) => issueArticle(article, options)));
+  // The subject is a headline as written, never one cut short: the newest that fits the inbox.
+  const lead = issueArticles.find((a) => [...a.title].length <= SUBJECT_MAX);
   // A pattern study carries a second disclaimer; the footer carries it when any piece does. By
   // story, because a piece published before the wording changed carries the older text.
   const disclaimers = [publication.disclaimer];
@@ -77,11 +86,12 @@ export function buildIssue(articles: readonly PublishedArticle[], options: Issue
     rangeLabel,
     title: options.title ?? defaultTitle(range),
     subject: options.title ?? lead?.title ?? defaultTitle(range),
-    preheader: truncateAtWord(lead?.summary ?? '', PREHEADER_MAX),
+    preheader: truncateAtWord((lead ?? issueArticles[0])?.summary ?? '', PREHEADER_MAX),
     publicationName: publication.name,
     siteUrl: publication.siteUrl,
     articles: issueArticles,
     disclaimers,
+    postalAddress: options.postalAddress,
     links: {
       home: homeUrl(publication.siteUrl),
       archive: archiveUrl(publication.siteUrl, options.id),
@@ -111,6 +121,26 @@ function issueArticle(article: PublishedArticle, options: IssueOptions): IssueAr
     excerpt: excerptBlocks(tree, options.paragraphs),
     chart: fm.chart ? chartTable(fm.chart, fm.asOf) : undefined,
   };
+}
+
+/**
+ * A table the issue has already shown adds nothing the second time: pattern studies of one
+ * signal print the same event study, and pieces of one session the same closes. Only the first
+ * of each identical table stays (the pieces are newest first, so the newest one keeps it).
+ */
+export function withoutRepeatedTables(articles: IssueArticle[]): IssueArticle[] {
+  const seen = new Set<string>();
+  const firstTime = (key: string) => !seen.has(key) && Boolean(seen.add(key));
+  return articles.map((article) => ({
+    ...article,
+    excerpt: article.excerpt.filter((node) => node.type !== 'table' || firstTime(tableKey(node))),
+    chart: article.chart && firstTime(JSON.stringify(article.chart)) ? article.chart : undefined,
+  }));
+}
+
+/** A markdown table's cells, row by row: what a reader sees of it. */
+function tableKey(table: Table): string {
+  return JSON.stringify(table.children.map((row) => row.children.map((cell) => textOf(cell))));
 }
 
 /** Front-matter text as printed: fact marks dropped, whitespace collapsed. Escaping is the renderer's. */

@@ -1,8 +1,10 @@
 /**
  * The email's HTML: the mustache shell in templates/newsletter/email.mustache, filled with the
- * issue, then juice moves the CSS onto each element, because Gmail and Outlook ignore much of a
- * `<style>` block. Only the mobile media query stays in one (clients that honor it apply it; the
- * others get the fluid 600 px layout, which reads fine on a phone too).
+ * issue, then juice moves the template's first `<style>` onto the elements it names, because some
+ * clients (Gmail with a non-Google account, older Outlooks) drop `<head>` styles. That block holds
+ * only what such a client must still get, set on the cells and inherited, so it is not repeated
+ * on every paragraph; the second block (`data-embed`: spacing, tables, the phone layout, dark
+ * mode) stays in `<head>` once. This keeps a week of pieces far below Gmail's clip.
  */
 import juice from 'juice';
 import Mustache from 'mustache';
@@ -37,11 +39,14 @@ export function renderEmailHtml(issue: Issue, template: TemplateSource): Rendere
       hint: 'Fix the names in the template; src/newsletter/render-html.ts (emailView) lists what it may print.',
     });
   }
+  // Only the first <style> is inlined (and then removed); the one marked `data-embed` stays in
+  // <head> as written, so its rules are sent once instead of on every element.
   const inlined = juice(Mustache.render(template.text, view, {}, { escape: escapeHtml }), {
     removeStyleTags: true,
     preserveMediaQueries: true,
     preserveFontFaces: false,
     applyAttributesTableElements: true,
+    inlinePseudoElements: false,
   });
   // The markers let each article's share of the size budget be measured after inlining, which
   // is where most bytes are added; they are removed before the file is written.
@@ -69,6 +74,7 @@ function emailView(issue: Issue) {
     methodology_url: tag(issue.links.methodology),
     unsubscribe_url: UNSUBSCRIBE_MERGE_TAG,
     disclaimers: issue.disclaimers,
+    postal_address: issue.postalAddress ? [issue.postalAddress] : [],
     articles: issue.articles.map((article) => ({
       id: article.id,
       url: tag(article.url),

@@ -17,6 +17,8 @@ export interface TestMessage {
   subject: string;
   text: string;
   html: string;
+  /** The list's https one-click unsubscribe address (config `newsletter.unsubscribeUrl`). */
+  unsubscribeUrl?: string | undefined;
 }
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$|^[^\s@<>]+@(?:localhost|\[[0-9.]+\])$/;
@@ -56,6 +58,39 @@ export function smtpSettings(env: NodeJS.ProcessEnv): SmtpSettings {
   return { url, from };
 }
 
+/**
+ * CAN-SPAM requires a valid postal address in commercial email: a real send refuses to go
+ * without one, before anything is rendered. The export alone only warns (it may be a draft).
+ */
+export function requirePostalAddress(address: string | undefined): asserts address is string {
+  if (address === undefined) {
+    throw new WirecopyError(
+      Errors.Usage,
+      'A send needs the postal address of the sender, and the config has none (newsletter.postalAddress).',
+      {
+        hint: 'Add it to wirecopy.config.json, e.g. { "newsletter": { "postalAddress": "100 Main St., Suite 200, New York, NY 10001" } }, then run the command again.',
+      },
+    );
+  }
+}
+
+/**
+ * `List-Unsubscribe` (RFC 2369) with the list's address when configured and the sender's
+ * mailbox; `List-Unsubscribe-Post` (RFC 8058, one click) only beside an https address, as Gmail
+ * and Yahoo require of bulk senders. One header holding both: nodemailer's `list` option would
+ * write one header per address, and inboxes read only the first.
+ */
+export function listHeaders(from: string, unsubscribeUrl: string | undefined): Record<string, string> {
+  const mailbox = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+  const addresses = [...(unsubscribeUrl ? [unsubscribeUrl] : []), `mailto:${mailbox}?subject=unsubscribe`];
+  return {
+    'List-Unsubscribe': addresses.map((a) => `<${a}>`).join(', '),
+    ...(unsubscribeUrl?.startsWith('https:')
+      ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : {}),
+  };
+}
+
 export function checkAddress(address: string): void {
   if (!ADDRESS.test(address)) {
     throw new WirecopyError(Errors.Usage, `--send-test ${address} is not an email address.`, {
@@ -82,7 +117,12 @@ export async function sendTestEmail(
     socketTimeout: 60_000,
   });
   try {
-    const info = await transport.sendMail({ from: settings.from, ...message });
+    const { unsubscribeUrl, ...content } = message;
+    const info = await transport.sendMail({
+      from: settings.from,
+      ...content,
+      headers: listHeaders(settings.from, unsubscribeUrl),
+    });
     return { messageId: info.messageId };
   } catch (cause) {
     throw new WirecopyError(

@@ -26,6 +26,22 @@ export type LinkTagger = (url: string) => string;
 
 export const untagged: LinkTagger = (url) => url;
 
+/**
+ * For pages of the site itself (the newsletter archive): a link to the site becomes a path
+ * (`/articles/<id>/`), which keeps working on a preview or a staging host; others stay as written.
+ */
+export function siteRelative(siteUrl: string): LinkTagger {
+  const site = new URL(siteUrl);
+  return (url) => {
+    try {
+      const target = new URL(url);
+      return target.origin === site.origin ? `${target.pathname}${target.search}${target.hash}` : url;
+    } catch {
+      return url;
+    }
+  };
+}
+
 /** The email's tags: `utm_source=newsletter&utm_medium=email&utm_campaign=<issue id>`. */
 export function emailTagger(issueId: string): LinkTagger {
   return (url) =>

@@ -7,12 +7,19 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { Errors, WirecopyError } from '../errors.ts';
-import { articleAtUrl, urlIdOf, withoutRevisionSuffix } from './article-url.ts';
+import {
+  articleAtUrl,
+  type PublishedPiece,
+  piecesNear,
+  urlIdOf,
+  withoutRevisionSuffix,
+} from './article-url.ts';
 import type { CheckedFile } from './check.ts';
 import { dataHash } from './data-hash.ts';
-import { draftOf, fieldValue } from './draft-source.ts';
+import { draftOf, fieldValue, readDraftSource } from './draft-source.ts';
 import { type FileSystem, nodeFileSystem } from './file-system.ts';
 import { formatMessage, plural } from './format-report.ts';
+import { sameHeadline } from './headline.ts';
 import { interruptedApproval, publishNew, replaceArticle } from './publish-article.ts';
 import { type ReviewRecord, withReview } from './review-fields.ts';
 
@@ -42,7 +49,15 @@ export interface ApproveResult {
   checked: CheckedFile;
   /** `replaced`: published in place of the article; `finished`: an interrupted approval was completed. */
   outcome: 'published' | 'replaced' | 'finished';
+  /**
+   * Other published pieces with the same headline, of the session or the days around it: the
+   * site and the newsletter show only one of them, so the editor should know (a warning).
+   */
+  sameHeadline: PublishedPiece[];
 }
+
+/** How far apart two pieces with one headline still read as a repeat: a week either side. */
+export const SAME_HEADLINE_DAYS = 7;
 
 export async function approveDraft(request: ApproveRequest): Promise<ApproveResult> {
   const fs = request.fs ?? nodeFileSystem;
@@ -58,14 +73,29 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
   if (published?.review && leftover) {
     fs.remove(draftPath);
     fs.remove(leftover);
-    return { articlePath: published.path, review: published.review, checked, outcome: 'finished' };
+    return {
+      articlePath: published.path,
+      review: published.review,
+      checked,
+      outcome: 'finished',
+      sameHeadline: [],
+    };
   }
   if (published && !request.replace) throw urlTaken(published.path, id, label);
+  // A usage error first: --replace names a URL, and with nothing there the command itself is wrong,
+  // whatever else the draft collides with.
   if (!published && request.replace) {
     throw new WirecopyError(Errors.Usage, `--replace: no article is published at /articles/${id}/.`, {
       hint: `Approve ${label} without --replace: it becomes a new article.`,
     });
   }
+  const front = readDraftSource(text).data;
+  const asOf = typeof front?.['asOf'] === 'string' ? front['asOf'] : undefined;
+  const near = asOf ? piecesNear(fs, articlesDir, asOf, SAME_HEADLINE_DAYS).filter((p) => p.id !== id) : [];
+  const sameStory = near.find((p) => p.asOf === asOf && p.story === front?.['story']);
+  if (sameStory) throw storyTaken(sameStory, id, label);
+  const title = front?.['title'];
+  const sameHeadlineAs = near.filter((p) => typeof title === 'string' && sameHeadline(p.title, title));
 
   fs.mkdirp(articlesDir);
   if (fs.device(dirname(draftPath)) !== fs.device(articlesDir)) {
@@ -82,11 +112,17 @@ export async function approveDraft(request: ApproveRequest): Promise<ApproveResu
   };
   if (published) {
     replaceArticle(fs, { draftPath, text, review, published, label });
-    return { articlePath: published.path, review, checked, outcome: 'replaced' };
+    return {
+      articlePath: published.path,
+      review,
+      checked,
+      outcome: 'replaced',
+      sameHeadline: sameHeadlineAs,
+    };
   }
   const articlePath = join(articlesDir, `${id}.md`);
   publishNew(fs, { draftPath, articlePath, text: withReview(text, 'published', review), label });
-  return { articlePath, review, checked, outcome: 'published' };
+  return { articlePath, review, checked, outcome: 'published', sameHeadline: sameHeadlineAs };
 }
 
 /**
@@ -195,6 +231,21 @@ function refuseUnlessApprovable(checked: CheckedFile, label: string, allowDemo: 
       },
     );
   }
+}
+
+/**
+ * One piece per story per session: a second piece of the day's story under another slug would
+ * publish the story twice, at two URLs. The published one keeps its URL; a revision takes it.
+ */
+function storyTaken(other: PublishedPiece, id: string, label: string): WirecopyError {
+  const slug = other.id.slice(11);
+  return new WirecopyError(
+    Errors.ArticleExists,
+    `${other.path} is already the ${other.story} piece of ${other.asOf}, published at /articles/${other.id}/; ${label} would publish the story a second time at /articles/${id}/, so it was not approved.`,
+    {
+      hint: `One piece per story per session. To publish ${label} in its place, keeping its URL, set \`slug: ${slug}\` in the draft and approve it with --replace; otherwise reject it.`,
+    },
+  );
 }
 
 function urlTaken(articlePath: string, id: string, label: string): WirecopyError {

@@ -74,3 +74,46 @@ function asReview(value: unknown): ReviewRecord | undefined {
     Object.entries(record).filter(([, v]) => typeof v === 'string'),
   ) as unknown as ReviewRecord;
 }
+
+/** What `approve` compares of another published piece: its story, session and headline. */
+export interface PublishedPiece {
+  path: string;
+  id: string;
+  asOf: string;
+  story: string;
+  title: string;
+}
+
+/**
+ * The published pieces of `articlesDir` whose as-of date is within `days` calendar days of
+ * `asOf` (either side). A file whose name starts with a date outside the window is skipped
+ * unread: approve runs against years of articles.
+ */
+export function piecesNear(
+  fs: FileSystem,
+  articlesDir: string,
+  asOf: string,
+  days: number,
+): PublishedPiece[] {
+  const near = (date: string) => Math.abs(Date.parse(date) - Date.parse(asOf)) <= days * 86_400_000;
+  const pieces: PublishedPiece[] = [];
+  for (const name of fs.list(articlesDir).sort()) {
+    if (!name.endsWith('.md') || name.startsWith('.')) continue;
+    const named = /^(\d{4}-\d{2}-\d{2})-/.exec(name)?.[1];
+    if (named !== undefined && !near(named)) continue;
+    const path = join(articlesDir, name);
+    let data: Record<string, unknown> | undefined;
+    try {
+      data = readDraftSource(fs.readText(path)).data;
+    } catch {
+      continue;
+    }
+    const [pieceAsOf, slug, story, title, status] = ['asOf', 'slug', 'story', 'title', 'status'].map(
+      (field) => data?.[field],
+    );
+    if (status !== 'published' || typeof pieceAsOf !== 'string' || typeof slug !== 'string') continue;
+    if (typeof story !== 'string' || typeof title !== 'string' || !near(pieceAsOf)) continue;
+    pieces.push({ path, id: articleId({ asOf: pieceAsOf, slug }), asOf: pieceAsOf, story, title });
+  }
+  return pieces;
+}

@@ -101,19 +101,65 @@ export function byMonth<T extends Piece>(
 /**
  * Up to `max` other pieces sharing a tag with `piece`: most shared tags first, then the newest.
  * Tags every piece carries ("small caps") tie everything, so recency decides among those.
- * `pieces` must be newest first (as `newestFirst` returns them): each page of a large site asks,
- * so this does not sort them again.
+ * `pieces` must be newest first (as `newestFirst` returns them). Every article page asks, so the
+ * answer comes from an index built once per list (see RelatedIndex), not from a scan of all
+ * pieces per page, which made a 1,000-piece build quadratic.
  */
 export function relatedByTag<T extends Piece>(piece: T, newest: readonly T[], max = 3): T[] {
-  const own = new Set(piece.data.tags.map(tagSlug));
-  const id = articleId(piece.data);
-  return newest
-    .filter((p) => articleId(p.data) !== id)
-    .map((p) => ({ p, shared: p.data.tags.filter((t) => own.has(tagSlug(t))).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, max)
-    .map(({ p }) => p);
+  let index = indexes.get(newest) as RelatedIndex<T> | undefined;
+  if (index === undefined) {
+    index = new RelatedIndex(newest);
+    indexes.set(newest, index);
+  }
+  return index.related(piece, max);
+}
+
+const indexes = new WeakMap<readonly Piece[], RelatedIndex<Piece>>();
+
+/**
+ * The pieces grouped by their tag list. Pieces with the same tags share a tag count with any
+ * other piece, so for one piece only the newest few of each group can be among its related:
+ * a page costs (groups × max), and a site has a few dozen tag lists however many pieces it has.
+ */
+export class RelatedIndex<T extends Piece> {
+  private readonly groups: Array<{ tags: string[]; members: Array<{ position: number; piece: T }> }> = [];
+
+  constructor(newest: readonly T[]) {
+    const byKey = new Map<string, (typeof this.groups)[number]>();
+    newest.forEach((piece, position) => {
+      const tags = piece.data.tags.map(tagSlug);
+      const key = tags.join('\u0000');
+      let group = byKey.get(key);
+      if (group === undefined) {
+        group = { tags, members: [] };
+        byKey.set(key, group);
+        this.groups.push(group);
+      }
+      group.members.push({ position, piece });
+    });
+  }
+
+  /** The same answer as scanning every piece: shared tags (counted as before, per tag of the other piece), then position. */
+  related(piece: T, max: number): T[] {
+    const own = new Set(piece.data.tags.map(tagSlug));
+    const id = articleId(piece.data);
+    const candidates: Array<{ shared: number; position: number; piece: T }> = [];
+    for (const group of this.groups) {
+      const shared = group.tags.filter((t) => own.has(t)).length;
+      if (shared === 0) continue;
+      let taken = 0;
+      for (const member of group.members) {
+        if (taken === max) break;
+        if (articleId(member.piece.data) === id) continue;
+        candidates.push({ shared, ...member });
+        taken++;
+      }
+    }
+    return candidates
+      .sort((a, b) => b.shared - a.shared || a.position - b.position)
+      .slice(0, max)
+      .map((c) => c.piece);
+  }
 }
 
 /** Readers' names of the stories; a story not listed here is named from its id. */

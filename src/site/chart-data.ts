@@ -3,6 +3,8 @@
  * piece's window, on shared session dates. The draft generator calls `chartSnapshot` with series
  * from the store; the site draws the snapshot, so a site build never opens the market store.
  */
+
+import { previousSession } from '../calendar/nyse.ts';
 import type { FrontMatter } from '../drafts/front-matter.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -14,7 +16,12 @@ export interface ChartSeriesInput {
   name: string;
   dates: readonly IsoDate[];
   closes: readonly number[];
+  /** `percent`: a rate (the 2-year yield), charted at its level in a panel of its own. */
+  unit?: 'percent';
 }
+
+/** A rate in percent: its own panel and scale, its moves in basis points. */
+export const isRate = (series: { unit?: 'percent' | undefined }): boolean => series.unit === 'percent';
 
 export interface ChartInput {
   /** The story id (`small-cap-rally`): it decides how far back the chart reaches. */
@@ -34,6 +41,7 @@ export const STORY_WINDOWS: Readonly<Record<string, number>> = {
   'monthly-recap': 63,
   'pattern-study': 63,
   'record-high': 252,
+  'rates-fed': 21,
 };
 const DEFAULT_WINDOW = 63;
 /** Enough points for a smooth line, few enough that the front matter stays readable. */
@@ -52,13 +60,18 @@ export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
   const shared = [...closesByDate[0]!.keys()].filter((date) => closesByDate.every((m) => m.has(date)));
   const window = thin(shared.slice(-(sessions + 1)), MAX_POINTS);
   if (window.length < 2) return undefined;
+  const indexes = input.series.filter((s) => !isRate(s)).map((s) => s.name);
+  const rates = input.series.filter(isRate).map((s) => `the ${s.name}`);
+  const named =
+    rates.length > 0 ? `${indexes.join(' vs ')} and ${rates.join(' and ')}` : indexes.join(' vs ');
   return {
-    title: `${[lead, ...others].map((s) => s.name).join(' vs ')} over the last ${sessions} sessions`,
+    title: `${named} over the last ${sessions} sessions`,
     rebased: REBASED_TO,
     dates: window,
     series: input.series.map((s, i) => ({
       symbol: s.symbol,
       name: s.name,
+      ...(s.unit ? { unit: s.unit } : {}),
       closes: window.map((date) => round2(closesByDate[i]!.get(date)!)),
     })),
   };
@@ -88,4 +101,75 @@ export function thin(dates: readonly IsoDate[], max: number): IsoDate[] {
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * The period each story's copy is about, highlighted on its chart: a weekly piece's five
+ * sessions, a month, a day. Stories without one (a pattern study looks back decades, a record
+ * piece marks its record instead) get no band.
+ */
+export const STORY_PERIODS: Readonly<Record<string, { sessions: number | 'month'; label: string }>> = {
+  'daily-wrap': { sessions: 1, label: 'Latest session' },
+  'small-cap-rally': { sessions: 5, label: 'Past five sessions' },
+  'weekly-recap': { sessions: 5, label: 'Past five sessions' },
+  'rates-fed': { sessions: 5, label: 'Past five sessions' },
+  'monthly-recap': { sessions: 'month', label: 'This month' },
+};
+
+export interface ChartStoryMarks {
+  periodFrom?: number;
+  periodLabel?: string;
+  record?: { level: number; label: string };
+}
+
+type Facts = Readonly<Record<string, { value: unknown; display: string }>>;
+
+/**
+ * Where the story's period starts on the chart (the close its change is measured from) and, for
+ * a record piece, the record level of the lead series from its facts: the session's close when it
+ * set the record, else the standing record close.
+ */
+export function chartStoryMarks(chart: ChartSnapshot, story: string, facts: Facts): ChartStoryMarks {
+  const marks: ChartStoryMarks = {};
+  const period = STORY_PERIODS[story];
+  const dates = chart.dates;
+  const asOf = dates.at(-1)!;
+  if (period) {
+    const base = periodBase(asOf, period.sessions);
+    // The last charted date on or before the base close: on a thinned chart the band still covers the whole period.
+    let from = -1;
+    for (const [i, date] of dates.entries()) if (date <= base) from = i;
+    if (from >= 0 && from < dates.length - 1) {
+      marks.periodFrom = from;
+      marks.periodLabel = period.label;
+    }
+  }
+  const lead = chart.series[0]?.symbol;
+  if (story === 'record-high' && lead) {
+    const today = facts[`${lead}.record.today`]?.value === true ? facts[`${lead}.close`] : undefined;
+    const record = today ?? facts[`${lead}.record.last_close`];
+    if (record && typeof record.value === 'number') {
+      marks.record = { level: record.value, label: `Record close ${record.display}` };
+    }
+  }
+  return marks;
+}
+
+/** The close the period's change is measured from; undefined past the NYSE calendar's years. */
+function periodBase(asOf: IsoDate, sessions: number | 'month'): IsoDate {
+  try {
+    return sessions === 'month' ? lastSessionBeforeMonth(asOf) : sessionsBack(asOf, sessions);
+  } catch {
+    return '';
+  }
+}
+
+function sessionsBack(asOf: IsoDate, sessions: number): IsoDate {
+  let date = asOf;
+  for (let i = 0; i < sessions; i++) date = previousSession(date);
+  return date;
+}
+
+function lastSessionBeforeMonth(asOf: IsoDate): IsoDate {
+  return previousSession(`${asOf.slice(0, 7)}-01`);
 }

@@ -332,12 +332,12 @@ describe('kill -9 (child process at an injected fault point)', () => {
         // one, or (between the two renames) nothing in the folder and the old one put back next run.
         if (point === 'old-moved-away:2025-w48') {
           expect(left.export).toEqual({});
-          expect(next.stdout).toContain(`Put back dist/newsletter/${ISSUE}`);
+          expect(next.stdout).toContain(`Put back .wirecopy/newsletter/${ISSUE}`);
         } else {
           expect([old.export, fresh.export]).toContainEqual(left.export);
         }
         expect([old.archive, fresh.archive]).toContain(left.archive);
-        expect(hidden(join(ws.dir, 'dist'))).toEqual([]);
+        expect(hidden(join(ws.dir, '.wirecopy', 'newsletter'))).toEqual([]);
         expect(hidden(join(ws.dir, 'content'))).toEqual([]);
       },
     );
@@ -398,7 +398,11 @@ describe('kill -9 (child process at an injected fault point)', () => {
       const next = await runCli(args, where);
       expect(next.code).toBe(0);
       expect(readdirSync(join(base.content, 'drafts'))).toEqual([]);
-      expect(readdirSync(join(base.content, 'articles'))).toEqual([base.draftName]);
+      // The piece and the Open Graph image approve draws beside it, nothing else.
+      expect(readdirSync(join(base.content, 'articles'))).toEqual([
+        base.draftName,
+        base.draftName.replace(/\.md$/, '.og.png'),
+      ]);
       expect(hidden(base.content)).toEqual([]);
     });
   });

@@ -138,6 +138,7 @@ describe('an unreadable notes entry holds its session', () => {
     ]);
     expect(approve.stderr).toBe('');
     expect(approve.code).toBe(0);
-    expect(filesIn(ws, 'articles')).toEqual([name]);
+    // The piece and the Open Graph image approve draws beside it.
+    expect(filesIn(ws, 'articles')).toEqual([name, name!.replace(/\.md$/, '.og.png')]);
   });
 });

@@ -33,11 +33,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandContext } from '../../src/cli/context.ts';
 import { type PreviewServer, startPreview } from '../../src/cli/preview.ts';
 import { loadConfig } from '../../src/config.ts';
+import { jsonLdScript } from '../../src/site/article-trust.ts';
 import { SITE_ROOT } from '../../src/site/astro-run.ts';
+import { markSvg } from '../../src/site/brand.ts';
 import { FIXTURES as NEWSLETTER_FIXTURES, newsletterWorkspace } from '../newsletter/support.ts';
 import {
   type BuiltSite,
   buildFixtureSite,
+  FIXTURE_PUBLICATION,
   hasChromium,
   launchChromium,
   NEEDS_CHROMIUM,
@@ -120,6 +123,49 @@ describe('the scanner', () => {
       if (payload.inert) expect(findings, payload.id).toEqual([]);
       else expect(findings.length, `${payload.id}: ${html}`).toBeGreaterThan(0);
     }
+  });
+
+  const page = (body: string, head = '') =>
+    `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+
+  it("lets through the site's own mark exactly as drawn, and flags any change to it", () => {
+    expect(executablesInHtml(page(markSvg()), 'mark')).toEqual([]);
+    expect(executablesInHtml(page(markSvg().replace('<svg ', '<svg onload="alert(1)" ')), 'handler')).toEqual(
+      [
+        expect.objectContaining({ what: expect.stringMatching(/^SVG outside the site chart/) }),
+        expect.objectContaining({ what: expect.stringMatching(/^event handler onLoad/) }),
+      ],
+    );
+    const withScript = markSvg().replace('</svg>', '<script>alert(document.domain)</script></svg>');
+    expect(executablesInHtml(page(withScript), 'script').map((f) => f.what.split(':')[0])).toEqual([
+      'SVG outside the site chart',
+      'inline script with a payload',
+    ]);
+    const moved = markSvg().replace('r="2.4"', 'r="3"');
+    expect(executablesInHtml(page(moved), 'moved')).toHaveLength(1);
+  });
+
+  it('reads JSON-LD as data: an escaped payload passes, an unescaped < or a script closed early does not', () => {
+    const headline = '</script><script>alert(document.domain)</script>';
+    const escaped = `<script type="application/ld+json">${jsonLdScript({ headline })}</script>`;
+    expect(executablesInHtml(page('', escaped), 'escaped')).toEqual([]);
+    const raw = `<script type="application/ld+json">${JSON.stringify({ headline })}</script>`;
+    expect(executablesInHtml(page('', raw), 'raw').map((f) => f.what.split(':')[0])).toEqual([
+      'JSON-LD that is not JSON (closed early?)',
+      'inline script with a payload',
+    ]);
+    const lt = `<script type="application/ld+json">${JSON.stringify({ headline: '<b>' })}</script>`;
+    expect(executablesInHtml(page('', lt), 'lt').map((f) => f.what)).toEqual([
+      'JSON-LD with an unescaped <: <script type=application/ld+json>',
+    ]);
+  });
+
+  it('lets through a form only to search or the configured sign-up endpoint', () => {
+    const form = (action: string) =>
+      page(`<form action="${action}" method="post"><input type="email" name="email"></form>`);
+    expect(executablesInHtml(form(FIXTURE_PUBLICATION.subscribe!.action), 'sign-up')).toEqual([]);
+    expect(executablesInHtml(form('/search/'), 'search')).toEqual([]);
+    expect(executablesInHtml(form('https://evil.example/collect'), 'elsewhere')).toHaveLength(1);
   });
 });
 
@@ -409,11 +455,21 @@ describe('the built site', () => {
         const results = await page.locator('#search-results li').count();
         expect(results).toBeGreaterThan(0);
         const excerptTags = await page
-          .locator('#search-results p *')
+          .locator('#search-results p.search-excerpt *')
           .evaluateAll((nodes) =>
             nodes.map((n) => (n as unknown as { tagName: string }).tagName.toLowerCase()),
           );
         expect(new Set(excerptTags)).toEqual(new Set(excerptTags.length > 0 ? ['mark'] : []));
+        // The date line beside it is the page's own: one <time> with a plain date, nothing else.
+        const dates = await page
+          .locator('#search-results p.search-date')
+          .evaluateAll((nodes) => nodes.map((n) => (n as unknown as { innerHTML: string }).innerHTML));
+        expect(dates.length).toBeGreaterThan(0);
+        for (const date of dates) {
+          expect(date).toMatch(
+            /^<time datetime="\d{4}-\d{2}-\d{2}">Data as of [A-Z][a-z.]+ \d{1,2}, \d{4}<\/time>$/,
+          );
+        }
         const html = await page.content();
         const findings = executablesInHtml(html, 'search results');
         record('search results page', 1, findings);
@@ -431,22 +487,33 @@ describe('the built site', () => {
 describe('the newsletter', () => {
   it('wirecopy newsletter puts no executable in email.html, issue.md or the archive page source', async () => {
     const ws = newsletterWorkspace();
+    // An issue carries one piece per story, session and headline: each payload gets its own
+    // story and headline, so every one of them is exported.
     for (const payload of PAYLOADS) {
       writeFileSync(
         join(ws.articlesDir, `2025-11-26-${slugOf(payload)}.md`),
-        hostilePiece({ slug: slugOf(payload) }, (body) => withPayload(body, payload)),
+        hostilePiece(
+          { slug: slugOf(payload), story: slugOf(payload), title: `Hostile piece ${payload.id}` },
+          (body) => withPayload(body, payload),
+        ),
       );
     }
     writeFileSync(
       join(ws.articlesDir, '2025-11-26-hostile-fields.md'),
       hostilePiece(
-        { slug: 'hostile-fields', title: FIELDS.title, summary: FIELDS.summary, tags: FIELDS.tags },
+        {
+          slug: 'hostile-fields',
+          story: 'hostile-fields',
+          title: FIELDS.title,
+          summary: FIELDS.summary,
+          tags: FIELDS.tags,
+        },
         (b) => b,
       ),
     );
     const run = await ws.run(['newsletter']);
     expect(run.stderr).not.toMatch(/error/i);
-    const email = ws.read(join('dist', 'newsletter', '2025-w48', 'email.html'));
+    const email = ws.read(join('.wirecopy', 'newsletter', '2025-w48', 'email.html'));
     // Every piece is in the issue, its payload paragraph first, so each payload was exported.
     for (const payload of PAYLOADS) expect(email, payload.id).toContain(`2025-11-26-${slugOf(payload)}/`);
     const asHtml = (markdown: string) =>
@@ -461,9 +528,13 @@ describe('the newsletter', () => {
     const findings = [
       ...executablesInHtml(email, 'email.html'),
       // Markdown on a platform that passes raw HTML through: nothing to pass.
-      ...executablesInHtml(asHtml(ws.read(join('dist', 'newsletter', '2025-w48', 'issue.md'))), 'issue.md', {
-        fragment: true,
-      }),
+      ...executablesInHtml(
+        asHtml(ws.read(join('.wirecopy', 'newsletter', '2025-w48', 'issue.md'))),
+        'issue.md',
+        {
+          fragment: true,
+        },
+      ),
       ...executablesInHtml(
         asHtml(matter(ws.read(join('content', 'newsletters', '2025-w48.md'))).content),
         'archive source',

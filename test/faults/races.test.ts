@@ -268,9 +268,11 @@ describe('two approvals of one draft', () => {
     );
     expect(pieces(ctx.ws.dir)).toEqual([`articles/${ctx.name}`]);
     // Nothing stray either: no temp file, no lock.
+    // The Open Graph image approve draws beside the piece (content/articles/<id>.og.png) is the one
+    // other file a publication leaves.
     expect(
       Object.keys(filesUnder(join(ctx.ws.dir, 'content'))).filter((f) => !f.startsWith('inputs/')),
-    ).toEqual([`articles/${ctx.name}`]);
+    ).toEqual([`articles/${ctx.name}`, `articles/${ctx.name.replace(/\.md$/, '.og.png')}`]);
     expect(matter(readFileSync(join(ctx.articles, ctx.name), 'utf8')).data['status']).toBe('published');
   }
 

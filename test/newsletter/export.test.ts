@@ -53,8 +53,11 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
   });
 
   it('writes meta.json with the subject, the preheader and the true size of every file', () => {
-    expect(meta.subject).toBe('Small caps surge 8.5% in five sessions, leaving large caps behind');
-    expect(meta.preheader).toMatch(/^The Russell 2000 rose 0.6% to 2,500.43 on Friday/);
+    // The newest headline within 60 characters (the Nov. 28 rally's is 65), and its summary.
+    expect(meta.subject).toBe('Small caps jump 5.5% on the week');
+    expect(meta.preheader).toBe(
+      'The Russell 2000 ended the week up 5.5% at 2,500.43, while the S&P 500 was up 3.7%.',
+    );
     for (const file of ['email.html', 'email.txt', 'issue.md']) {
       expect(meta.sizes[file], file).toBe(statSync(join(ws.outDir, file)).size);
     }
@@ -63,7 +66,7 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
     expect(inArticles).toBeLessThan(meta.sizes['email.html']!);
   });
 
-  it('writes the archive page content/newsletters/<id>.md in the site schema, with untagged links', () => {
+  it('writes the archive page content/newsletters/<id>.md in the site schema, with site-relative untagged links', () => {
     const file = matter(ws.read(`content/newsletters/${ISSUE}.md`), {});
     const front = newsletterFrontMatterSchema.parse(file.data);
     expect(front).toMatchObject({
@@ -74,7 +77,12 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
     });
     expect(front.title).toBe('The week of Nov. 24, 2025');
     expect(front.subject).toBe(meta.subject);
-    expect(file.content).toContain(`(${SITE}/articles/2025-11-28-weekly-recap/)`);
+    expect(file.content).toContain('(/smallcaps/articles/2025-11-28-weekly-recap/)');
+    expect(file.content).not.toContain(SITE);
+    // Each piece once: one heading link and one "Read the full piece" link per article.
+    for (const id of WEEK_ARTICLES) {
+      expect(file.content.split(`(/smallcaps/articles/${id}/)`), id).toHaveLength(3);
+    }
     expect(file.content).not.toContain('utm_');
     expect(file.content).not.toContain('Read it on the web'); // it is the web page
   });
@@ -103,21 +111,26 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
       expect(html).toContain('<!--[if mso]><table role="presentation" width="600"');
     });
 
-    it('has its CSS inlined: only the mobile media query is left in a <style>', () => {
+    it('inlines only what clients without <head> styles need; the rest, phone and dark mode, stays in <head> once', () => {
       const styles = findAll(doc, byTag('style'));
       expect(styles).toHaveLength(1);
-      const css = styles[0]!.text.replace(/@media[^{]+\{(?:[^{}]*\{[^{}]*\})*\s*\}/g, '').trim();
-      expect(css).toBe('');
-      expect(styles[0]!.text).toContain('@media only screen and (max-width: 620px)');
-      // Every element that holds text carries its style (the outer centering cell holds none).
-      const [container] = findAll(doc, byClass('container'));
-      const styled = findAll(container!, (n) =>
-        ['p', 'h1', 'h2', 'a', 'li', 'td', 'th', 'caption'].includes(n.name),
-      );
-      const unstyled = styled.filter(
-        (n) => !n.attributes['style'] && n.attributes['href'] !== '{{unsubscribe_url}}',
-      );
-      expect(unstyled.map((n) => `${n.name} ${squash(n.text).slice(0, 40)}`)).toEqual([]);
+      const head = styles[0]!.text;
+      expect(head).toContain('@media only screen and (max-width: 620px)');
+      expect(head).toContain('@media (prefers-color-scheme: dark)');
+      expect(html).toContain('<meta name="color-scheme" content="light dark">');
+      // The cells that hold text carry its font and colour, for clients that drop <head> styles...
+      for (const name of ['masthead', 'article', 'footer']) {
+        for (const cell of findAll(doc, byClass(name))) {
+          expect(cell.attributes['style'], name).toMatch(/font-family: [^;]+; font-size: \d+px/);
+        }
+      }
+      for (const link of findAll(doc, byClass('headline')).flatMap((h) => findAll(h, byTag('a')))) {
+        expect(link.attributes['style']).toMatch(/color: #14213d/);
+      }
+      // ...and the paragraphs inherit it: no style repeated on each one (what clipped the real week).
+      const paragraphs = findAll(doc, byClass('article-body')).flatMap((b) => findAll(b, byTag('p')));
+      expect(paragraphs.length).toBeGreaterThan(WEEK_ARTICLES.length);
+      expect(paragraphs.filter((p) => p.attributes['style'] !== undefined)).toEqual([]);
     });
 
     it('opens with a hidden preheader holding the lead summary', () => {
@@ -286,7 +299,7 @@ describe('choosing the issue', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No published article has an as-of date in Dec. 1–7, 2025');
     expect(run.stderr).toContain('What to do:');
-    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
+    expect(existsSync(join(ws.dir, '.wirecopy', 'newsletter'))).toBe(false);
     expect(existsSync(join(ws.dir, 'content', 'newsletters'))).toBe(false);
   });
 
@@ -318,6 +331,6 @@ describe('choosing the issue', () => {
     const run = await ws.run(['newsletter', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
+    expect(existsSync(join(ws.dir, '.wirecopy', 'newsletter'))).toBe(false);
   });
 });

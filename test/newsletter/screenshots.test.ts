@@ -46,7 +46,8 @@ describe.skipIf(!HAS_CHROMIUM)('email.html rendered in headless Chromium', () =>
   it.each([
     [800, 22], // a desktop client's reading pane, wider than the email
     [600, 20], // from 620 px down the media query tightens the padding and the type
-    [375, 20], // a phone
+    [390, 20], // a phone
+    [375, 20], // a small phone
   ])(
     'at %i px: fits without sideways scrolling, hides the preheader, loads nothing',
     async (width, headlineSize) => {
@@ -84,6 +85,28 @@ describe.skipIf(!HAS_CHROMIUM)('email.html rendered in headless Chromium', () =>
       expect(layout.preheaderArea).toBe(0);
       expect(layout.headlineSize).toBe(`${headlineSize}px`);
       expect(existsSync(join(ARTIFACTS, `newsletter-${width}.png`))).toBe(true);
+      await page.close();
+    },
+  );
+
+  it.each([600, 390])(
+    'at %i px in dark mode: dark background, light text, from the <head> styles',
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'dark' });
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.screenshot({ path: join(ARTIFACTS, `newsletter-${width}-dark.png`), fullPage: true });
+      const colors = (await page.evaluate(`(() => ({
+      container: getComputedStyle(document.querySelector('.container')).backgroundColor,
+      article: getComputedStyle(document.querySelector('.article-body p')).color,
+      headline: getComputedStyle(document.querySelector('.headline a')).color,
+    }))()`)) as { container: string; article: string; headline: string };
+      // The values of the template's prefers-color-scheme block (templates/newsletter/email.mustache).
+      expect(colors).toEqual({
+        container: 'rgb(28, 31, 36)',
+        article: 'rgb(228, 228, 228)',
+        headline: 'rgb(242, 242, 242)',
+      });
       await page.close();
     },
   );

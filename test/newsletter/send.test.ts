@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMime } from './mime.ts';
-import { ISSUE, newsletterWorkspace } from './support.ts';
+import { ISSUE, newsletterWorkspace, POSTAL_ADDRESS, SITE } from './support.ts';
 
 interface Received {
   from: string;
@@ -87,10 +87,12 @@ describe('--send-test ADDRESS', () => {
     const [mail] = server.received as [Received];
     expect(mail).toMatchObject({ from: 'desk@news.example', to: ['editor@news.example'], user: 'desk' });
     const message = parseMime(mail.raw);
-    expect(message.headers.get('subject')).toBe(
-      '[Test] Small caps surge 8.5% in five sessions, leaving large caps behind',
-    );
+    expect(message.headers.get('subject')).toBe('[Test] Small caps jump 5.5% on the week');
     expect(message.headers.get('from')).toBe('Small Cap Desk <desk@news.example>');
+    // No list address configured: the sender's mailbox only, and so no one-click header (RFC 8058
+    // allows it only beside an https address).
+    expect(message.headers.get('list-unsubscribe')).toBe('<mailto:desk@news.example?subject=unsubscribe>');
+    expect(message.headers.get('list-unsubscribe-post')).toBeUndefined();
     expect(message.headers.get('content-type')).toMatch(/^multipart\/alternative;/);
     const types = message.parts.map((p) => p.headers.get('content-type')?.split(';')[0]);
     expect(types).toEqual(['text/plain', 'text/html']); // the richest last: clients show the last one they can
@@ -100,6 +102,45 @@ describe('--send-test ADDRESS', () => {
     expect(html.body).toContain(`utm_campaign=${ISSUE}`);
   });
 
+  it('with newsletter.unsubscribeUrl: List-Unsubscribe names it first, and List-Unsubscribe-Post asks for one click', async () => {
+    const server = await smtpServer();
+    stop = server.close;
+    const ws = newsletterWorkspace();
+    const unsubscribe = 'https://lists.news.example/unsubscribe?list=smallcaps';
+    writeFileSync(
+      join(ws.dir, 'wirecopy.config.json'),
+      JSON.stringify({
+        publication: { name: 'Small Cap Desk', siteUrl: SITE },
+        newsletter: { postalAddress: POSTAL_ADDRESS, unsubscribeUrl: unsubscribe },
+      }),
+    );
+    const run = await ws.run(['newsletter', '--send-test', 'editor@news.example'], server.env);
+    expect(run.code).toBe(0);
+    const message = parseMime((server.received as [Received])[0].raw);
+    expect(message.headers.get('list-unsubscribe')).toBe(
+      `<${unsubscribe}>, <mailto:desk@news.example?subject=unsubscribe>`,
+    );
+    expect(message.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // The footer carries the postal address (CAN-SPAM).
+    const html = readFileSync(join(ws.outDir, 'email.html'), 'utf8');
+    expect(html).toContain(`Small Cap Desk · ${POSTAL_ADDRESS}`);
+  });
+
+  it('without newsletter.postalAddress: exit 2, names the config field, sends and renders nothing', async () => {
+    const server = await smtpServer();
+    stop = server.close;
+    const ws = newsletterWorkspace();
+    writeFileSync(
+      join(ws.dir, 'wirecopy.config.json'),
+      JSON.stringify({ publication: { name: 'Small Cap Desk', siteUrl: SITE } }),
+    );
+    const run = await ws.run(['newsletter', '--send-test', 'editor@news.example'], server.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(newsletter.postalAddress)');
+    expect(server.received).toEqual([]);
+    expect(existsSync(join(ws.dir, '.wirecopy', 'newsletter'))).toBe(false);
+  });
+
   it('without WIRECOPY_SMTP_URL and WIRECOPY_SMTP_FROM: exit 2, names both, renders nothing', async () => {
     const ws = newsletterWorkspace();
     const run = await ws.run(['newsletter', '--send-test', 'editor@news.example']);
@@ -107,7 +148,7 @@ describe('--send-test ADDRESS', () => {
     expect(run.stderr).toContain('A test send needs an SMTP server, and it is not configured.');
     expect(run.stderr).toContain('set WIRECOPY_SMTP_URL');
     expect(run.stderr).toContain('set WIRECOPY_SMTP_FROM');
-    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
+    expect(existsSync(join(ws.dir, '.wirecopy', 'newsletter'))).toBe(false);
   });
 
   it.each([

@@ -13,6 +13,8 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/newsletter/', import.
 /** A site under a path, so every link is checked to keep it. */
 export const SITE = 'https://news.example/smallcaps';
 export const ISSUE = '2025-w48';
+/** The footer's sender address (config `newsletter.postalAddress`). */
+export const POSTAL_ADDRESS = '100 Main St., Suite 200, New York, NY 10001';
 /** Wednesday after the fixture week (Mon 2025-11-24 to Sun 2025-11-30). */
 export const TODAY = '2025-12-03';
 /** The fixture week's articles, in the issue's order (newest first; same session: higher angle score first). */
@@ -37,12 +39,15 @@ export function newsletterWorkspace(today = TODAY): NewsletterWorkspace {
   cpSync(join(FIXTURES, 'articles'), articlesDir, { recursive: true });
   writeFileSync(
     join(ws.dir, 'wirecopy.config.json'),
-    JSON.stringify({ publication: { name: 'Small Cap Desk', siteUrl: SITE } }),
+    JSON.stringify({
+      publication: { name: 'Small Cap Desk', siteUrl: SITE },
+      newsletter: { postalAddress: POSTAL_ADDRESS },
+    }),
   );
   return {
     ...ws,
     articlesDir,
-    outDir: join(ws.dir, 'dist', 'newsletter', ISSUE),
+    outDir: join(ws.dir, '.wirecopy', 'newsletter', ISSUE),
     read: (path) => readFileSync(join(ws.dir, path), 'utf8'),
   };
 }
@@ -53,7 +58,15 @@ export function newsletterWorkspace(today = TODAY): NewsletterWorkspace {
  */
 export function writeArticle(
   ws: NewsletterWorkspace,
-  changes: { asOf: string; slug: string; body: string; title?: string; summary?: string; status?: string },
+  changes: {
+    asOf: string;
+    slug: string;
+    body: string;
+    title?: string;
+    summary?: string;
+    status?: string;
+    story?: string;
+  },
 ): string {
   const base = matter(readFileSync(join(FIXTURES, 'articles', '2025-11-26-daily-wrap.md'), 'utf8'), {});
   const data = {
@@ -61,6 +74,7 @@ export function writeArticle(
     asOf: changes.asOf,
     date: changes.asOf,
     slug: changes.slug,
+    story: changes.story ?? base.data['story'],
     status: changes.status ?? 'published',
     title: changes.title ?? base.data['title'],
     summary: changes.summary ?? base.data['summary'],

@@ -7,7 +7,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Workspace, workspace } from '../support/cli.ts';
+import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import { ogCard } from '../../src/site/og-file.ts';
+import { OG_HEIGHT, OG_WIDTH, renderOgImage } from '../../src/site/og-image.ts';
+import { REPO_ROOT, type Workspace, workspace } from '../support/cli.ts';
 import { fixture } from './support.ts';
 
 async function demoWorkspace(): Promise<{ ws: Workspace; draft: string; path: string }> {
@@ -154,6 +157,18 @@ describe('approve, reject and status', () => {
     expect(published['review'].dataHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const articleText = readFileSync(article, 'utf8');
 
+    // Its Open Graph image is drawn now, once, and stored beside it for every site build to copy:
+    // a 1200×630 PNG (IHDR width and height), the very image the renderer draws for its card.
+    const og = readFileSync(article.replace(/\.md$/, '.og.png'));
+    expect([og.readUInt32BE(16), og.readUInt32BE(20)]).toEqual([OG_WIDTH, OG_HEIGHT]);
+    const fonts = {
+      regular: readFileSync(join(REPO_ROOT, 'site/assets/fonts/DejaVuSans-Latin.ttf')),
+      bold: readFileSync(join(REPO_ROOT, 'site/assets/fonts/DejaVuSans-Bold-Latin.ttf')),
+    };
+    const card = ogCard(published as FrontMatter, 'Wirecopy Small Caps');
+    expect(card.demo).toBe(true);
+    expect(Buffer.from(await renderOgImage(card, fonts)).equals(og)).toBe(true);
+
     // The same session drafted again: same file name, and the article must not be replaced.
     expect((await ws.run(['draft', '--story', published['story']])).code).toBe(0);
     const again = await ws.run(['approve', draft, '--by', 'Dana Editor', '--allow-demo']);
@@ -187,6 +202,51 @@ describe('approve, reject and status', () => {
     );
   });
 
+  it('one piece per story per session: a second slug is refused, naming the published piece; a repeated headline warns', async () => {
+    const { ws, draft, path } = await demoWorkspace();
+    const original = readFileSync(path, 'utf8');
+    const { data } = matter(original);
+    expect((await ws.run(['approve', draft, '--by', 'Dana Editor', '--allow-demo'])).code).toBe(0);
+    const published = `content/articles/${draft.split('/').at(-1)}`;
+
+    // The same story and session under another slug: two URLs for one story.
+    const renamed = join(ws.dir, 'content', 'drafts', `${data['asOf']}-second-take.md`);
+    writeFileSync(renamed, original.replace(`slug: ${data['slug']}`, 'slug: second-take'));
+    const twice = await ws.run([
+      'approve',
+      'content/drafts/' + `${data['asOf']}-second-take.md`,
+      '--by',
+      'Dana Editor',
+      '--allow-demo',
+    ]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`is already the ${data['story']} piece of ${data['asOf']}`);
+    expect(twice.stderr).toContain(
+      `set \`slug: ${data['slug']}\` in the draft and approve it with --replace`,
+    );
+    expect(existsSync(renamed)).toBe(true);
+
+    // Another story with the same headline: published, with a warning naming the other piece.
+    writeFileSync(
+      renamed,
+      original
+        .replace(`slug: ${data['slug']}`, 'slug: second-take')
+        .replace(`story: ${data['story']}`, 'story: second-take'),
+    );
+    const same = await ws.run([
+      'approve',
+      `content/drafts/${data['asOf']}-second-take.md`,
+      '--by',
+      'Dana Editor',
+      '--allow-demo',
+    ]);
+    expect(same.stderr).toBe('');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain(
+      `warning same-headline: ${published} (${data['story']}, ${data['asOf']}) is published with the same headline`,
+    );
+  });
+
   it('shows an interrupted approval in status, and approve finishes it', async () => {
     const { ws, draft, path } = await demoWorkspace();
     // What a crash between rewriting the draft and moving it leaves (see src/review/approve.ts).
@@ -197,7 +257,11 @@ describe('approve, reject and status', () => {
     const approved = await ws.run(['approve', draft, '--by', 'Dana Editor', '--allow-demo']);
     expect(approved.code).toBe(0);
     expect(existsSync(path)).toBe(false);
-    expect(readdirSync(join(ws.dir, 'content', 'articles'))).toEqual([draft.split('/').at(-1)]);
+    const name = draft.split('/').at(-1)!;
+    expect(readdirSync(join(ws.dir, 'content', 'articles'))).toEqual([
+      name,
+      name.replace(/\.md$/, '.og.png'),
+    ]);
   });
 
   it('needs --by, and a reason to reject', async () => {

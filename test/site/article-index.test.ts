@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FrontMatter } from '../../src/drafts/front-matter.ts';
 import {
@@ -7,6 +8,7 @@ import {
   duplicateIds,
   monthLabel,
   newestFirst,
+  type Piece,
   relatedByTag,
   storyLabel,
   tagSlug,
@@ -71,6 +73,33 @@ describe('filing', () => {
     expect(related).toEqual(['small-cap-rally', 'weekly-recap']);
     expect(relatedByTag(pieces[3]!, newestFirst(pieces), 5).map((p) => p.data.slug)).not.toContain(
       'monthly-recap',
+    );
+  });
+
+  it('answers from its index exactly as a scan of every piece would (the old quadratic way)', () => {
+    // The reference: every other piece, its count of tags shared, stable sort by that count.
+    const scan = (p: Piece, newest: Piece[], max: number) => {
+      const own = new Set(p.data.tags.map(tagSlug));
+      return newest
+        .filter((o) => articleId(o.data) !== articleId(p.data))
+        .map((o) => ({ o, shared: o.data.tags.filter((t) => own.has(tagSlug(t))).length }))
+        .filter(({ shared }) => shared > 0)
+        .sort((a, b) => b.shared - a.shared)
+        .slice(0, max)
+        .map(({ o }) => o);
+    };
+    const TAGS = ['small caps', 'Russell 2000', 'S&P 500', 'records', 'rates', 'S&P-500'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 28 }), fc.subarray(TAGS)), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (specs, max) => {
+          const all = newestFirst(
+            specs.map(([day, tags], i) => piece(`2025-11-${String(day).padStart(2, '0')}`, `p${i}`, tags)),
+          );
+          for (const p of all) expect(relatedByTag(p, all, max)).toEqual(scan(p, all, max));
+        },
+      ),
     );
   });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSnapshot } from '../../src/site/chart-data.ts';
-import { chartTable, niceTicks, renderChartSvg, spreadLabels, summarize } from '../../src/site/chart-svg.ts';
+import {
+  chartScale,
+  chartTable,
+  NARROW,
+  niceTicks,
+  renderChartSvg,
+  spreadLabels,
+  summarize,
+  WIDE,
+} from '../../src/site/chart-svg.ts';
 
 const chart: ChartSnapshot = {
   title: 'Russell 2000 vs S&P 500 over the last 3 sessions',
@@ -18,7 +27,7 @@ describe('renderChartSvg', () => {
   it('is an image named by its title and described by its summary', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="c1-title c1-desc"/);
     expect(svg).toContain(
-      '<title id="c1-title">Russell 2000 vs S&amp;P 500 over the last 3 sessions, rebased to 100</title>',
+      '<title id="c1-title">Russell 2000 vs S&amp;P 500 over the last 3 sessions, rebased to 100 on the first date</title>',
     );
     expect(svg).toContain(`<desc id="c1-desc">${summary.replace('&', '&amp;')}</desc>`);
   });
@@ -31,6 +40,56 @@ describe('renderChartSvg', () => {
 
   it('dashes the rebase line so the start level reads at a glance', () => {
     expect(svg).toMatch(/<line [^>]*stroke-dasharray="3 3"\/><text [^>]*>100<\/text>/);
+  });
+});
+
+/**
+ * The rates piece's chart: the Russell 2000 and the 2-year yield (percent). Closes made up for
+ * the arithmetic: the index 2,000 → 2,042 is +2.1%; the yield 2.40 → 2.66 is +26 basis points.
+ */
+const rates: ChartSnapshot = {
+  title: 'Russell 2000 and the 2-year Treasury yield over the last 3 sessions',
+  rebased: 100,
+  dates: ['2025-12-29', '2025-12-30', '2025-12-31', '2026-01-02'],
+  series: [
+    { symbol: 'RUT', name: 'Russell 2000', closes: [2000, 2010, 2030, 2042] },
+    { symbol: 'DGS2', name: '2-year Treasury yield', unit: 'percent', closes: [2.4, 2.45, 2.6, 2.66] },
+  ],
+};
+
+describe('renderChartSvg with a rate', () => {
+  const wide = renderChartSvg(rates, 'r', WIDE);
+  const narrow = renderChartSvg(rates, 'n', NARROW);
+
+  it('draws the yield at its level in a panel under the index, never rebased beside it', () => {
+    // Index panel: one rebased line ending at 102.1; rate panel: one line, ticks in percent.
+    expect(wide.svg.match(/<path /g)).toHaveLength(2);
+    expect(wide.svg).toContain('102.1</tspan>');
+    expect(wide.svg).toContain('>2-year Treasury yield, percent</text>');
+    expect(wide.svg).toContain('>2.66%</tspan>');
+    // 2.40 to 2.66 in a four-step panel: 0.1 apart, from 2.4% to 2.7%.
+    for (const tick of ['2.4', '2.5', '2.6', '2.7']) expect(wide.svg).toContain(`>${tick}</text>`);
+    expect(wide.svg).not.toContain('>2.3</text>');
+    // No rebased value of the yield (2.66 / 2.40 × 100 = 110.8) anywhere.
+    expect(wide.svg).not.toContain('110.8');
+    // The panel is added under the index panel: 280 + 128 and 300 + 128 units tall.
+    expect(wide.svg).toMatch(/^<svg viewBox="0 0 640 408"/);
+    expect(narrow.svg).toMatch(/^<svg viewBox="0 0 360 428"/);
+  });
+
+  it('names the years on an axis that crosses one, under the lower panel', () => {
+    const dates = [...narrow.svg.matchAll(/y="418" text-anchor="(?:start|end)">([^<]+)</g)].map((m) => m[1]);
+    expect(dates).toEqual(['Dec. 29, 2025', 'Jan. 2, 2026']);
+  });
+
+  it('says in words what both panels show, the yield in basis points', () => {
+    expect(wide.summary).toBe(
+      'From Dec. 29, 2025, to Jan. 2, 2026, the Russell 2000 rose 2.1%, from 2,000.00 to 2,042.00; the 2-year Treasury yield rose 26 basis points, from 2.40% to 2.66%.',
+    );
+    expect(chartScale(rates)).toBe(
+      'the Russell 2000 rebased to 100 on the first date; the 2-year Treasury yield in percent, in the lower panel',
+    );
+    expect(chartTable(rates).rows[3]).toEqual(['Jan. 2', '2,042.00', '2.66%']);
   });
 });
 
@@ -55,9 +114,14 @@ describe('niceTicks', () => {
     [99, 108.5, [98, 100, 102, 104, 106, 108, 110]],
     [100, 100.4, [100, 100.5]],
     [80, 130, [80, 90, 100, 110, 120, 130]],
-  ])('covers %d to %d with round steps', (min, max, ticks) => {
-    expect(niceTicks(min, max)).toEqual(ticks);
-  });
+    // A yield from 2.40% to 3.02%: 0.2 apart, from 2.4 (not 2.2: 2.4 / 0.2 in floating point).
+    [2.4, 3.02, [2.4, 2.6, 2.8, 3, 3.2], [0.05, 0.1, 0.2, 0.25, 0.5], 4],
+  ] as const)(
+    'covers %d to %d with round steps',
+    (min, max, ticks, steps?: readonly number[], most?: number) => {
+      expect(niceTicks(min, max, steps ? [...steps] : undefined, most)).toEqual(ticks);
+    },
+  );
 });
 
 describe('spreadLabels', () => {

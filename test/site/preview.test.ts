@@ -68,6 +68,15 @@ describe('wirecopy preview', () => {
     expect(html).not.toContain(rejected.title);
   });
 
+  it('shows no sign-up form when no provider is configured (the default config has none)', async () => {
+    for (const path of ['/', '/newsletter/', '/about/']) {
+      const { status, html } = await get(path);
+      expect(status, path).toBe(200);
+      expect(html, path).not.toContain('class="subscribe"');
+      expect(html, path).not.toMatch(/<input[^>]*type="email"/);
+    }
+  });
+
   it('shows a draft with its banner, its review checks and its numbers tied to their facts', async () => {
     const { status, html } = await get(`/drafts/${draft!.file.replace(/\.md$/, '')}/`);
     expect(status).toBe(200);

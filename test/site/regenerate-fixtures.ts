@@ -38,7 +38,9 @@ async function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
 
 function publish(draftPath: string, store: MarketStore | undefined, withChart: boolean, at: string): void {
   const { data, content } = matter(readFileSync(draftPath, 'utf8'));
-  if (withChart && store) {
+  // A draft that carries its chart (the CLI cuts one, the rates piece's with the 2-year yield)
+  // keeps it; the others get the lead index against the benchmark.
+  if (withChart && store && !data['chart']) {
     const series = (['RUT', 'SPX'] as const).map((key) => {
       const s = store.loadSeries(key, data['asOf']);
       if (!s) throw new Error(`no ${key} in the store`);

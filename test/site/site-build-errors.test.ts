@@ -26,6 +26,16 @@ describe('a site build with bad content', () => {
     expect(site.output).toMatch(/slug: use lower-case words joined by hyphens/);
   }, 120_000);
 
+  it('refuses to build for publication at the placeholder address, naming publication.siteUrl', async () => {
+    const site = await buildFixtureSite('placeholder', join(FIXTURES, 'content'), {
+      env: { WIRECOPY_CONFIG: join(FIXTURES, 'placeholder.config.json') },
+    });
+    built.push(site);
+    expect(site.ok).toBe(false);
+    expect(site.output).toContain('publication.siteUrl is the placeholder https://www.example.com');
+    expect(site.output).toContain('WIRECOPY_SITE_DEMO=1');
+  }, 120_000);
+
   it('fails on a newsletter that names a piece the site does not publish', async () => {
     const site = await build('unknown-newsletter-piece');
     expect(site.ok).toBe(false);

@@ -14,7 +14,10 @@ import { type BuildResult, buildSite, SITE_ROOT } from '../../src/site/astro-run
 export const FIXTURES = join(SITE_ROOT, 'test/fixtures/site');
 export const FIXTURE_CONTENT = join(FIXTURES, 'content');
 export const ARTIFACTS = join(SITE_ROOT, 'test/artifacts');
-export const SITE_URL = loadConfig({}, {}, SITE_ROOT).publication.siteUrl.replace(/\/$/, '');
+/** The fixture site's config: a real-looking address (a build for publication refuses the placeholder) and a sign-up form. */
+export const FIXTURE_CONFIG = join(FIXTURES, 'wirecopy.config.json');
+export const FIXTURE_PUBLICATION = loadConfig({ config: FIXTURE_CONFIG }, {}, SITE_ROOT).publication;
+export const SITE_URL = FIXTURE_PUBLICATION.siteUrl.replace(/\/$/, '');
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -35,12 +38,17 @@ export interface BuiltSite extends BuildResult {
 export async function buildFixtureSite(
   name: string,
   content: string,
-  options: { preview?: boolean } = {},
+  options: { preview?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<BuiltSite> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const outDir = mkdtempSync(join(ARTIFACTS, `site-${name}-`));
   const cacheDir = mkdtempSync(join(tmpdir(), 'wirecopy-astro-cache-'));
-  const result = await buildSite(outDir, { content, cacheDir, preview: options.preview === true });
+  const result = await buildSite(outDir, {
+    content,
+    cacheDir,
+    preview: options.preview === true,
+    env: { WIRECOPY_CONFIG: FIXTURE_CONFIG, ...options.env },
+  });
   rmSync(cacheDir, { recursive: true, force: true });
   return { ...result, outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }

@@ -23,7 +23,7 @@ export const dailyWrap: Story = {
   id: 'daily-wrap',
   slug: 'daily-wrap',
   template: 'articles/daily-wrap',
-  tags: ['small caps', 'Russell 2000', 'S&P 500', 'daily wrap'],
+  tags: ['S&P 500', 'daily wrap'],
   requires: CORE_FACTS,
   applies: () => 'The daily wrap is written every session.',
   angles: [

@@ -36,7 +36,7 @@ export function patternStudy(
     id: 'pattern-study',
     slug: 'pattern-study',
     template: 'articles/pattern-study',
-    tags: ['small caps', 'Russell 2000', 'history', 'patterns'],
+    tags: ['history', 'patterns'],
     requires: [...CORE_FACTS, id('prior_occurrences'), id('h21.n')],
     quotesForwardReturns: true,
     quoteTopics: ['pattern', 'small-caps'],

@@ -51,7 +51,7 @@ export const weeklyRecap: Story = {
   slug: 'weekly-recap',
   template: 'articles/weekly-recap',
   period: 'week',
-  tags: ['small caps', 'Russell 2000', 'weekly recap'],
+  tags: ['weekly recap'],
   requires: ['RUT.close', 'RUT.return.week', 'SPX.return.week', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, weekKey) ? 'The last session of the calendar week.' : null),
   angles: [
@@ -79,7 +79,7 @@ export const monthlyRecap: Story = {
   slug: 'monthly-recap',
   template: 'articles/monthly-recap',
   period: 'month',
-  tags: ['small caps', 'Russell 2000', 'monthly recap'],
+  tags: ['monthly recap'],
   requires: ['RUT.close', 'RUT.return.mtd', 'SPX.return.mtd', 'RUT.return.ytd', 'SPX.return.ytd'],
   applies: (f) => (closesPeriod(f.asOf, monthOf) ? 'The last session of the calendar month.' : null),
   angles: [

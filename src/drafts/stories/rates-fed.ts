@@ -20,13 +20,17 @@ function yieldMove(f: FactSet, settings: StorySettings): number | undefined {
   return change !== undefined && Math.abs(change) >= settings.twoYearMove * 100 ? change : undefined;
 }
 
+/** The rate the rates piece charts under the Russell 2000: its copy is about the 2-year yield. */
+export const CHART_RATES = ['DGS2'] as const;
+
 export function ratesFed(settings: StorySettings): Story {
   return {
     id: 'rates-fed',
     slug: 'rates-fed',
     template: 'articles/rates-fed',
     quoteTopics: ['rates', 'fed', 'small-caps'],
-    tags: ['small caps', 'rates', 'Federal Reserve', 'Treasury yields'],
+    tags: ['rates', 'Federal Reserve', 'Treasury yields'],
+    chartRates: CHART_RATES,
     requires: [...CORE_FACTS, 'DGS2.level', 'DGS2.change.5d'],
     applies(f) {
       const odds = oddsMove(f, settings);

@@ -9,7 +9,7 @@ export const recordHigh: Story = {
   slug: 'record-high',
   template: 'articles/record-high',
   quoteTopics: ['records', 'small-caps'],
-  tags: ['small caps', 'Russell 2000', 'records'],
+  tags: ['records'],
   requires: [...CORE_FACTS, 'RUT.record.last_date', 'RUT.record.last_close', 'RUT.record.count_ytd'],
   applies(f) {
     const since = numberOf(f, 'RUT.record.sessions_since');

@@ -15,7 +15,7 @@ export const smallCapRally: Story = {
   slug: 'small-cap-rally',
   template: 'articles/small-cap-rally',
   quoteTopics: ['rally', 'small-caps'],
-  tags: ['small caps', 'Russell 2000', 'S&P 500', 'relative strength'],
+  tags: ['S&P 500', 'relative strength'],
   requires: CORE_FACTS,
   applies(f, settings) {
     const lead = (numberOf(f, 'RUT.return.5d') ?? 0) - (numberOf(f, 'SPX.return.5d') ?? 0);

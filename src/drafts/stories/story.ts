@@ -46,4 +46,9 @@ export interface Story {
   quoteTopics?: QuoteTopic[];
   /** Whether the piece quotes forward returns, which needs the past-performance disclaimer. */
   quotesForwardReturns?: boolean;
+  /**
+   * Rates (store keys) the chart draws in a panel under the lead index, in place of the
+   * benchmark: the rates piece charts the 2-year yield against the Russell 2000.
+   */
+  chartRates?: readonly string[];
 }
