@@ -12,6 +12,8 @@ describe('period phrases', () => {
     ['in the month', { kind: 'month' }],
     ['this year', { kind: 'year' }],
     ['in 2024', { kind: 'year', year: 2024 }],
+    ["2024's gain", { kind: 'year', year: 2024 }],
+    ['2024’s gain', { kind: 'year', year: 2024 }],
     ['the past year', { kind: 'trailing-year' }],
     ['The next three months:', { kind: 'horizon', sessions: 63 }],
   ])('%j', (text, period) => {
@@ -20,6 +22,13 @@ describe('period phrases', () => {
 
   it('leaves streaks and counts alone: they are not periods', () => {
     expect(findPeriods('for 5 straight sessions, 18 times, for 4 straight calendar years')).toEqual([]);
+  });
+
+  it("reads the Russell 2000's possessive as the index, not the year 2000", () => {
+    expect(findPeriods("the Russell 2000's gain for the month").map((p) => p.period)).toEqual([
+      { kind: 'month' },
+    ]);
+    expect(findPeriods('the Russell 2000’s weekly gain').map((p) => p.period)).toEqual([{ kind: 'week' }]);
   });
 
   it('compares a named year with the as-of year, and a weekday with the as-of weekday', () => {
