@@ -10,6 +10,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config.ts';
 import { discoverConfigFile } from './src/config-file.ts';
+import storedOgImages from './src/site/og-integration.ts';
+import outDirAside from './src/site/out-dir-aside.ts';
 import pagefind from './src/site/pagefind-integration.ts';
 import { checkSiteAddress, siteBuildMode } from './src/site/site-address.ts';
 import { sitemapLastModified } from './src/site/sitemap-dates.ts';
@@ -44,6 +46,7 @@ export default defineConfig({
     environments: { prerender: { resolve: { noExternal: ['cookie'] } } },
   },
   integrations: [
+    outDirAside(),
     sitemap({
       filter: (page) => !/\/(search|drafts)\//.test(new URL(page).pathname),
       // An article's lastmod is its latest review; listing pages change with their newest piece.
@@ -52,6 +55,7 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    storedOgImages(resolve(config.content, 'articles')),
     // A preview is for editors and is served by the dev server: no search index to build.
     ...(preview ? [] : [pagefind()]),
   ],

@@ -22,6 +22,16 @@ export function bodyHtml(
 
 /** Whether the body already prints the disclaimer, so the page does not print it twice. */
 export function bodyHasDisclaimer(body: string | undefined, disclaimer: string): boolean {
-  const squash = (text: string) => text.replace(/[\s_*]+/g, ' ').trim();
-  return body !== undefined && squash(body).includes(squash(disclaimer));
+  if (body === undefined) return false;
+  // The page and the feed both ask of every piece: squash each body once per build.
+  let squashed = squashedBodies.get(body);
+  if (squashed === undefined) {
+    squashed = squash(body);
+    if (squashedBodies.size >= 5000) squashedBodies.clear();
+    squashedBodies.set(body, squashed);
+  }
+  return squashed.includes(squash(disclaimer));
 }
+
+const squash = (text: string) => text.replace(/[\s_*]+/g, ' ').trim();
+const squashedBodies = new Map<string, string>();

@@ -23,7 +23,9 @@ export function deskCommand(context: () => CommandContext): Command {
       const port = options.port === '0' ? 0 : parsePort(options.port ?? String(DEFAULT_PORT));
       const { startDesk } = await import('../desk/server.ts');
       const desk = await startDesk(ctx, { host: options.host ?? '127.0.0.1', port });
-      ctx.io.out(`Desk for ${ctx.config.content}: ${desk.url} (started in ${desk.startupMs} ms)`);
+      ctx.io.out(
+        `Desk for ${ctx.config.content}: ${desk.url} (started in ${desk.startupMs} ms${desk.bundleCached ? ', browser code unchanged since the last start' : ''})`,
+      );
       ctx.io.out(
         ctx.env['WIRECOPY_DESK_TOKEN']
           ? 'Open it once with ?token=<WIRECOPY_DESK_TOKEN>. Stop with Ctrl-C.'

@@ -23,6 +23,8 @@ export interface DeskServer {
   /** Milliseconds from the call to listening, the bundle included. */
   startupMs: number;
   bundleBytes: { js: number; css: number };
+  /** The browser code came from the last start's bundle (no source changed since). */
+  bundleCached: boolean;
 }
 
 const SECURITY_HEADERS = {
@@ -70,11 +72,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startDesk(
   ctx: CommandContext,
-  options: { host: string; port: number },
+  options: { host: string; port: number; bundleCache?: boolean },
 ): Promise<DeskServer> {
   const started = performance.now();
   const access = deskAccess(options.host, ctx.env);
-  const bundle: Bundle = await bundleDesk();
+  const bundle: Bundle = await bundleDesk({ cache: options.bundleCache !== false });
   const siteCss = readFileSync(SITE_CSS, 'utf8');
   const handlers = new DeskHandlers(ctx);
 
@@ -164,6 +166,7 @@ export async function startDesk(
     url: `http://${shownHost}:${access.port}/`,
     startupMs: Math.round(performance.now() - started),
     bundleBytes: { js: Buffer.byteLength(bundle.js), css: Buffer.byteLength(bundle.css) },
+    bundleCached: bundle.cached,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -2,21 +2,19 @@
  * Reads the claims in a stretch of copy the way a fact-checker does: for each number (digits,
  * number words, fractions, hedged figures) the subject it is about, what it measures, the
  * period it covers and the direction the words give it; and every superlative ("a record",
- * "its best week since") with its subject. Sentences come from retext-english's sentence tree
- * (nlcst); the words come from `src/language/`, the lexicon the generator writes with.
+ * "its best week since") with its subject. Sentences come from the shared splitter
+ * (src/language/sentences.ts); the words from `src/language/`, the lexicon the generator writes with.
  *
  * Subjects: a figure followed by "for the S&P 500" ("a 16.4% gain for the S&P 500") is about
  * that; else about the nearest series named before it in its sentence, skipping the ones it is
  * compared with ("has beaten the S&P 500 for 5 sessions"); else about the previous sentence's
  * subject ("On Tuesday it surged 3.5%"). "The index" is the last series named.
  */
-import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
-import retextEnglish from 'retext-english';
-import { unified } from 'unified';
 import { type DateRole, dateRole } from '../language/date-roles.ts';
 import { type DirectionWord, directionAround } from '../language/directions.ts';
 import { type Measure, measureAround } from '../language/measures.ts';
 import { findPeriods, type PeriodPhrase } from '../language/periods.ts';
+import { sentenceEnds } from '../language/sentences.ts';
 import { findMentions, type Mention, type SubjectLexicon } from '../language/subjects.ts';
 import { findSuperlatives, type SuperlativePhrase } from '../language/superlatives.ts';
 import type { SymbolKey } from '../types.ts';
@@ -81,53 +79,29 @@ const SINCE_YEAR =
   /^(\s+|[^.;]{0,40}?\bsince\s+(?:[^.;]{0,30}?\b(?:in|of)\s+)?)((?:19|20)\d{2})\b(?![,.]?\d)/i;
 const CLAUSE_BREAK = /[;:]|,\s|\s(?:and|while|but|against)\s/g;
 
-const english = unified().use(retextEnglish);
-
 /** The claims in `text` (marks `<!--...-->` allowed, read as the marks after numbers). */
 export function readClaims(text: string, lexicon: SubjectLexicon, carry: Carry = {}): Reading {
   const blanked = text.replace(MARK, (m) => ' '.repeat(m.length));
   const reading: Reading = { claims: [], superlatives: [], years: [] };
-  for (const [start, end] of sentenceSpans(blanked, text)) {
+  for (const [start, end] of sentenceSpans(blanked)) {
     readSentence(text, blanked, start, end, lexicon, carry, reading);
   }
   return reading;
 }
 
 /**
- * Sentence spans from the nlcst tree. The parser is given the text without its marks (a run of
- * blanks confuses its sentence breaks), and the spans are mapped back to offsets in `text`.
+ * Sentence spans of `blanked` (the text with its marks blanked to spaces, so offsets are the
+ * text's): the shared splitter of src/language/sentences.ts, the one the social posts and
+ * `wirecopy diff` cut at, each span from its first non-blank character.
  */
-function sentenceSpans(text: string, marked: string): Array<[number, number]> {
-  const origin: number[] = [];
-  let plain = '';
-  let at = 0;
-  for (const m of marked.matchAll(MARK)) {
-    for (let i = at; i < m.index; i++) origin.push(i);
-    plain += text.slice(at, m.index);
-    at = m.index + m[0].length;
-  }
-  for (let i = at; i < text.length; i++) origin.push(i);
-  plain += text.slice(at);
-  origin.push(text.length);
-  const tree = english.parse(plain) as NlcstRoot;
+function sentenceSpans(blanked: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const node of paragraph.children) {
-      if (node.type !== 'SentenceNode') continue;
-      const sentence = node as NlcstSentence;
-      const start = sentence.position?.start.offset;
-      const end = sentence.position?.end.offset;
-      if (start === undefined || end === undefined) continue;
-      // parse-english keeps "... for the S&P 500. On Tuesday it ..." as one sentence: a full stop
-      // after a figure, then a capital, ends one too.
-      let from = start;
-      for (const m of plain.slice(start, end).matchAll(/(?<=\d\.)\s+(?=[A-Z])/g)) {
-        spans.push([origin[from]!, origin[start + m.index]!]);
-        from = start + m.index + m[0].length;
-      }
-      spans.push([origin[from]!, origin[end - 1]! + 1]);
-    }
+  let start = 0;
+  for (const end of sentenceEnds(blanked)) {
+    let from = start;
+    while (from < end && /\s/.test(blanked[from]!)) from++;
+    if (from < end) spans.push([from, end]);
+    start = end;
   }
   return spans;
 }

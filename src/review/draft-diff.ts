@@ -4,8 +4,9 @@
  * that is new in an edited sentence, the fact it stands for and whether it still matches, with
  * the series and period the sentence gives it, judged by the same claim engine as `check`.
  */
-import { sentences } from '../drafts/social/x.ts';
+
 import { describePeriod } from '../language/periods.ts';
+import { sentences } from '../language/sentences.ts';
 import { defaultLexicon } from '../language/subjects.ts';
 import { type JudgeContext, judgeReading } from './claim-judge.ts';
 import { type Carry, readClaims } from './claim-reading.ts';

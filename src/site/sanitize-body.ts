@@ -34,6 +34,20 @@ const processor = unified()
   .use(rehypeSanitize, { ...ARTICLE_HTML_SCHEMA, allowComments: true })
   .use(rehypeStringify);
 
+/**
+ * Each body is asked for twice per build, by its page and by the feed (and a third time when a
+ * newsletter issue quotes it): parsed and sanitized once, then answered from here. Keyed by the
+ * HTML itself, so an edited body (the dev server) is sanitized afresh; bounded for a long-running
+ * dev server.
+ */
+const sanitized = new Map<string, string>();
+const MAX_REMEMBERED = 5000;
+
 export function sanitizeBodyHtml(html: string): string {
-  return String(processor.processSync(html));
+  const known = sanitized.get(html);
+  if (known !== undefined) return known;
+  const safe = String(processor.processSync(html));
+  if (sanitized.size >= MAX_REMEMBERED) sanitized.clear();
+  sanitized.set(html, safe);
+  return safe;
 }

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   buildXPost,
   normalizeCashtag,
-  sentences,
   splitXThread,
   X_LIMIT,
   xWeightedLength,
 } from '../../src/drafts/social/x.ts';
+import { sentences } from '../../src/language/sentences.ts';
 
 // Weights from X's counting rules (twitter-text config v3, also "Counting characters" in the X
 // developer docs): code points U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and U+2032–U+2037

@@ -1,13 +1,16 @@
 /**
  * `/og/<asOf>-<slug>.png`: each published piece's Open Graph image. `approve` stores it beside
- * the piece (`content/articles/<id>.og.png`, see src/site/og-file.ts), so the build only copies
- * it; a piece without one (approved before images were stored) is drawn here, through the cache.
+ * the piece (`content/articles/<id>.og.png`, see src/site/og-file.ts), and a build links the
+ * stored ones into og/ (src/site/og-integration.ts); a piece without one (approved before images
+ * were stored) is drawn here, through the cache.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { articleId } from '../../../src/site/article-index.ts';
 import { cachedOgImage } from '../../../src/site/og-cache.ts';
 import { ogCard, storedOgImage } from '../../../src/site/og-file.ts';
+import { storedOgImagePath } from '../../../src/site/og-integration.ts';
 import bold from '../../assets/fonts/DejaVuSans-Bold-Latin.ttf?inline';
 import regular from '../../assets/fonts/DejaVuSans-Latin.ttf?inline';
 import { type Article, publishedArticles } from '../../lib/articles.ts';
@@ -15,7 +18,12 @@ import { contentDir, ogCacheDir, publication } from '../../lib/site-config.ts';
 
 export async function getStaticPaths() {
   const articles = await publishedArticles();
-  return articles.map((article) => ({ params: { id: articleId(article.data) }, props: { article } }));
+  // A build links the stored images in after the pages (og-integration.ts); the dev server has
+  // no such step and serves them all here.
+  const drawn = import.meta.env.DEV
+    ? articles
+    : articles.filter((a) => !existsSync(storedOgImagePath(articlesDir, articleId(a.data))));
+  return drawn.map((article) => ({ params: { id: articleId(article.data) }, props: { article } }));
 }
 
 /** `?inline` gives a data URL: the fonts travel inside the build, wherever it runs from. */

@@ -168,8 +168,10 @@ async function openPiece(name: string) {
   social ??= socialFields($('social'), (network, post) => {
     const view = state.view;
     if (!view) return;
-    const next = withPost(view.state.doc.toString(), network, post);
-    if (next !== undefined) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    const text = view.state.doc.toString();
+    const next = withPost(text, network, post);
+    // Only the span that changed, so the editor keeps its selection, its undo steps and its marks.
+    if (next !== undefined && next !== text) view.dispatch({ changes: changedSpan(text, next) });
   });
   state.view.dispatch({ changes: { from: 0, to: state.view.state.doc.length, insert: answer.json.text } });
   social.show(answer.json.text);
@@ -177,6 +179,16 @@ async function openPiece(name: string) {
   void loadFacts();
   void showPage();
   void showDiff();
+}
+
+/** The one replacement that turns `before` into `after`: common head and tail left alone. */
+function changedSpan(before: string, after: string): { from: number; to: number; insert: string } {
+  let head = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (head < shorter && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { from: head, to: before.length - tail, insert: after.slice(head, after.length - tail) };
 }
 
 function showCheck(result: CheckResult) {

@@ -3,7 +3,7 @@
  * and most readers never open it: the first paragraph (headline and lead number) must sit whole
  * before the fold. Sentences of the lead that would cross it move after it, into the body.
  */
-import { sentenceEnds } from './x.ts';
+import { sentenceEnds } from '../../language/sentences.ts';
 
 export const FACEBOOK_FOLD = 480;
 

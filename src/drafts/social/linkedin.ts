@@ -11,7 +11,7 @@
  * Everything is escaped, URLs included (`utm\_source`): the grammar has no URL element, so the
  * parser reads a link as text like any other, and LinkedIn links it after unescaping.
  */
-import { sentenceEnds } from './x.ts';
+import { sentenceEnds } from '../../language/sentences.ts';
 
 export const LINKEDIN_LIMIT = 3000;
 
