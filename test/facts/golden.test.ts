@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsBetween } from '../../src/calendar/nyse.ts';
-import { buildFactSet, type FactSetOptions, FactSetBuilder } from '../../src/facts/build.ts';
+import { buildFactSet, FactSetBuilder, type FactSetOptions } from '../../src/facts/build.ts';
 import type { MarketStore } from '../../src/store/market-store.ts';
 import { HAS_MARKET_DATA } from '../support/cli.ts';
 import { FIXTURES, GOLDEN_DATES, type GoldenFacts, goldenOf, goldenStore } from './golden-facts.ts';
