@@ -90,6 +90,7 @@ export class FactSetBuilder {
     if (!pair) {
       const { superlatives, ytdRace } = this.options;
       pair = analyzePair(s.series, b.series, {
+        periods: { s: s.periods, b: b.periods },
         ...(superlatives ? { superlatives } : {}),
         ...(ytdRace ? { ytdRace } : {}),
       });
