@@ -7,11 +7,14 @@ import {
   analyzePair,
   analyzeSeries,
   indexOnOrBefore,
+  indexStatsAt,
+  moveRankStatsAt,
   type PairAnalysis,
   pairStatsAt,
+  patternsStatsAt,
   type SeriesAnalysis,
   type SignalConfig,
-  seriesStatsAt,
+  sinceStatsAt,
 } from '../stats/analysis.ts';
 import type { YtdRaceThresholds } from '../stats/lead-since.ts';
 import type { OptionsSnapshot } from '../stats/options.ts';
@@ -23,6 +26,7 @@ import type { SymbolRegistry } from '../symbols.ts';
 import type { Dataset, IsoDate, SymbolKey } from '../types.ts';
 import { catalogueEntry, catalogueIds, describe } from './catalogue.ts';
 import { formatFactValue } from './format.ts';
+import { allGroups, type FactGroup } from './groups.ts';
 import {
   fedContextGroup,
   fedGroup,
@@ -52,6 +56,8 @@ export interface FactSetOptions {
   /** When a superlative is notable, and how the year-to-date race is read: the config's `facts`. */
   superlatives?: SuperlativeMinPeriods;
   ytdRace?: YtdRaceThresholds;
+  /** The parts to build (groups.ts); default: every one. A draft builds what its stories read. */
+  groups?: readonly FactGroup[];
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
@@ -69,10 +75,13 @@ export class FactSetBuilder {
   private readonly options: Omit<FactSetOptions, 'asOf'>;
   private readonly analyses = new Map<SymbolKey, SeriesAnalysis | null>();
   private readonly pairs = new Map<SymbolKey, PairAnalysis>();
+  /** The groups this builder computes (groups.ts). */
+  readonly groups: ReadonlySet<FactGroup>;
 
   constructor(source: SeriesSource, options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate }) {
     this.source = cachedSource(source, options.through);
     this.options = options;
+    this.groups = new Set(options.groups ?? allGroups(options.indexes));
   }
 
   private analysisOf(symbol: SymbolKey): SeriesAnalysis | null {
@@ -107,6 +116,7 @@ export class FactSetBuilder {
     const datasets = new Set<Dataset>();
     const used: FactSet['series'] = {};
     const nameOf = (key: SymbolKey) => registry.resolve(key)?.name ?? key;
+    const wants = (group: FactGroup) => this.groups.has(group);
 
     // Each series' index of the as-of session, or why it has none.
     const sessionIndex = new Map<SymbolKey, number>();
@@ -161,18 +171,28 @@ export class FactSetBuilder {
 
     const benchmarkAnalysis = sessionIndex.has(benchmark) ? this.analysisOf(benchmark) : null;
     for (const symbol of indexes) {
+      const vsWanted = symbol !== benchmark && wants(`${symbol}.vs`);
       const i = sessionIndex.get(symbol);
       const analysis = this.analysisOf(symbol);
       if (i === undefined || !analysis) {
         const reason = unavailable.get(symbol)!;
-        for (const id of catalogueIds([symbol], benchmark, this.options.signals))
-          missing.push({ id, reason });
+        for (const id of catalogueIds([symbol], benchmark, this.options.signals)) {
+          if (id.includes('.pattern.') ? wants(`${symbol}.patterns`) : !id.includes('.vs.') || vsWanted)
+            missing.push({ id, reason });
+        }
         continue;
       }
       const { sources, first, last } = noteProvenance(symbol, analysis, i);
       used[symbol] = { sources, first, last };
-      add(symbol, symbol, seriesStatsAt(analysis, i));
-      if (symbol === benchmark) continue;
+      // In the order `seriesStatsAt` gives them: own stats, since, patterns, ranks.
+      const history = wants(`${symbol}.history`);
+      add(symbol, symbol, [
+        ...(wants(symbol) ? indexStatsAt(analysis, i) : []),
+        ...(history ? sinceStatsAt(analysis, i) : []),
+        ...(wants(`${symbol}.patterns`) ? patternsStatsAt(analysis, i) : []),
+        ...(history ? moveRankStatsAt(analysis.series, analysis.ranks, i) : []),
+      ]);
+      if (symbol === benchmark || !wants(`${symbol}.vs`)) continue;
       if (!benchmarkAnalysis) {
         const reason = unavailable.get(benchmark)!;
         for (const id of catalogueIds([symbol], benchmark).filter((x) => x.includes('.vs.')))
@@ -190,9 +210,14 @@ export class FactSetBuilder {
       noteProvenance(benchmark, benchmarkAnalysis, sessionIndex.get(benchmark)!);
 
     // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
-    const fed = fedGroup(source, asOf, this.options.extraMeetings);
-    const fedContext = fedContextGroup(source, asOf, this.options.extraMeetings);
-    for (const group of [...rateGroups(source, asOf), fedContext, fed, optionsGroup(source, asOf)]) {
+    const { extraMeetings } = this.options;
+    for (const group of [
+      ...(wants('rates') ? rateGroups(source, asOf) : []),
+      ...(wants('fed')
+        ? [fedContextGroup(source, asOf, extraMeetings), fedGroup(source, asOf, extraMeetings)]
+        : []),
+      ...(wants('options') ? [optionsGroup(source, asOf)] : []),
+    ]) {
       add(group.prefix, group.prefix, group.results);
     }
     const closes = [...sessionIndex].map(([symbol, index]) => ({
@@ -200,9 +225,11 @@ export class FactSetBuilder {
       series: this.analysisOf(symbol)!.series,
       index,
     }));
-    const targets = targetGroups(this.options.targets ?? [], closes, this.options.targetMaxAgeDays);
+    const targets = wants('targets')
+      ? targetGroups(this.options.targets ?? [], closes, this.options.targetMaxAgeDays)
+      : { groups: [], problems: [] };
     for (const group of targets.groups) add(group.prefix, group.prefix, group.results);
-    addStyleSpread(facts, asOf);
+    if (wants('style')) addStyleSpread(facts, asOf);
 
     return {
       asOf,

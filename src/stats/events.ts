@@ -129,13 +129,17 @@ export function indexPattern(closes: readonly number[], config: SignalConfig): P
 
 /** One index per signal; two signals with one id would report the same stat ids twice. */
 export function indexPatterns(closes: readonly number[], signals: readonly SignalConfig[]): PatternIndex[] {
+  assertUniqueSignals(signals);
+  return signals.map((signal) => indexPattern(closes, signal));
+}
+
+export function assertUniqueSignals(signals: readonly SignalConfig[]): void {
   const ids = new Set<string>();
-  return signals.map((signal) => {
+  for (const signal of signals) {
     if (ids.has(signal.id))
       throw new RangeError(`two signals are named ${signal.id}; pattern ids must be unique`);
     ids.add(signal.id);
-    return indexPattern(closes, signal);
-  });
+  }
 }
 
 /**
