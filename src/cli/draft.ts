@@ -4,9 +4,10 @@ import { Command } from 'commander';
 import { isEditedOnDisk } from '../drafts/draft-file.ts';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
-import { storiesFor } from '../drafts/stories/index.ts';
+import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
+import type { FactGroup } from '../facts/groups.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
@@ -88,6 +89,17 @@ function located(p: InputProblem): string {
   return `${[p.file, p.line].filter((x) => x !== undefined).join(':')}: ${p.message}`;
 }
 
+/**
+ * The fact groups the drafts read: those of the story named by `--story`, or of every story
+ * (the day's piece is chosen among all of them). An unknown `--story` builds them all, and
+ * `chooseStories` then says it is unknown.
+ */
+function draftGroups(ctx: CommandContext, options: DraftOptions): FactGroup[] {
+  const stories = storiesFor(ctx.config.stories, ctx.config.signals);
+  const named = stories.filter((s) => s.id === options.story);
+  return factGroupsFor(named.length > 0 ? named : stories, ctx.config.indexes);
+}
+
 /** The lead index and the benchmark, the two lines of a piece's chart. */
 function chartSeriesFor(ctx: CommandContext, asOf: string) {
   const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
@@ -157,7 +169,7 @@ export async function draftSession(
 ): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[]; held: InputProblem[] }> {
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
-  const factSet = factSetFor(ctx, asOf, inputs);
+  const factSet = factSetFor(ctx, asOf, inputs, draftGroups(ctx, options));
   reportInputProblems(ctx, factSet.warnings ?? []);
   const held = heldSession(ctx, inputs, factSet.asOf);
   hooks.onFacts?.(factSet);
@@ -222,7 +234,7 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
   const sessions = sessionsInSpan(ctx, span);
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
-  const factSetAt = factSetsForSpan(ctx, sessions, inputs);
+  const factSetAt = factSetsForSpan(ctx, sessions, inputs, draftGroups(ctx, options));
   const last = factSetAt(sessions.at(-1)!);
   const checks = gateDraft(ctx, last, options.force === true);
   const progress = spanProgress(ctx, 'drafting', sessions.length);

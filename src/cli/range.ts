@@ -5,6 +5,7 @@
  */
 import { Errors, WirecopyError } from '../errors.ts';
 import { FactSetBuilder } from '../facts/build.ts';
+import type { FactGroup } from '../facts/groups.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import type { IsoDate } from '../types.ts';
@@ -64,12 +65,17 @@ export function factSetsForSpan(
   ctx: CommandContext,
   sessions: readonly IsoDate[],
   inputs: DeskInputs,
+  /** Only these fact groups (the stories' needs); default: every one. */
+  groups?: readonly FactGroup[],
 ): (asOf: IsoDate) => FactSet {
   const builder = new FactSetBuilder(ctx.storeWithData('to compute facts from'), {
     indexes: ctx.config.indexes,
     benchmark: ctx.config.benchmark,
     registry: ctx.registry,
     signals: ctx.config.signals,
+    // The same thresholds as one session's facts (facts.ts), so a span drafts what each day would.
+    superlatives: ctx.config.facts.superlativeMinPeriods,
+    ytdRace: ctx.config.facts.ytdRace,
     targets: inputs.targets,
     extraMeetings: [
       ...new Set(
@@ -77,6 +83,7 @@ export function factSetsForSpan(
       ),
     ],
     through: sessions.at(-1)!,
+    ...(groups ? { groups } : {}),
   });
   return (asOf) => builder.at(asOf);
 }

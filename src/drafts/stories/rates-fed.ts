@@ -28,6 +28,7 @@ export function ratesFed(settings: StorySettings): Story {
     quoteTopics: ['rates', 'fed', 'small-caps'],
     tags: ['small caps', 'rates', 'Federal Reserve', 'Treasury yields'],
     requires: [...CORE_FACTS, 'DGS2.level', 'DGS2.change.5d'],
+    needs: ['RUT', 'SPX', 'rates', 'fed'],
     applies(f) {
       const odds = oddsMove(f, settings);
       const twoYear = yieldMove(f, settings);
