@@ -12,7 +12,9 @@ import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
-import type { InputProblem } from '../types.ts';
+import { type ChartSeriesInput, STORY_WINDOWS } from '../site/chart-data.ts';
+import { indexOnOrBefore } from '../stats/periods.ts';
+import type { InputProblem, IsoDate, Series, SymbolKey } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
@@ -37,6 +39,8 @@ export async function draftsFor(
   factSet: FactSet,
   options: DraftOptions = {},
   inputs: DeskInputs = loadDeskInputs(ctx),
+  /** Where the chart's closes come from; a span reads each series once for all its sessions. */
+  chartSource: ChartSource = storeChartSource(ctx, factSet.asOf),
 ): Promise<DraftResult[]> {
   const templates = new TemplateLibrary(ctx.templatesDir);
   const choices = chooseStories(
@@ -54,7 +58,7 @@ export async function draftsFor(
     generatorVersion: VERSION,
     quotes: inputs.quotes,
     checks: options.checks,
-    chartSeries: chartSeriesFor(ctx, factSet.asOf),
+    chartSeries: chartSeriesFor(ctx, chartSource, factSet.asOf),
     notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
@@ -100,14 +104,46 @@ function draftGroups(ctx: CommandContext, options: DraftOptions): FactGroup[] {
   return factGroupsFor(named.length > 0 ? named : stories, ctx.config.indexes);
 }
 
-/** The lead index and the benchmark, the two lines of a piece's chart. */
-function chartSeriesFor(ctx: CommandContext, asOf: string) {
+type ChartSource = (key: SymbolKey) => Series | undefined;
+
+/** The store through `through`, each series read at most once. */
+function storeChartSource(ctx: CommandContext, through: IsoDate): ChartSource {
+  const loaded = new Map<SymbolKey, Series | undefined>();
+  return (key) => {
+    if (!loaded.has(key)) loaded.set(key, ctx.store().loadSeries(key, through));
+    return loaded.get(key);
+  };
+}
+
+/** Sessions enough for any story's chart: twice its longest window (a year), for the gaps between series. */
+const CHART_TAIL = 2 * (Math.max(...Object.values(STORY_WINDOWS)) + 1);
+
+/**
+ * The lead index and the benchmark, the two lines of a piece's chart, through `asOf`. Each is
+ * cut to its last sessions, from the lead's `CHART_TAIL`-th before `asOf` on, so that a draft
+ * does not walk the whole history (the S&P 500's goes back to 1927) for a year's chart; when
+ * the cut leaves fewer shared sessions than the longest chart needs, the whole series go.
+ */
+function chartSeriesFor(ctx: CommandContext, source: ChartSource, asOf: IsoDate): ChartSeriesInput[] {
   const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
-  return keys.flatMap((key) => {
-    const series = ctx.store().loadSeries(key, asOf);
+  const whole = keys.flatMap((key) => {
+    const series = source(key);
     const name = ctx.registry.resolve(key)?.name ?? key;
     return series ? [{ symbol: key, name, dates: series.dates, closes: series.closes }] : [];
   });
+  const lead = whole[0];
+  if (!lead) return whole;
+  const end = indexOnOrBefore(lead, asOf);
+  if (end < CHART_TAIL) return whole;
+  const from = lead.dates[end - CHART_TAIL]!;
+  const cut = whole.map((s) => {
+    const first = indexOnOrBefore(s, from) + 1;
+    const last = indexOnOrBefore(s, asOf) + 1;
+    return { ...s, dates: s.dates.slice(first, last), closes: s.closes.slice(first, last) };
+  });
+  const held = cut.map((s) => new Set(s.dates.filter((_, i) => s.closes[i]! > 0)));
+  const shared = [...held[0]!].filter((date) => held.every((dates) => dates.has(date)));
+  return shared.length > Math.max(...Object.values(STORY_WINDOWS)) ? cut : whole;
 }
 
 /**
@@ -238,6 +274,8 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
   const last = factSetAt(sessions.at(-1)!);
   const checks = gateDraft(ctx, last, options.force === true);
   const progress = spanProgress(ctx, 'drafting', sessions.length);
+  // Every session's chart is cut from the same closes, read once through the span's end.
+  const chartSource = storeChartSource(ctx, last.asOf);
   const results: DraftResult[] = [];
   const held: InputProblem[] = [];
   try {
@@ -245,7 +283,9 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
       const factSet = asOf === last.asOf ? last : factSetAt(asOf);
       const sessionHeld = heldSession(ctx, inputs, asOf);
       held.push(...sessionHeld);
-      results.push(...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs)));
+      results.push(
+        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, chartSource)),
+      );
       progress.tick(asOf);
     }
   } finally {
