@@ -21,7 +21,7 @@ import { factSetFor } from './facts.ts';
 import { type DeskInputs, heldSession, loadDeskInputs, reportInputProblems } from './inputs.ts';
 import { reportCleanup } from './leftovers.ts';
 import { spanProgress } from './progress.ts';
-import { factSetsForSpan, type SessionSpan, sessionsInSpan } from './range.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan, spanOf } from './range.ts';
 import { type DraftChecks, gateDraft } from './verify.ts';
 
 export interface DraftOptions {
@@ -244,21 +244,6 @@ export function draftCommand(context: () => CommandContext): Command {
       const { factSet, results, held } = await draftSession(ctx, options.asOf, options);
       reportDrafts(ctx, results, factSet, held);
     });
-}
-
-/** `--from` and `--to` together, never with `--as-of`. */
-export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
-  if (options.asOf !== undefined) {
-    throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
-      hint: 'Draft one session with --as-of, or a span with --from and --to.',
-    });
-  }
-  if (options.from === undefined || options.to === undefined) {
-    throw new WirecopyError(Errors.Usage, `--${options.from === undefined ? 'from' : 'to'} is missing.`, {
-      hint: 'A span takes both dates: --from 2025-01-02 --to 2025-12-31.',
-    });
-  }
-  return { from: options.from, to: options.to };
 }
 
 /**

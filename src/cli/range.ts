@@ -18,8 +18,23 @@ export interface SessionSpan {
   to: string;
 }
 
+/** `--from` and `--to` together, never with `--as-of`. */
+export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
+  if (options.asOf !== undefined) {
+    throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
+      hint: 'Draft one session with --as-of, or a span with --from and --to.',
+    });
+  }
+  if (options.from === undefined || options.to === undefined) {
+    throw new WirecopyError(Errors.Usage, `--${options.from === undefined ? 'from' : 'to'} is missing.`, {
+      hint: 'A span takes both dates: --from 2025-01-02 --to 2025-12-31.',
+    });
+  }
+  return { from: options.from, to: options.to };
+}
+
 /** The stored sessions of the lead index from `from` to `to`, both inclusive. */
-export function sessionsInSpan(ctx: CommandContext, span: SessionSpan): IsoDate[] {
+export function sessionsInSpan(ctx: CommandContext, span: SessionSpan, purpose = 'to draft from'): IsoDate[] {
   for (const [flag, date] of [
     ['--from', span.from],
     ['--to', span.to],
@@ -44,7 +59,7 @@ export function sessionsInSpan(ctx: CommandContext, span: SessionSpan): IsoDate[
       hint: 'Give the earlier date to --from.',
     });
   }
-  const store = ctx.storeWithData('to draft from');
+  const store = ctx.storeWithData(purpose);
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const dates = store.loadSeries(lead, span.to)?.dates ?? [];
   const sessions = dates.filter((d) => d >= span.from && d <= span.to);

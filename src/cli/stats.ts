@@ -1,13 +1,21 @@
-/** `wirecopy stats`: every fact for one session, as a table or as one JSON object. */
+/**
+ * `wirecopy stats`: every fact for one session, as a table or as one JSON object; with
+ * `--from/--to`, every session of a span from one load (a table per session, or one JSON object
+ * a line), with a progress bar on a terminal.
+ */
 import { Command } from 'commander';
+import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import type { CommandContext } from './context.ts';
 import { explainFact } from './explain.ts';
 import { factSetFor } from './facts.ts';
 import { formatTable } from './format-table.ts';
 import { loadDeskInputs, reportInputProblems } from './inputs.ts';
+import { spanProgress } from './progress.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan, spanOf } from './range.ts';
 
-export function statsJson(factSet: FactSet): string {
+/** One JSON object; `indent` 0 writes it on one line (`--from/--to --json`: a line per session). */
+export function statsJson(factSet: FactSet, indent = 2): string {
   const facts = Object.fromEntries(
     Object.values(factSet.facts).map((f) => [
       f.id,
@@ -17,7 +25,7 @@ export function statsJson(factSet: FactSet): string {
   return JSON.stringify(
     { asOf: factSet.asOf, dataset: factSet.dataset, facts, missing: factSet.missing, series: factSet.series },
     null,
-    2,
+    indent,
   );
 }
 
@@ -47,8 +55,14 @@ export function statsCommand(context: () => CommandContext): Command {
     .option('--as-of <date>', 'YYYY-MM-DD (default: the latest session in the store)')
     .option('--json', 'print one JSON object: {asOf, dataset, facts, missing}')
     .option('--explain <id>', 'how one fact was computed: its definition, inputs and arithmetic')
-    .action((options: { asOf?: string; json?: boolean; explain?: string }) => {
+    .option('--from <date>', 'every session from this date (with --to), in one process')
+    .option('--to <date>', 'the last session of a --from span')
+    .action((options: { asOf?: string; json?: boolean; explain?: string; from?: string; to?: string }) => {
       const ctx = context();
+      if (options.from !== undefined || options.to !== undefined) {
+        statsSpan(ctx, spanOf(options), options);
+        return;
+      }
       const inputs = loadDeskInputs(ctx);
       reportInputProblems(ctx, inputs.problems);
       const factSet = factSetFor(ctx, options.asOf, inputs);
@@ -56,4 +70,35 @@ export function statsCommand(context: () => CommandContext): Command {
       if (options.explain) ctx.io.out(explainFact(factSet, options.explain));
       else ctx.io.out(options.json ? statsJson(factSet) : statsTable(factSet));
     });
+}
+
+/**
+ * Every session of a span: one FactSet builder (each series read and indexed once), a table
+ * per session or a JSON object a line, and progress on stderr.
+ */
+function statsSpan(ctx: CommandContext, span: SessionSpan, options: { json?: boolean; explain?: string }) {
+  if (options.explain !== undefined) {
+    throw new WirecopyError(Errors.Usage, '--explain shows one fact of one session, not of a span.', {
+      hint: 'Use --explain with --as-of DATE (or alone, for the latest session).',
+    });
+  }
+  const sessions = sessionsInSpan(ctx, span, 'to compute facts from');
+  const inputs = loadDeskInputs(ctx);
+  reportInputProblems(ctx, inputs.problems);
+  const factSetAt = factSetsForSpan(ctx, sessions, inputs);
+  const progress = spanProgress(ctx, 'stats', sessions.length);
+  const said = new Set<string>();
+  try {
+    for (const [k, asOf] of sessions.entries()) {
+      const factSet = factSetAt(asOf);
+      // A stale target is stale for session after session: each problem is said once.
+      const problems = (factSet.warnings ?? []).filter((p) => !said.has(p.message));
+      for (const p of problems) said.add(p.message);
+      reportInputProblems(ctx, problems);
+      progress.log(options.json ? statsJson(factSet, 0) : `${k > 0 ? '\n' : ''}${statsTable(factSet)}`);
+      progress.tick(asOf);
+    }
+  } finally {
+    progress.stop();
+  }
 }
