@@ -97,6 +97,7 @@ export function factSetsForSpan(
         sessions.map((d) => notesFor(inputs.notes, d).nextFedMeeting).filter((d) => d !== undefined),
       ),
     ],
+    from: sessions[0]!,
     through: sessions.at(-1)!,
     ...(groups ? { groups } : {}),
   });

@@ -32,13 +32,16 @@ import {
   fedGroup,
   type MacroSource,
   optionsGroup,
+  RECENT_SERIES,
   rateGroups,
+  recentFrom,
   targetGroups,
 } from './macro.ts';
 import type { Fact, FactSet, MissingFact } from './types.ts';
 
 export interface SeriesSource extends MacroSource {
-  loadSeries(symbol: SymbolKey, through?: IsoDate): StoredSeries | undefined;
+  /** `from`: the closes from the last one before it on (see `MarketStore.loadSeries`). */
+  loadSeries(symbol: SymbolKey, through?: IsoDate, from?: IsoDate): StoredSeries | undefined;
 }
 
 export interface FactSetOptions {
@@ -61,7 +64,9 @@ export interface FactSetOptions {
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
-  return new FactSetBuilder(source, { ...options, through: options.asOf }).at(options.asOf);
+  return new FactSetBuilder(source, { ...options, through: options.asOf, from: options.asOf }).at(
+    options.asOf,
+  );
 }
 
 /**
@@ -72,14 +77,21 @@ export function buildFactSet(source: SeriesSource, options: FactSetOptions): Fac
  */
 export class FactSetBuilder {
   private readonly source: SeriesSource;
-  private readonly options: Omit<FactSetOptions, 'asOf'>;
+  private readonly options: Omit<FactSetOptions, 'asOf'> & { from?: IsoDate };
   private readonly analyses = new Map<SymbolKey, SeriesAnalysis | null>();
   private readonly pairs = new Map<SymbolKey, PairAnalysis>();
   /** The groups this builder computes (groups.ts). */
   readonly groups: ReadonlySet<FactGroup>;
 
-  constructor(source: SeriesSource, options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate }) {
-    this.source = cachedSource(source, options.through);
+  /**
+   * `through`: the last session `at` will be asked for. `from`: the first; series whose facts
+   * look back only weeks (`RECENT_SERIES`) are then read from shortly before it, not from 1962.
+   */
+  constructor(
+    source: SeriesSource,
+    options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate; from?: IsoDate },
+  ) {
+    this.source = cachedSource(source, options.through, options.from);
     this.options = options;
     this.groups = new Set(options.groups ?? allGroups(options.indexes));
   }
@@ -109,7 +121,9 @@ export class FactSetBuilder {
   }
 
   at(asOf: IsoDate): FactSet {
-    const { indexes, benchmark, registry } = this.options;
+    const { indexes, benchmark, registry, from } = this.options;
+    if (from !== undefined && asOf < from)
+      throw new RangeError(`this FactSetBuilder reads sessions from ${from} on; ${asOf} is before`);
     const source = this.source;
     const facts: Record<string, Fact> = {};
     const missing: MissingFact[] = [];
@@ -264,15 +278,23 @@ function firstAppearances(series: StoredSeries) {
  * A source that reads each series from the store once, through `through`, and serves it from
  * memory. It hands out the whole series even when asked for less: everything built on it looks
  * a session up on or before its date (`indexOnOrBefore`), so later closes are never read, and
- * copying a prefix for every session would make a backfill quadratic.
+ * copying a prefix for every session would make a backfill quadratic. With `from` (the first
+ * session wanted), the `RECENT_SERIES` are read only from `recentFrom(from)` on.
  */
-function cachedSource(source: SeriesSource, through: IsoDate): SeriesSource {
+function cachedSource(source: SeriesSource, through: IsoDate, from?: IsoDate): SeriesSource {
   const full = new Map<SymbolKey, StoredSeries | undefined>();
+  const recent = from === undefined ? undefined : recentFrom(from);
   const options = new Map<SymbolKey, OptionsSnapshot[]>();
   let symbols: SymbolKey[] | undefined;
   return {
     loadSeries(symbol, upTo) {
-      if (!full.has(symbol)) full.set(symbol, source.loadSeries(symbol, through));
+      if (!full.has(symbol)) {
+        const since = recent !== undefined && RECENT_SERIES.includes(symbol) ? recent : undefined;
+        full.set(
+          symbol,
+          since ? source.loadSeries(symbol, through, since) : source.loadSeries(symbol, through),
+        );
+      }
       const series = full.get(symbol);
       // Nothing on or before `upTo`: as the store would answer.
       if (series && upTo !== undefined && series.dates[0]! > upTo) return undefined;
