@@ -120,7 +120,7 @@ const CHART_TAIL = 2 * (Math.max(...Object.values(STORY_WINDOWS)) + 1);
 
 /**
  * The lead index and the benchmark, the two lines of a piece's chart, through `asOf`. Each is
- * cut to its last sessions, from the lead's `CHART_TAIL`-th before `asOf` on, so that a draft
+ * cut to its sessions after the lead's `CHART_TAIL`-th before `asOf`, so that a draft
  * does not walk the whole history (the S&P 500's goes back to 1927) for a year's chart; when
  * the cut leaves fewer shared sessions than the longest chart needs, the whole series go.
  */

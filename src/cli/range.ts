@@ -22,7 +22,7 @@ export interface SessionSpan {
 export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
   if (options.asOf !== undefined) {
     throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
-      hint: 'Draft one session with --as-of, or a span with --from and --to.',
+      hint: 'Give one session with --as-of, or a span with --from and --to.',
     });
   }
   if (options.from === undefined || options.to === undefined) {

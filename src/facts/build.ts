@@ -190,10 +190,11 @@ export class FactSetBuilder {
       const analysis = this.analysisOf(symbol);
       if (i === undefined || !analysis) {
         const reason = unavailable.get(symbol)!;
-        for (const id of catalogueIds([symbol], benchmark, this.options.signals)) {
-          if (id.includes('.pattern.') ? wants(`${symbol}.patterns`) : !id.includes('.vs.') || vsWanted)
-            missing.push({ id, reason });
-        }
+        // Missing are the facts of the groups asked for (own and history stats share the catalogue).
+        const asked = (id: string) =>
+          id.includes('.pattern.') ? wants(`${symbol}.patterns`) : id.includes('.vs.') ? vsWanted : true;
+        for (const id of catalogueIds([symbol], benchmark, this.options.signals))
+          if (asked(id)) missing.push({ id, reason });
         continue;
       }
       const { sources, first, last } = noteProvenance(symbol, analysis, i);
