@@ -13,7 +13,7 @@ import { main } from '../src/cli/main.ts';
 import { loadConfig, symbolRegistry } from '../src/config.ts';
 import { renderDraft } from '../src/drafts/generate.ts';
 import { chooseStories } from '../src/drafts/select.ts';
-import { storiesFor } from '../src/drafts/stories/index.ts';
+import { factGroupsFor, storiesFor } from '../src/drafts/stories/index.ts';
 import { TemplateLibrary } from '../src/drafts/templates.ts';
 import { buildFactSet, FactSetBuilder } from '../src/facts/build.ts';
 import { importCsvFile } from '../src/fetchers/csv-import.ts';
@@ -84,7 +84,7 @@ await measure(
 
 // 2. All facts for one as-of over full history, store already open: every configured series,
 // yields, the Fed, IWM (issue 4 budget: under 100 ms).
-const { store } = tempStore();
+const { dir: storeDir, store } = tempStore();
 for (const f of ['RUT.csv', 'GSPC.csv', 'NDX.csv', 'IWM_to2025-09.csv', 'FRED_rates.csv']) {
   importCsvFile(join(MARKET, f), store, registry);
 }
@@ -124,16 +124,18 @@ for (const share of [0.25, 0.5, 1]) {
 }
 
 // 3b. Drafting: every story that applies, rendered for each of the 250 sessions of 2025
-// (issue 5 budget: the whole year under 5 s). FactSets come from one builder, as a backfill would.
+// (issue 5 budget: the whole year under 5 s). FactSets come from one builder, as a backfill would,
+// of the fact groups the stories read (issue 14), as `draft` builds them.
 {
   const year = sessionsBetween('2025-01-02', '2025-12-31').slice(0, 250);
   const templates = new TemplateLibrary(fileURLToPath(new URL('../templates/', import.meta.url)));
   const stories = storiesFor(config.stories, config.signals);
+  const groups = factGroupsFor(stories, config.indexes);
   await measure(
-    'drafts: every applicable story for 250 sessions of 2025 (budget 5 s)',
+    'drafts: every applicable story for 250 sessions of 2025, in memory (budget 5 s)',
     3,
     () => {
-      const builder = new FactSetBuilder(store, { ...factOptions, through: year.at(-1)! });
+      const builder = new FactSetBuilder(store, { ...factOptions, through: year.at(-1)!, groups });
       let drafts = 0;
       for (const asOf of year) {
         const factSet = builder.at(asOf);
@@ -195,6 +197,46 @@ for (const share of [0.25, 0.5, 1]) {
         `${round(ms / Number(count))} ms per draft; claim errors on generated drafts: ${claimErrors}`,
     );
   }
+}
+
+// 3d. The CLI over a span (issue 14): `wirecopy draft --from --to --all` for 2025 in one process,
+// every story of every session written to content/drafts/ (the gate once; --force because IWM's
+// file ends in September 2025), and `wirecopy stats --from --to --json` over the same year.
+// Budget: 10 s for the year of drafts.
+{
+  const cli = async (args: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecopy-bench-span-'));
+    let lines = 0;
+    const code = await main(
+      ['--store', join(storeDir, 'market.db'), '--content', join(dir, 'content'), ...args],
+      {
+        cwd: dir,
+        env: { WIRECOPY_TODAY: '2026-11-21' },
+        now: () => new Date(),
+        io: { out: () => lines++, err: () => {} },
+      },
+    );
+    rmSync(dir, { recursive: true });
+    return { code, lines };
+  };
+  await measure(
+    'wirecopy draft --from 2025-01-01 --to 2025-12-31 --all: a year of drafts written (budget 10 s)',
+    3,
+    () => cli(['draft', '--from', '2025-01-01', '--to', '2025-12-31', '--all', '--force']),
+    (_ms, last) => {
+      const { code, lines } = last as { code: number; lines: number };
+      return `exit ${code}, ${lines} lines printed (a line per draft)`;
+    },
+  );
+  await measure(
+    'wirecopy stats --from 2025-01-01 --to 2025-12-31 --json: every fact of every session',
+    3,
+    () => cli(['stats', '--from', '2025-01-01', '--to', '2025-12-31', '--json']),
+    (ms, last) => {
+      const { code, lines } = last as { code: number; lines: number };
+      return `exit ${code}, ${lines} sessions, ${round(ms / lines)} ms/session`;
+    },
+  );
 }
 store.close();
 

@@ -3,10 +3,17 @@ import { Command } from 'commander';
 import type { DraftResult } from '../drafts/generate.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
-import { type DraftOptions, draftSession, draftsFor, located } from '../jobs/draft.ts';
+import {
+  type DraftOptions,
+  draftGroups,
+  draftSession,
+  draftsFor,
+  located,
+  storeChartSource,
+} from '../jobs/draft.ts';
 import { gateDraft } from '../jobs/gate.ts';
 import { heldSession, loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
-import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
+import { factSetsForSpan, type SessionSpan, sessionsInSpan, spanOf } from '../jobs/range.ts';
 import type { InputProblem } from '../types.ts';
 import type { CommandContext } from './context.ts';
 import { printJson } from './json.ts';
@@ -108,21 +115,6 @@ export function draftCommand(context: () => CommandContext): Command {
     });
 }
 
-/** `--from` and `--to` together, never with `--as-of`. */
-export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
-  if (options.asOf !== undefined) {
-    throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
-      hint: 'Draft one session with --as-of, or a span with --from and --to.',
-    });
-  }
-  if (options.from === undefined || options.to === undefined) {
-    throw new WirecopyError(Errors.Usage, `--${options.from === undefined ? 'from' : 'to'} is missing.`, {
-      hint: 'A span takes both dates: --from 2025-01-02 --to 2025-12-31.',
-    });
-  }
-  return { from: options.from, to: options.to };
-}
-
 /**
  * Every session of a span in one process (issue 14): one FactSet builder, one template library,
  * the data-quality gate once through the span's last session, then the drafts session by
@@ -136,10 +128,12 @@ async function draftSpan(
   const sessions = sessionsInSpan(ctx, span);
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
-  const factSetAt = factSetsForSpan(ctx, sessions, inputs);
+  const factSetAt = factSetsForSpan(ctx, sessions, inputs, draftGroups(ctx, options));
   const last = factSetAt(sessions.at(-1)!);
   const checks = gateDraft(ctx, last, options.force === true);
   const progress = spanProgress(ctx, 'drafting', sessions.length);
+  // Every session's chart is cut from the same closes, read once through the span's end.
+  const chartSource = storeChartSource(ctx, last.asOf);
   const results: DraftResult[] = [];
   const held: InputProblem[] = [];
   try {
@@ -147,7 +141,9 @@ async function draftSpan(
       const factSet = asOf === last.asOf ? last : factSetAt(asOf);
       const sessionHeld = heldSession(ctx, inputs, asOf);
       held.push(...sessionHeld);
-      results.push(...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs)));
+      results.push(
+        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, chartSource)),
+      );
       progress.tick(asOf);
     }
   } finally {

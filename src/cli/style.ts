@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { renderDraft } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
-import { storiesFor } from '../drafts/stories/index.ts';
+import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
 import { emptyStyleReport, gateSession, STYLE_RULES, type StyleReport } from '../drafts/style/gate.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
@@ -31,9 +31,9 @@ export async function styleReport(
   const sessions = sessionsInSpan(ctx, span);
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
-  const factSetAt = factSetsForSpan(ctx, sessions, inputs);
-  const templates = new TemplateLibrary(ctx.templatesDir);
   const stories = storiesFor(ctx.config.stories, ctx.config.signals);
+  const factSetAt = factSetsForSpan(ctx, sessions, inputs, factGroupsFor(stories, ctx.config.indexes));
+  const templates = new TemplateLibrary(ctx.templatesDir);
   const context = {
     templates,
     registry: ctx.registry,

@@ -7,11 +7,14 @@ import {
   analyzePair,
   analyzeSeries,
   indexOnOrBefore,
+  indexStatsAt,
+  moveRankStatsAt,
   type PairAnalysis,
   pairStatsAt,
+  patternsStatsAt,
   type SeriesAnalysis,
   type SignalConfig,
-  seriesStatsAt,
+  sinceStatsAt,
 } from '../stats/analysis.ts';
 import type { YtdRaceThresholds } from '../stats/lead-since.ts';
 import type { OptionsSnapshot } from '../stats/options.ts';
@@ -23,18 +26,22 @@ import type { SymbolRegistry } from '../symbols.ts';
 import type { Dataset, IsoDate, SymbolKey } from '../types.ts';
 import { catalogueEntry, catalogueIds, describe } from './catalogue.ts';
 import { formatFactValue } from './format.ts';
+import { allGroups, type FactGroup } from './groups.ts';
 import {
   fedContextGroup,
   fedGroup,
   type MacroSource,
   optionsGroup,
+  RECENT_SERIES,
   rateGroups,
+  recentFrom,
   targetGroups,
 } from './macro.ts';
 import type { Fact, FactSet, MissingFact } from './types.ts';
 
 export interface SeriesSource extends MacroSource {
-  loadSeries(symbol: SymbolKey, through?: IsoDate): StoredSeries | undefined;
+  /** `from`: the closes from the last one before it on (see `MarketStore.loadSeries`). */
+  loadSeries(symbol: SymbolKey, through?: IsoDate, from?: IsoDate): StoredSeries | undefined;
 }
 
 export interface FactSetOptions {
@@ -52,10 +59,14 @@ export interface FactSetOptions {
   /** When a superlative is notable, and how the year-to-date race is read: the config's `facts`. */
   superlatives?: SuperlativeMinPeriods;
   ytdRace?: YtdRaceThresholds;
+  /** The parts to build (groups.ts); default: every one. A draft builds what its stories read. */
+  groups?: readonly FactGroup[];
 }
 
 export function buildFactSet(source: SeriesSource, options: FactSetOptions): FactSet {
-  return new FactSetBuilder(source, { ...options, through: options.asOf }).at(options.asOf);
+  return new FactSetBuilder(source, { ...options, through: options.asOf, from: options.asOf }).at(
+    options.asOf,
+  );
 }
 
 /**
@@ -66,13 +77,23 @@ export function buildFactSet(source: SeriesSource, options: FactSetOptions): Fac
  */
 export class FactSetBuilder {
   private readonly source: SeriesSource;
-  private readonly options: Omit<FactSetOptions, 'asOf'>;
+  private readonly options: Omit<FactSetOptions, 'asOf'> & { from?: IsoDate };
   private readonly analyses = new Map<SymbolKey, SeriesAnalysis | null>();
   private readonly pairs = new Map<SymbolKey, PairAnalysis>();
+  /** The groups this builder computes (groups.ts). */
+  readonly groups: ReadonlySet<FactGroup>;
 
-  constructor(source: SeriesSource, options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate }) {
-    this.source = cachedSource(source, options.through);
+  /**
+   * `through`: the last session `at` will be asked for. `from`: the first; series whose facts
+   * look back only weeks (`RECENT_SERIES`) are then read from shortly before it, not from 1962.
+   */
+  constructor(
+    source: SeriesSource,
+    options: Omit<FactSetOptions, 'asOf'> & { through: IsoDate; from?: IsoDate },
+  ) {
+    this.source = cachedSource(source, options.through, options.from);
     this.options = options;
+    this.groups = new Set(options.groups ?? allGroups(options.indexes));
   }
 
   private analysisOf(symbol: SymbolKey): SeriesAnalysis | null {
@@ -90,6 +111,7 @@ export class FactSetBuilder {
     if (!pair) {
       const { superlatives, ytdRace } = this.options;
       pair = analyzePair(s.series, b.series, {
+        periods: { s: s.periods, b: b.periods },
         ...(superlatives ? { superlatives } : {}),
         ...(ytdRace ? { ytdRace } : {}),
       });
@@ -99,13 +121,16 @@ export class FactSetBuilder {
   }
 
   at(asOf: IsoDate): FactSet {
-    const { indexes, benchmark, registry } = this.options;
+    const { indexes, benchmark, registry, from } = this.options;
+    if (from !== undefined && asOf < from)
+      throw new RangeError(`this FactSetBuilder reads sessions from ${from} on; ${asOf} is before`);
     const source = this.source;
     const facts: Record<string, Fact> = {};
     const missing: MissingFact[] = [];
     const datasets = new Set<Dataset>();
     const used: FactSet['series'] = {};
     const nameOf = (key: SymbolKey) => registry.resolve(key)?.name ?? key;
+    const wants = (group: FactGroup) => this.groups.has(group);
 
     // Each series' index of the as-of session, or why it has none.
     const sessionIndex = new Map<SymbolKey, number>();
@@ -160,18 +185,29 @@ export class FactSetBuilder {
 
     const benchmarkAnalysis = sessionIndex.has(benchmark) ? this.analysisOf(benchmark) : null;
     for (const symbol of indexes) {
+      const vsWanted = symbol !== benchmark && wants(`${symbol}.vs`);
       const i = sessionIndex.get(symbol);
       const analysis = this.analysisOf(symbol);
       if (i === undefined || !analysis) {
         const reason = unavailable.get(symbol)!;
+        // Missing are the facts of the groups asked for (own and history stats share the catalogue).
+        const asked = (id: string) =>
+          id.includes('.pattern.') ? wants(`${symbol}.patterns`) : id.includes('.vs.') ? vsWanted : true;
         for (const id of catalogueIds([symbol], benchmark, this.options.signals))
-          missing.push({ id, reason });
+          if (asked(id)) missing.push({ id, reason });
         continue;
       }
       const { sources, first, last } = noteProvenance(symbol, analysis, i);
       used[symbol] = { sources, first, last };
-      add(symbol, symbol, seriesStatsAt(analysis, i));
-      if (symbol === benchmark) continue;
+      // In the order `seriesStatsAt` gives them: own stats, since, patterns, ranks.
+      const history = wants(`${symbol}.history`);
+      add(symbol, symbol, [
+        ...(wants(symbol) ? indexStatsAt(analysis, i) : []),
+        ...(history ? sinceStatsAt(analysis, i) : []),
+        ...(wants(`${symbol}.patterns`) ? patternsStatsAt(analysis, i) : []),
+        ...(history ? moveRankStatsAt(analysis.series, analysis.ranks, i) : []),
+      ]);
+      if (symbol === benchmark || !wants(`${symbol}.vs`)) continue;
       if (!benchmarkAnalysis) {
         const reason = unavailable.get(benchmark)!;
         for (const id of catalogueIds([symbol], benchmark).filter((x) => x.includes('.vs.')))
@@ -189,9 +225,14 @@ export class FactSetBuilder {
       noteProvenance(benchmark, benchmarkAnalysis, sessionIndex.get(benchmark)!);
 
     // Rates, the Fed, options positioning, targets and style: facts beyond one index's closes.
-    const fed = fedGroup(source, asOf, this.options.extraMeetings);
-    const fedContext = fedContextGroup(source, asOf, this.options.extraMeetings);
-    for (const group of [...rateGroups(source, asOf), fedContext, fed, optionsGroup(source, asOf)]) {
+    const { extraMeetings } = this.options;
+    for (const group of [
+      ...(wants('rates') ? rateGroups(source, asOf) : []),
+      ...(wants('fed')
+        ? [fedContextGroup(source, asOf, extraMeetings), fedGroup(source, asOf, extraMeetings)]
+        : []),
+      ...(wants('options') ? [optionsGroup(source, asOf)] : []),
+    ]) {
       add(group.prefix, group.prefix, group.results);
     }
     const closes = [...sessionIndex].map(([symbol, index]) => ({
@@ -199,9 +240,11 @@ export class FactSetBuilder {
       series: this.analysisOf(symbol)!.series,
       index,
     }));
-    const targets = targetGroups(this.options.targets ?? [], closes, this.options.targetMaxAgeDays);
+    const targets = wants('targets')
+      ? targetGroups(this.options.targets ?? [], closes, this.options.targetMaxAgeDays)
+      : { groups: [], problems: [] };
     for (const group of targets.groups) add(group.prefix, group.prefix, group.results);
-    addStyleSpread(facts, asOf);
+    if (wants('style')) addStyleSpread(facts, asOf);
 
     return {
       asOf,
@@ -236,15 +279,23 @@ function firstAppearances(series: StoredSeries) {
  * A source that reads each series from the store once, through `through`, and serves it from
  * memory. It hands out the whole series even when asked for less: everything built on it looks
  * a session up on or before its date (`indexOnOrBefore`), so later closes are never read, and
- * copying a prefix for every session would make a backfill quadratic.
+ * copying a prefix for every session would make a backfill quadratic. With `from` (the first
+ * session wanted), the `RECENT_SERIES` are read only from `recentFrom(from)` on.
  */
-function cachedSource(source: SeriesSource, through: IsoDate): SeriesSource {
+function cachedSource(source: SeriesSource, through: IsoDate, from?: IsoDate): SeriesSource {
   const full = new Map<SymbolKey, StoredSeries | undefined>();
+  const recent = from === undefined ? undefined : recentFrom(from);
   const options = new Map<SymbolKey, OptionsSnapshot[]>();
   let symbols: SymbolKey[] | undefined;
   return {
     loadSeries(symbol, upTo) {
-      if (!full.has(symbol)) full.set(symbol, source.loadSeries(symbol, through));
+      if (!full.has(symbol)) {
+        const since = recent !== undefined && RECENT_SERIES.includes(symbol) ? recent : undefined;
+        full.set(
+          symbol,
+          since ? source.loadSeries(symbol, through, since) : source.loadSeries(symbol, through),
+        );
+      }
       const series = full.get(symbol);
       // Nothing on or before `upTo`: as the store would answer.
       if (series && upTo !== undefined && series.dates[0]! > upTo) return undefined;

@@ -22,10 +22,23 @@ export interface MacroSource {
    * The series through `through` (it may hold later closes too: every reader here looks a
    * session up on or before its date).
    */
-  loadSeries(symbol: SymbolKey, through?: IsoDate): Series | undefined;
+  loadSeries(symbol: SymbolKey, through?: IsoDate, from?: IsoDate): Series | undefined;
   /** Keys of every series in the store (to find the fed funds contracts held). */
   symbols?(): SymbolKey[];
   loadOptionsSnapshots?(symbol: SymbolKey): OptionsSnapshot[];
+}
+
+/**
+ * Series whose facts at a session read back at most to the last session of the prior year
+ * (`change.ytd`; `change.21d` and the target range's level a few weeks): a build needs them only
+ * from `recentFrom` of its first session on. The upper limit of the target range is not one of
+ * them: the last change and the first cut since reach back to 2008.
+ */
+export const RECENT_SERIES: readonly SymbolKey[] = ['DGS2', 'DGS10', 'DFEDTARL'];
+
+/** Nov. 1 of the year before `session`: earlier than any base a recent series' fact reads. */
+export function recentFrom(session: IsoDate): IsoDate {
+  return `${Number(session.slice(0, 4)) - 1}-11-01`;
 }
 
 export interface StatGroup {

@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import { isEditedOnDisk } from '../drafts/draft-file.ts';
 import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
-import { storiesFor } from '../drafts/stories/index.ts';
+import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
 import { CHART_RATES } from '../drafts/stories/rates-fed.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
+import type { FactGroup } from '../facts/groups.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
-import type { ChartSeriesInput } from '../site/chart-data.ts';
-import type { InputProblem } from '../types.ts';
+import { type ChartSeriesInput, STORY_WINDOWS } from '../site/chart-data.ts';
+import { indexOnOrBefore } from '../stats/periods.ts';
+import type { InputProblem, IsoDate, Series, SymbolKey } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { factSetFor } from './facts.ts';
@@ -39,6 +41,8 @@ export async function draftsFor(
   factSet: FactSet,
   options: DraftOptions = {},
   inputs: DeskInputs = loadDeskInputs(ctx),
+  /** Where the chart's closes come from; a span reads each series once for all its sessions. */
+  chartSource: ChartSource = storeChartSource(ctx, factSet.asOf),
 ): Promise<DraftResult[]> {
   const templates = new TemplateLibrary(ctx.templatesDir);
   const choices = chooseStories(
@@ -56,7 +60,7 @@ export async function draftsFor(
     generatorVersion: VERSION,
     quotes: inputs.quotes,
     checks: options.checks,
-    chartSeries: chartSeriesFor(ctx, factSet.asOf),
+    chartSeries: chartSeriesFor(ctx, chartSource, factSet.asOf),
     notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
   };
   const rendered = choices.map((choice) => renderDraft(choice, factSet, draftContext));
@@ -92,19 +96,62 @@ export function located(p: InputProblem): string {
 }
 
 /**
- * The lead index and the benchmark, the two lines of a piece's chart, and the rates a story may
- * chart under the lead instead (the 2-year yield, in percent).
+ * The fact groups the drafts read: those of the story named by `--story`, or of every story
+ * (the day's piece is chosen among all of them). An unknown `--story` builds them all, and
+ * `chooseStories` then says it is unknown.
  */
-function chartSeriesFor(ctx: CommandContext, asOf: string): ChartSeriesInput[] {
+export function draftGroups(ctx: CommandContext, options: DraftOptions): FactGroup[] {
+  const stories = storiesFor(ctx.config.stories, ctx.config.signals);
+  const named = stories.filter((s) => s.id === options.story);
+  return factGroupsFor(named.length > 0 ? named : stories, ctx.config.indexes);
+}
+
+export type ChartSource = (key: SymbolKey) => Series | undefined;
+
+/** The store through `through`, each series read at most once. */
+export function storeChartSource(ctx: CommandContext, through: IsoDate): ChartSource {
+  const loaded = new Map<SymbolKey, Series | undefined>();
+  return (key) => {
+    if (!loaded.has(key)) loaded.set(key, ctx.store().loadSeries(key, through));
+    return loaded.get(key);
+  };
+}
+
+/** Sessions enough for any story's chart: twice its longest window (a year), for the gaps between series. */
+const CHART_TAIL = 2 * (Math.max(...Object.values(STORY_WINDOWS)) + 1);
+
+/**
+ * The lead index and the benchmark, the two lines of a piece's chart, and the rates a story may
+ * chart under the lead instead (the 2-year yield, in percent), through `asOf`. Each is cut to
+ * its sessions after the lead's `CHART_TAIL`-th before `asOf`, so that a draft does not walk the
+ * whole history (the S&P 500's goes back to 1927) for a year's chart; when the cut leaves the
+ * indexes fewer shared sessions than the longest chart needs, the whole series go.
+ */
+function chartSeriesFor(ctx: CommandContext, source: ChartSource, asOf: IsoDate): ChartSeriesInput[] {
   const keys = [...new Set([ctx.config.indexes[0] ?? 'RUT', ctx.config.benchmark])];
   const load = (key: string, unit?: 'percent'): ChartSeriesInput[] => {
-    const series = ctx.store().loadSeries(key, asOf);
+    const series = source(key);
     const name = ctx.registry.resolve(key)?.name ?? key;
     return series
       ? [{ symbol: key, name, dates: series.dates, closes: series.closes, ...(unit ? { unit } : {}) }]
       : [];
   };
-  return [...keys.flatMap((key) => load(key)), ...CHART_RATES.flatMap((key) => load(key, 'percent'))];
+  const indexes = keys.flatMap((key) => load(key));
+  const whole = [...indexes, ...CHART_RATES.flatMap((key) => load(key, 'percent'))];
+  const lead = indexes[0];
+  if (!lead) return whole;
+  const end = indexOnOrBefore(lead, asOf);
+  if (end < CHART_TAIL) return whole;
+  const from = lead.dates[end - CHART_TAIL]!;
+  const cutSeries = (s: ChartSeriesInput): ChartSeriesInput => {
+    const first = indexOnOrBefore(s, from) + 1;
+    const last = indexOnOrBefore(s, asOf) + 1;
+    return { ...s, dates: s.dates.slice(first, last), closes: s.closes.slice(first, last) };
+  };
+  const cut = indexes.map(cutSeries);
+  const held = cut.map((s) => new Set(s.dates.filter((_, i) => s.closes[i]! > 0)));
+  const shared = [...held[0]!].filter((date) => held.every((dates) => dates.has(date)));
+  return shared.length > Math.max(...Object.values(STORY_WINDOWS)) ? whole.map(cutSeries) : whole;
 }
 
 /**
@@ -119,7 +166,7 @@ export async function draftSession(
 ): Promise<{ factSet: FactSet; checks: DraftChecks; results: DraftResult[]; held: InputProblem[] }> {
   const inputs = loadDeskInputs(ctx);
   reportInputProblems(ctx, inputs.problems);
-  const factSet = factSetFor(ctx, asOf, inputs);
+  const factSet = factSetFor(ctx, asOf, inputs, draftGroups(ctx, options));
   reportInputProblems(ctx, factSet.warnings ?? []);
   const held = heldSession(ctx, inputs, factSet.asOf);
   hooks.onFacts?.(factSet);

@@ -1,5 +1,6 @@
 /** Builds the FactSet a command speaks for, from the context's store and config. */
 import { buildFactSet } from '../facts/build.ts';
+import type { FactGroup } from '../facts/groups.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { requestedSession, resolveAsOf } from './as-of.ts';
@@ -10,6 +11,8 @@ export function factSetFor(
   ctx: CommandContext,
   requestedAsOf: string | undefined,
   inputs?: DeskInputs,
+  /** Only these fact groups (a draft's stories' needs); default: every one. */
+  groups?: readonly FactGroup[],
 ): FactSet {
   // A bad --as-of is a usage error whatever the store holds, so it is judged first.
   if (requestedAsOf !== undefined) requestedSession(requestedAsOf);
@@ -29,5 +32,6 @@ export function factSetFor(
     extraMeetings: inputs
       ? [notesFor(inputs.notes, asOf).nextFedMeeting].filter((d): d is string => d !== undefined)
       : [],
+    ...(groups ? { groups } : {}),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { Errors, WirecopyError } from '../errors.ts';
 import { FactSetBuilder } from '../facts/build.ts';
+import type { FactGroup } from '../facts/groups.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import type { IsoDate } from '../types.ts';
@@ -17,8 +18,23 @@ export interface SessionSpan {
   to: string;
 }
 
+/** `--from` and `--to` together, never with `--as-of`. */
+export function spanOf(options: { asOf?: string; from?: string; to?: string }): SessionSpan {
+  if (options.asOf !== undefined) {
+    throw new WirecopyError(Errors.Usage, '--as-of cannot be combined with --from/--to.', {
+      hint: 'Give one session with --as-of, or a span with --from and --to.',
+    });
+  }
+  if (options.from === undefined || options.to === undefined) {
+    throw new WirecopyError(Errors.Usage, `--${options.from === undefined ? 'from' : 'to'} is missing.`, {
+      hint: 'A span takes both dates: --from 2025-01-02 --to 2025-12-31.',
+    });
+  }
+  return { from: options.from, to: options.to };
+}
+
 /** The stored sessions of the lead index from `from` to `to`, both inclusive. */
-export function sessionsInSpan(ctx: CommandContext, span: SessionSpan): IsoDate[] {
+export function sessionsInSpan(ctx: CommandContext, span: SessionSpan, purpose = 'to draft from'): IsoDate[] {
   for (const [flag, date] of [
     ['--from', span.from],
     ['--to', span.to],
@@ -43,7 +59,7 @@ export function sessionsInSpan(ctx: CommandContext, span: SessionSpan): IsoDate[
       hint: 'Give the earlier date to --from.',
     });
   }
-  const store = ctx.storeWithData('to draft from');
+  const store = ctx.storeWithData(purpose);
   const lead = ctx.config.indexes[0] ?? 'RUT';
   const dates = store.loadSeries(lead, span.to)?.dates ?? [];
   const sessions = dates.filter((d) => d >= span.from && d <= span.to);
@@ -64,19 +80,26 @@ export function factSetsForSpan(
   ctx: CommandContext,
   sessions: readonly IsoDate[],
   inputs: DeskInputs,
+  /** Only these fact groups (the stories' needs); default: every one. */
+  groups?: readonly FactGroup[],
 ): (asOf: IsoDate) => FactSet {
   const builder = new FactSetBuilder(ctx.storeWithData('to compute facts from'), {
     indexes: ctx.config.indexes,
     benchmark: ctx.config.benchmark,
     registry: ctx.registry,
     signals: ctx.config.signals,
+    // The same thresholds as one session's facts (facts.ts), so a span drafts what each day would.
+    superlatives: ctx.config.facts.superlativeMinPeriods,
+    ytdRace: ctx.config.facts.ytdRace,
     targets: inputs.targets,
     extraMeetings: [
       ...new Set(
         sessions.map((d) => notesFor(inputs.notes, d).nextFedMeeting).filter((d) => d !== undefined),
       ),
     ],
+    from: sessions[0]!,
     through: sessions.at(-1)!,
+    ...(groups ? { groups } : {}),
   });
   return (asOf) => builder.at(asOf);
 }

@@ -6,6 +6,7 @@
 import type { Series } from '../types.ts';
 import { type BestSinceIndex, bestSinceStatsAt, indexBestSince } from './best-since.ts';
 import {
+  assertUniqueSignals,
   DEFAULT_SIGNALS,
   indexPatterns,
   type PatternIndex,
@@ -13,6 +14,9 @@ import {
   type SignalConfig,
 } from './events.ts';
 import { indexMoveRanks, type MoveRanks, moveRankStatsAt } from './move-rank.ts';
+
+export { moveRankStatsAt } from './move-rank.ts';
+
 import {
   computeMovingAverage,
   type MovingAverage,
@@ -70,6 +74,9 @@ export interface AnalysisOptions {
 export function analyzeSeries(series: Series, options: AnalysisOptions = {}): SeriesAnalysis {
   assertWellFormed(series);
   const periods = indexPeriods(series.dates);
+  const signals = options.signals ?? DEFAULT_SIGNALS;
+  assertUniqueSignals(signals); // a bad config fails here, not at the first pattern read
+  let patterns: PatternIndex[] | undefined;
   return {
     series,
     periods,
@@ -79,7 +86,12 @@ export function analyzeSeries(series: Series, options: AnalysisOptions = {}): Se
     bestSince: indexBestSince(series, periods),
     rolling: indexRollingSince(series),
     superlatives: options.superlatives ?? DEFAULT_SUPERLATIVE_MIN_PERIODS,
-    patterns: indexPatterns(series.closes, options.signals ?? DEFAULT_SIGNALS),
+    // Indexed when first read: a FactSet without the event studies (a draft that is no pattern
+    // study) never pays for them.
+    get patterns() {
+      patterns ??= indexPatterns(series.closes, signals);
+      return patterns;
+    },
     ranks: indexMoveRanks(series.closes),
   };
 }
@@ -87,9 +99,7 @@ export function analyzeSeries(series: Series, options: AnalysisOptions = {}): Se
 /** Every single-series stat at session index `i` (ids without the `S.` prefix). */
 export function indexStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
   const { series } = a;
-  if (!Number.isInteger(i) || i < 0 || i >= series.dates.length) {
-    throw new RangeError(`session index ${i} is outside ${series.symbol}'s ${series.dates.length} sessions`);
-  }
+  assertSession(a, i);
   return [
     ...returnStatsAt(series, a.periods, i),
     ...streakStatsAt(series, a.streaks, i),
@@ -101,25 +111,40 @@ export function indexStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
 /**
  * The stats at session `i` that compare it with all of history: `day|week|month.best_since`,
  * `history.first_date` and `pattern.<id>.…` (ids without the `S.` prefix). O(1) per session,
- * like `indexStatsAt`; their indexes cost O(n log n) (binary searches for best-since, order
- * statistics for medians), about 25 ms of `analyzeSeries` on RUT's 9,686 sessions.
+ * like `indexStatsAt`, once their indexes are built (O(n log n): binary searches for
+ * best-since, order statistics for medians); a single session is answered directly instead.
  */
 export function historyStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
-  const { series } = a;
-  if (!Number.isInteger(i) || i < 0 || i >= series.dates.length) {
-    throw new RangeError(`session index ${i} is outside ${series.symbol}'s ${series.dates.length} sessions`);
-  }
+  return [...sinceStatsAt(a, i), ...patternsStatsAt(a, i)];
+}
+
+/** The "since" stats of `historyStatsAt`: best and worst since, highest and lowest since, the last five. */
+export function sinceStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
+  assertSession(a, i);
   return [
     ...bestSinceStatsAt(a.series, a.periods, a.bestSince, i, a.superlatives),
     ...rollingSinceStatsAt(a.series, a.rolling, i, a.superlatives),
     ...lastFiveStatsAt(a.series, a.rolling, i, a.superlatives),
-    ...a.patterns.flatMap((pattern) => patternStatsAt(a.series, pattern, i)),
   ];
+}
+
+/** The event studies of `historyStatsAt` (`pattern.<id>.…`), one per configured signal. */
+export function patternsStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
+  assertSession(a, i);
+  return a.patterns.flatMap((pattern) => patternStatsAt(a.series, pattern, i));
 }
 
 /** Every stat of one series at session `i`: what a FactSet holds for it. */
 export function seriesStatsAt(a: SeriesAnalysis, i: number): StatResult[] {
   return [...indexStatsAt(a, i), ...historyStatsAt(a, i), ...moveRankStatsAt(a.series, a.ranks, i)];
+}
+
+function assertSession(a: SeriesAnalysis, i: number): void {
+  if (!Number.isInteger(i) || i < 0 || i >= a.series.dates.length) {
+    throw new RangeError(
+      `session index ${i} is outside ${a.series.symbol}'s ${a.series.dates.length} sessions`,
+    );
+  }
 }
 
 /** Every stat of a series against its benchmark at a date. */

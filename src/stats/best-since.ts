@@ -11,7 +11,7 @@
  */
 import type { Series } from '../types.ts';
 import { type PeriodIndex, priorPeriodClose } from './periods.ts';
-import { RecentAtLeast } from './recent-at-least.ts';
+import { LazySince, RecentAtLeast, scanBackAtLeast } from './recent-at-least.ts';
 import type { PairAnalysis } from './relative.ts';
 import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
 import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
@@ -20,7 +20,7 @@ import type { StatInputs, StatResult } from './types.ts';
 export type BestSinceKind = 'day' | 'week' | 'month';
 
 /** For each kind and session: the last session of the most recent earlier period with a return ≥ the current one; -1 if none. */
-export type BestSinceIndex = Record<BestSinceKind, Int32Array>;
+export type BestSinceIndex = Record<BestSinceKind, LazySince>;
 
 const KINDS: readonly BestSinceKind[] = ['day', 'week', 'month'];
 
@@ -50,15 +50,33 @@ export function mostRecentAtLeast(
   return answer;
 }
 
+/**
+ * `mostRecentAtLeast` as a lazy index (`LazySince`): one answer scans back over the ends of
+ * earlier periods (a step followed by the start of a period), the candidates the stack holds.
+ */
+export function periodSince(
+  length: number,
+  startsPeriod: (k: number) => boolean,
+  valueAt: (k: number) => number,
+): LazySince {
+  return new LazySince(
+    () => mostRecentAtLeast(length, startsPeriod, valueAt),
+    (k) => scanBackAtLeast(k - 1, valueAt(k), (e) => (startsPeriod(e + 1) ? valueAt(e) : Number.NaN)),
+  );
+}
+
 export function indexBestSince(series: Series, periods: PeriodIndex): BestSinceIndex {
   const closes = series.closes;
   const build = (kind: BestSinceKind) => {
-    const prior = priorEnds(periods, kind, closes.length);
-    const bases = validBases(series, periods, kind, prior);
-    return mostRecentAtLeast(
+    const prior = priorEnds(periods, kind);
+    const base = periodBaseOf(series, periods, kind, prior);
+    return periodSince(
       closes.length,
-      (k) => prior[k] !== prior[k - 1],
-      (k) => (bases[k]! < 0 ? Number.NaN : closes[k]! / closes[bases[k]!]! - 1),
+      (k) => prior(k) !== prior(k - 1),
+      (k) => {
+        const b = base(k);
+        return b < 0 ? Number.NaN : closes[k]! / closes[b]! - 1;
+      },
     );
   };
   return { day: build('day'), week: build('week'), month: build('month') };
@@ -82,7 +100,7 @@ export function bestSinceStatsAt(
         : priorPeriodClose(series, periods, kind, i);
     if (typeof base === 'string')
       return kind === 'day' ? [missing(id, base)] : [missing(id, base), missing(`${id}.notable`, base)];
-    const end = index[kind][i]!;
+    const end = index[kind].at(i);
     const inputs: StatInputs = [closeInput(series, base), closeInput(series, i)];
     if (end < 0) inputs.push(rangeInput(series, 0, i));
     else inputs.push(closeInput(series, periodBase(periods, kind, end)), closeInput(series, end));
@@ -99,10 +117,10 @@ export function bestSinceStatsAt(
 }
 
 /** The index before each session's period (a day is its own period: the session before it). */
-function priorEnds(periods: PeriodIndex, kind: BestSinceKind, n: number): Int32Array {
-  if (kind === 'week') return periods.priorWeekEnd;
-  if (kind === 'month') return periods.priorMonthEnd;
-  return Int32Array.from({ length: n }, (_, k) => k - 1);
+function priorEnds(periods: PeriodIndex, kind: BestSinceKind): (k: number) => number {
+  if (kind === 'week') return (k) => periods.priorWeekEnd[k]!;
+  if (kind === 'month') return (k) => periods.priorMonthEnd[k]!;
+  return (k) => k - 1;
 }
 
 /** The base of a period that had a return, from its last session. */
@@ -112,24 +130,28 @@ function periodBase(periods: PeriodIndex, kind: BestSinceKind, end: number): num
   return end - 1;
 }
 
-/** Each session's return base, or -1 where `return.week` / `return.mtd` would be missing. */
-function validBases(
+/**
+ * Each session's return base, or -1 where `return.week` / `return.mtd` would be missing. The
+ * check reads dates as text, so each period's answer is kept, worked out at its first lookup.
+ */
+function periodBaseOf(
   series: Series,
   periods: PeriodIndex,
   kind: BestSinceKind,
-  prior: Int32Array,
-): Int32Array {
+  prior: (k: number) => number,
+): (k: number) => number {
   if (kind === 'day') return prior;
-  const bases = new Int32Array(prior.length);
-  for (let k = 0; k < prior.length; k++) {
-    // The check reads dates as text, so it runs once per period, at its first session.
-    if (k > 0 && prior[k] === prior[k - 1]) bases[k] = bases[k - 1]!;
-    else {
-      const base = priorPeriodClose(series, periods, kind, k);
-      bases[k] = typeof base === 'number' ? base : -1;
+  const known = new Map<number, number>();
+  return (k) => {
+    const end = prior(k);
+    let base = known.get(end);
+    if (base === undefined) {
+      const found = priorPeriodClose(series, periods, kind, k);
+      base = typeof found === 'number' ? found : -1;
+      known.set(end, base);
     }
-  }
-  return bases;
+    return base;
+  };
 }
 
 /**
@@ -139,33 +161,32 @@ function validBases(
  */
 export function indexMonthSpreadBestSince(
   p: Omit<PairAnalysis, 'monthSpreadBestSince' | 'leads' | 'superlatives' | 'ytdRace'>,
-): Int32Array {
+): LazySince {
   const { s, b, sPeriods, bPeriods, commonS, commonB } = p;
-  const length = commonS.length;
-  const sameMonth = (k: number) =>
-    k > 0 && sPeriods.priorMonthEnd[commonS[k]!] === sPeriods.priorMonthEnd[commonS[k - 1]!];
-  const sBases = new Int32Array(length);
-  const bBases = new Int32Array(length);
-  for (let k = 0; k < length; k++) {
-    if (sameMonth(k)) {
-      sBases[k] = sBases[k - 1]!;
-      bBases[k] = bBases[k - 1]!;
-      continue;
+  const monthOf = (k: number) => sPeriods.priorMonthEnd[commonS[k]!]!;
+  const sameMonth = (k: number) => k > 0 && monthOf(k) === monthOf(k - 1);
+  // Both bases of each month, worked out at its first lookup (the check reads dates as text).
+  const known = new Map<number, [number, number]>();
+  const basesOf = (k: number): [number, number] => {
+    let bases = known.get(monthOf(k));
+    if (!bases) {
+      const sBase = priorPeriodClose(s, sPeriods, 'month', commonS[k]!);
+      const bBase = priorPeriodClose(b, bPeriods, 'month', commonB[k]!);
+      bases = typeof sBase === 'number' && typeof bBase === 'number' ? [sBase, bBase] : [-1, -1];
+      known.set(monthOf(k), bases);
     }
-    const sBase = priorPeriodClose(s, sPeriods, 'month', commonS[k]!);
-    const bBase = priorPeriodClose(b, bPeriods, 'month', commonB[k]!);
-    const valid = typeof sBase === 'number' && typeof bBase === 'number';
-    sBases[k] = valid ? sBase : -1;
-    bBases[k] = valid ? bBase : -1;
-  }
-  return mostRecentAtLeast(
-    length,
+    return bases;
+  };
+  return periodSince(
+    commonS.length,
     (k) => !sameMonth(k),
-    (k) =>
-      sBases[k]! < 0
+    (k) => {
+      const [sBase, bBase] = basesOf(k);
+      return sBase < 0
         ? Number.NaN
         : // The same expression as `spread.mtd`, so equal spreads compare equal.
-          s.closes[commonS[k]!]! / s.closes[sBases[k]!]! - b.closes[commonB[k]!]! / b.closes[bBases[k]!]!,
+          s.closes[commonS[k]!]! / s.closes[sBase]! - b.closes[commonB[k]!]! / b.closes[bBase]!;
+    },
   );
 }
 
@@ -181,7 +202,7 @@ export function monthSpreadBestSinceAt(p: PairAnalysis, i: number, j: number, id
     closeInput(p.b, bBase),
     closeInput(p.b, j),
   ];
-  const end = p.monthSpreadBestSince[p.commonOfS[i]!]!;
+  const end = p.monthSpreadBestSince.at(p.commonOfS[i]!);
   if (end < 0) {
     inputs.push(rangeInput(p.s, p.commonS[0]!, i), rangeInput(p.b, p.commonB[0]!, j));
     return computed(id, null, inputs);

@@ -75,8 +75,9 @@ export class LazyPrefixes {
   private built: PrefixSummaries | undefined;
   private lookups = 0;
 
+  /** `values` is kept, not copied: a Float64Array handed over belongs to the sample. */
   constructor(values: ArrayLike<number>) {
-    this.values = Float64Array.from(values);
+    this.values = values instanceof Float64Array ? values : Float64Array.from(values);
   }
 
   summary(k: number): SampleSummary | undefined {

@@ -116,12 +116,12 @@ export function indexPattern(closes: readonly number[], config: SignalConfig): P
     countBefore[k + 1] = seen;
   }
   const horizons = PATTERN_HORIZONS.map((h): HorizonIndex => {
+    // Plain loops over typed arrays: the baseline is a value per session of history, per horizon.
     const forward = (k: number) => closes[k + h]! / closes[k]! - 1;
-    const events = Array.from(
-      occurrences.filter((k) => k + h < n),
-      forward,
-    );
-    const baseline = Array.from({ length: Math.max(0, n - h) }, (_, k) => forward(k));
+    const events = Float64Array.from(occurrences.filter((k) => k + h < n));
+    for (let e = 0; e < events.length; e++) events[e] = forward(events[e]!);
+    const baseline = new Float64Array(Math.max(0, n - h));
+    for (let k = 0; k < baseline.length; k++) baseline[k] = forward(k);
     return { sessions: h, events: new LazyPrefixes(events), baseline: new LazyPrefixes(baseline) };
   });
   return { config, occurrences, countBefore, horizons };
@@ -129,13 +129,17 @@ export function indexPattern(closes: readonly number[], config: SignalConfig): P
 
 /** One index per signal; two signals with one id would report the same stat ids twice. */
 export function indexPatterns(closes: readonly number[], signals: readonly SignalConfig[]): PatternIndex[] {
+  assertUniqueSignals(signals);
+  return signals.map((signal) => indexPattern(closes, signal));
+}
+
+export function assertUniqueSignals(signals: readonly SignalConfig[]): void {
   const ids = new Set<string>();
-  return signals.map((signal) => {
+  for (const signal of signals) {
     if (ids.has(signal.id))
       throw new RangeError(`two signals are named ${signal.id}; pattern ids must be unique`);
     ids.add(signal.id);
-    return indexPattern(closes, signal);
-  });
+  }
 }
 
 /**

@@ -14,9 +14,10 @@
  * `ytd_race.*` flags read it with the thresholds in `facts.ytdRace`.
  */
 import { priorPeriodClose } from './periods.ts';
+import type { LazySince } from './recent-at-least.ts';
 import type { PairAnalysis } from './relative.ts';
 import { closeInput, computed, missing, rangeInput } from './results.ts';
-import { mostRecentAtLeastLagged } from './rolling-since.ts';
+import { laggedSince } from './rolling-since.ts';
 import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
 import type { StatInputs, StatResult } from './types.ts';
 
@@ -31,25 +32,25 @@ export interface YtdRaceThresholds {
 
 export const DEFAULT_YTD_RACE: YtdRaceThresholds = { nearlyCaughtUp: 0.01, gapMove: 0.01 };
 
-/** Per window and measure, over common sessions: the lead, and the widest-since answer. */
-export type LeadIndex = Record<LeadMeasure, Record<LeadWindow, { lead: Float64Array; since: Int32Array }>>;
+/** Per window and measure, over common sessions: the lead at a common session, and the widest-since answer. */
+export type LeadIndex = Record<
+  LeadMeasure,
+  Record<LeadWindow, { lead: (k: number) => number; since: LazySince }>
+>;
 
 type Pair = Pick<PairAnalysis, 's' | 'b' | 'commonS' | 'commonB'>;
 
+/** Nothing is computed here: each lead and answer is worked out when asked for (`LazySince`). */
 export function indexLeads(p: Pair): LeadIndex {
   const n = p.commonS.length;
   const out = { spread: {}, relative: {} } as LeadIndex;
   for (const w of LEAD_WINDOWS) {
-    const spread = new Float64Array(n).fill(Number.NaN);
-    const relative = new Float64Array(n).fill(Number.NaN);
-    for (let k = w; k < n; k++) {
-      const sGrowth = p.s.closes[p.commonS[k]!]! / p.s.closes[p.commonS[k - w]!]!;
-      const bGrowth = p.b.closes[p.commonB[k]!]! / p.b.closes[p.commonB[k - w]!]!;
-      spread[k] = sGrowth - bGrowth;
-      relative[k] = sGrowth / bGrowth - 1;
-    }
-    out.spread[w] = { lead: spread, since: mostRecentAtLeastLagged(spread, w) };
-    out.relative[w] = { lead: relative, since: mostRecentAtLeastLagged(relative, w) };
+    const sGrowth = (k: number) => p.s.closes[p.commonS[k]!]! / p.s.closes[p.commonS[k - w]!]!;
+    const bGrowth = (k: number) => p.b.closes[p.commonB[k]!]! / p.b.closes[p.commonB[k - w]!]!;
+    const spread = (k: number) => (k < w ? Number.NaN : sGrowth(k) - bGrowth(k));
+    const relative = (k: number) => (k < w ? Number.NaN : sGrowth(k) / bGrowth(k) - 1);
+    out.spread[w] = { lead: spread, since: laggedSince(n, w, spread) };
+    out.relative[w] = { lead: relative, since: laggedSince(n, w, relative) };
   }
   return out;
 }
@@ -77,14 +78,14 @@ export function leadStatsAt(
         continue;
       }
       const { lead, since } = p.leads[measure][w];
-      const value = lead[k]!;
+      const value = lead(k);
       const inputs: StatInputs = [
         closeInput(p.s, p.commonS[k - w]!),
         closeInput(p.s, i),
         closeInput(p.b, p.commonB[k - w]!),
         closeInput(p.b, j),
       ];
-      const end = since[k]!;
+      const end = since.at(k);
       const sinceInputs: StatInputs = [...inputs];
       if (end >= 0)
         sinceInputs.push(

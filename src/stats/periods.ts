@@ -104,7 +104,7 @@ const PERIODS: Record<PeriodKind, (date: IsoDate) => [string, string, (d: IsoDat
 };
 
 /** Index of the last session on or before `date` (binary search on ISO dates), -1 if none. */
-export function indexOnOrBefore(series: Series, date: IsoDate): number {
+export function indexOnOrBefore(series: { readonly dates: readonly IsoDate[] }, date: IsoDate): number {
   const dates = series.dates;
   let lo = 0;
   let hi = dates.length; // answer + 1 lies in [lo, hi]

@@ -38,3 +38,43 @@ export class RecentAtLeast {
     return lo > 0 ? this.positions[lo - 1]! : -1;
   }
 }
+
+/**
+ * A "since" answer per session, built only when it pays off (as `LazyRanks` and `LazyPrefixes`
+ * do): the stats for one as-of ask once, and a scan back from the session finds the answer in
+ * O(distance), usually a few dozen sessions; a span asks at every session, so after
+ * `DIRECT_LOOKUPS` the whole table is built once (O(n log n)) and each later answer is O(1).
+ * Both give the same index: the scan visits exactly the candidates the stack would hold.
+ */
+export class LazySince {
+  private readonly build: () => Int32Array;
+  private readonly direct: (k: number) => number;
+  private table: Int32Array | undefined;
+  private lookups = 0;
+
+  constructor(build: () => Int32Array, direct: (k: number) => number) {
+    this.build = build;
+    this.direct = direct;
+  }
+
+  at(k: number): number {
+    if (!this.table && ++this.lookups > DIRECT_LOOKUPS) this.table = this.build();
+    return this.table ? this.table[k]! : this.direct(k);
+  }
+}
+
+export const DIRECT_LOOKUPS = 32;
+
+/**
+ * The most recent candidate at or before `from` with a value ≥ `x`, scanning back; -1 if none.
+ * `valueAt` gives NaN for a position that is no candidate (no value, not a period's end).
+ */
+export function scanBackAtLeast(from: number, x: number, valueAt: (j: number) => number): number {
+  if (Number.isNaN(x)) return -1;
+  for (let j = from; j >= 0; j--) {
+    const v = valueAt(j);
+    // NaN fails the comparison: it neither asks nor answers.
+    if (v >= x) return j;
+  }
+  return -1;
+}

@@ -15,6 +15,7 @@ import {
   ytdRaceStatsAt,
 } from './lead-since.ts';
 import { indexOnOrBefore, indexPeriods, type PeriodIndex, priorPeriodClose } from './periods.ts';
+import type { LazySince } from './recent-at-least.ts';
 import { closeInput, computed, missing, rangeInput } from './results.ts';
 import { runLengths } from './streaks.ts';
 import { DEFAULT_SUPERLATIVE_MIN_PERIODS, isNotable, type SuperlativeMinPeriods } from './superlatives.ts';
@@ -36,7 +37,7 @@ export interface PairAnalysis {
   outperform: Int32Array;
   years: YearsUnder;
   /** Per common session: the common index ending the most recent earlier month with a spread ≥ the month to date; -1 if none. */
-  monthSpreadBestSince: Int32Array;
+  monthSpreadBestSince: LazySince;
   /** Rolling 5- and 21-session leads and their widest-since answers (lead-since.ts). */
   leads: LeadIndex;
   superlatives: SuperlativeMinPeriods;
@@ -46,6 +47,8 @@ export interface PairAnalysis {
 export interface PairOptions {
   superlatives?: SuperlativeMinPeriods;
   ytdRace?: YtdRaceThresholds;
+  /** The series' periods when already indexed (`analyzeSeries` has them): not indexed twice. */
+  periods?: { s: PeriodIndex; b: PeriodIndex };
 }
 
 const RELATIVE_IDS = [
@@ -83,8 +86,8 @@ export function analyzePair(s: Series, b: Series, options: PairOptions = {}): Pa
     const bReturn = b.closes[commonB[k]!]! / b.closes[commonB[k - 1]!]!;
     return sReturn > bReturn;
   });
-  const sPeriods = indexPeriods(s.dates);
-  const bPeriods = indexPeriods(b.dates);
+  const sPeriods = options.periods?.s ?? indexPeriods(s.dates);
+  const bPeriods = options.periods?.b ?? indexPeriods(b.dates);
   const pair = {
     s,
     b,

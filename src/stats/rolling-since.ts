@@ -9,7 +9,7 @@
  * large", like `day.best_since`, and unrounded.
  */
 import type { Series } from '../types.ts';
-import { RecentAtLeast } from './recent-at-least.ts';
+import { LazySince, RecentAtLeast, scanBackAtLeast } from './recent-at-least.ts';
 import { closeInput, computed, missing, needsSessions, rangeInput } from './results.ts';
 import {
   DEFAULT_SUPERLATIVE_MIN_PERIODS,
@@ -42,29 +42,42 @@ export const MOVE_WINDOWS = [1, 5, 21] as const;
 type MoveWindow = (typeof MOVE_WINDOWS)[number];
 
 export interface RollingSinceIndex {
-  highestSince: Int32Array;
-  lowestSince: Int32Array;
+  highestSince: LazySince;
+  lowestSince: LazySince;
   /** Per window: the end of the most recent earlier, non-overlapping window at least as good (bad). */
-  best: Record<MoveWindow, Int32Array>;
-  worst: Record<MoveWindow, Int32Array>;
+  best: Record<MoveWindow, LazySince>;
+  worst: Record<MoveWindow, LazySince>;
 }
 
+/**
+ * `values` as a lazy "since" index with `lag`: the whole table from `mostRecentAtLeastLagged`,
+ * or one answer by scanning back from k − lag. `valueAt` must give what `values` holds.
+ */
+export function laggedSince(n: number, lag: number, valueAt: (k: number) => number): LazySince {
+  return new LazySince(
+    () =>
+      mostRecentAtLeastLagged(
+        Float64Array.from({ length: n }, (_, k) => valueAt(k)),
+        lag,
+      ),
+    (k) => scanBackAtLeast(k - lag, valueAt(k), valueAt),
+  );
+}
+
+/** Nothing is computed here: each answer is worked out when first asked for (`LazySince`). */
 export function indexRollingSince(series: Series): RollingSinceIndex {
   const closes = series.closes;
   const n = closes.length;
-  const negated = Float64Array.from(closes, (c) => -c);
-  const best = {} as Record<MoveWindow, Int32Array>;
-  const worst = {} as Record<MoveWindow, Int32Array>;
+  const best = {} as Record<MoveWindow, LazySince>;
+  const worst = {} as Record<MoveWindow, LazySince>;
   for (const w of MOVE_WINDOWS) {
-    const moves = new Float64Array(n);
-    for (let k = 0; k < n; k++) moves[k] = k >= w ? closes[k]! / closes[k - w]! - 1 : Number.NaN;
-    best[w] = mostRecentAtLeastLagged(moves, w);
-    for (let k = 0; k < n; k++) moves[k] = -moves[k]!;
-    worst[w] = mostRecentAtLeastLagged(moves, w);
+    const move = (k: number) => (k >= w ? closes[k]! / closes[k - w]! - 1 : Number.NaN);
+    best[w] = laggedSince(n, w, move);
+    worst[w] = laggedSince(n, w, (k) => -move(k));
   }
   return {
-    highestSince: mostRecentAtLeastLagged(closes, 1),
-    lowestSince: mostRecentAtLeastLagged(negated, 1),
+    highestSince: laggedSince(n, 1, (k) => closes[k]!),
+    lowestSince: laggedSince(n, 1, (k) => -closes[k]!),
     best,
     worst,
   };
@@ -108,8 +121,8 @@ export function rollingSinceStatsAt(
       results.push(missing(id, reason), missing(`${id}.notable`, reason));
   } else {
     results.push(
-      ...sinceStats(series, 'close.highest_since', 'close', min, i, index.highestSince[i]!, true, [now]),
-      ...sinceStats(series, 'close.lowest_since', 'close', min, i, index.lowestSince[i]!, true, [now]),
+      ...sinceStats(series, 'close.highest_since', 'close', min, i, index.highestSince.at(i), true, [now]),
+      ...sinceStats(series, 'close.lowest_since', 'close', min, i, index.lowestSince.at(i), true, [now]),
     );
   }
   results.push(
@@ -141,7 +154,7 @@ export function rollingSinceStatsAt(
       WINDOW_KIND[w],
       min,
       i,
-      index.best[w][i]!,
+      index.best[w].at(i),
       move > 0,
       inputs,
     );
@@ -154,7 +167,7 @@ export function rollingSinceStatsAt(
         WINDOW_KIND[w],
         min,
         i,
-        index.worst[w][i]!,
+        index.worst[w].at(i),
         move < 0,
         inputs,
       ),
@@ -205,7 +218,7 @@ export function lastFiveStatsAt(
     results.push(
       computed(id, series.dates[pick]!, inputs),
       computed(`${id}.change`, pickMove, inputs),
-      ...sinceStats(series, `${id}.${since}`, 'day', min, pick, answers[pick]!, true, inputs),
+      ...sinceStats(series, `${id}.${since}`, 'day', min, pick, answers.at(pick), true, inputs),
     );
   }
   return results;

@@ -163,8 +163,12 @@ export class MarketStore {
    * The close series of a symbol: for each date the close of the best-ranked source that has
    * it. Demo closes are used only for a symbol with no real data at all, so demo and real
    * history never mix within one series.
+   *
+   * `from`: only the closes from the last one before `from` on, so that the close on or before
+   * any date from `from` on is the one the whole series gives (for facts that look back a few
+   * weeks, not to 1962).
    */
-  loadSeries(symbol: SymbolKey, through?: IsoDate): StoredSeries | undefined {
+  loadSeries(symbol: SymbolKey, through?: IsoDate, from?: IsoDate): StoredSeries | undefined {
     const ranked = this.sourcesOf(symbol);
     if (ranked.length === 0) return undefined;
     const usable = ranked.some((s) => s.dataset !== 'demo')
@@ -172,20 +176,31 @@ export class MarketStore {
       : ranked;
     const series =
       usable.length === 1
-        ? this.loadOneSource(symbol, usable[0]!, through)
-        : this.loadRanked(symbol, usable, through);
+        ? this.loadOneSource(symbol, usable[0]!, through, from)
+        : this.loadRanked(symbol, usable, through, from);
     return series.dates.length > 0 ? series : undefined;
   }
 
   /** The common case, one source: no per-date ranking, and rows read as arrays. */
-  private loadOneSource(symbol: SymbolKey, source: SourceInfo, through: IsoDate | undefined): StoredSeries {
+  private loadOneSource(
+    symbol: SymbolKey,
+    source: SourceInfo,
+    through: IsoDate | undefined,
+    from: IsoDate | undefined,
+  ): StoredSeries {
     const statement = this.db.prepare(
-      'SELECT date, close FROM bars WHERE symbol = ? AND source = ? AND date <= ? ORDER BY date',
+      `SELECT date, close FROM bars WHERE symbol = ? AND source = ? AND date <= ? AND date >= coalesce(
+         (SELECT max(date) FROM bars WHERE symbol = ? AND source = ? AND date < ?), '') ORDER BY date`,
     );
     statement.setReturnArrays(true);
-    const rows = statement.all(symbol, source.source, through ?? '9999-12-31') as unknown as Array<
-      [IsoDate, number]
-    >;
+    const rows = statement.all(
+      symbol,
+      source.source,
+      through ?? '9999-12-31',
+      symbol,
+      source.source,
+      from ?? '',
+    ) as unknown as Array<[IsoDate, number]>;
     const dates = new Array<IsoDate>(rows.length);
     const closes = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) {
@@ -206,15 +221,23 @@ export class MarketStore {
     symbol: SymbolKey,
     usable: readonly SourceInfo[],
     through: IsoDate | undefined,
+    from: IsoDate | undefined,
   ): StoredSeries {
     const rankOf = new Map(usable.map((s, i) => [s.source, i]));
+    const sources = usable.map(() => '?').join(', ');
     const statement = this.db.prepare(
-      'SELECT date, close, source, dataset FROM bars WHERE symbol = ? AND date <= ? ORDER BY date',
+      `SELECT date, close, source, dataset FROM bars WHERE symbol = ? AND date <= ? AND date >= coalesce(
+         (SELECT max(date) FROM bars WHERE symbol = ? AND source IN (${sources}) AND date < ?), '')
+       ORDER BY date`,
     );
     statement.setReturnArrays(true);
-    const rows = statement.all(symbol, through ?? '9999-12-31') as unknown as Array<
-      [IsoDate, number, string, Dataset]
-    >;
+    const rows = statement.all(
+      symbol,
+      through ?? '9999-12-31',
+      symbol,
+      ...usable.map((s) => s.source),
+      from ?? '',
+    ) as unknown as Array<[IsoDate, number, string, Dataset]>;
     const series: StoredSeries = { symbol, dates: [], closes: [], sources: [], datasets: [] };
     let bestRank = Number.POSITIVE_INFINITY;
     for (const [date, close, source, dataset] of rows) {

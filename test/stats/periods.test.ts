@@ -61,6 +61,6 @@ describe('indexOnOrBefore', () => {
   });
 
   it('finds nothing in an empty series', () => {
-    expect(indexOnOrBefore({ symbol: 'T', dates: [], closes: [] }, '2024-01-01')).toBe(-1);
+    expect(indexOnOrBefore({ dates: [] }, '2024-01-01')).toBe(-1);
   });
 });

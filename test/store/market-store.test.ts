@@ -50,6 +50,37 @@ describe('market store', () => {
     });
   });
 
+  it('reads from the last close before `from` on, with one source or several', () => {
+    const store = freshStore();
+    // A yield with a gap over Jan. 6-7 (bond holidays, say) and a live source for the last day.
+    const dates = ['2025-01-02', '2025-01-03', '2025-01-08', '2025-01-09'];
+    store.writeBatch({
+      kind: 'import',
+      source: 'csv:DGS2.csv',
+      origin: '/data/DGS2.csv',
+      dataset: 'csv',
+      series: [{ symbol: 'DGS2', bars: dates.map((d, i) => bar(d, 4 + i / 100)) }],
+    });
+    // Jan. 7 has no close: the last one before it is Jan. 3's, where the series starts.
+    expect(store.loadSeries('DGS2', undefined, '2025-01-07')?.dates).toEqual(dates.slice(1));
+    expect(store.loadSeries('DGS2', '2025-01-08', '2025-01-08')?.dates).toEqual(['2025-01-03', '2025-01-08']);
+    // Before the first close, or no `from`: every close.
+    expect(store.loadSeries('DGS2', undefined, '2024-12-01')?.dates).toEqual(dates);
+    expect(store.loadSeries('DGS2')?.dates).toEqual(dates);
+    store.writeBatch({
+      kind: 'fetch',
+      source: 'fred',
+      origin: 'https://fred.example/DGS2',
+      dataset: 'live',
+      series: [{ symbol: 'DGS2', bars: [bar('2025-01-09', 4.5), bar('2025-01-10', 4.6)] }],
+    });
+    expect(store.loadSeries('DGS2', undefined, '2025-01-09')).toMatchObject({
+      dates: ['2025-01-08', '2025-01-09', '2025-01-10'],
+      closes: [4.02, 4.5, 4.6],
+      sources: ['csv:DGS2.csv', 'fred', 'fred'],
+    });
+  });
+
   it('leaves the file exactly as it was when a batch fails midway', () => {
     const store = freshStore();
     store.writeBatch({

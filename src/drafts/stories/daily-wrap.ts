@@ -25,6 +25,7 @@ export const dailyWrap: Story = {
   template: 'articles/daily-wrap',
   tags: ['S&P 500', 'daily wrap'],
   requires: CORE_FACTS,
+  needs: ['RUT', 'RUT.history', 'SPX', 'RUT.vs'],
   applies: () => 'The daily wrap is written every session.',
   angles: [
     ANGLE_RULES['record']!,

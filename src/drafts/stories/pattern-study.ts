@@ -38,6 +38,8 @@ export function patternStudy(
     template: 'articles/pattern-study',
     tags: ['history', 'patterns'],
     requires: [...CORE_FACTS, id('prior_occurrences'), id('h21.n')],
+    // The only story that reads the event studies, the costliest group to build.
+    needs: ['RUT', 'RUT.patterns', 'SPX'],
     quotesForwardReturns: true,
     quoteTopics: ['pattern', 'small-caps'],
     applies(f) {

@@ -53,6 +53,7 @@ export const weeklyRecap: Story = {
   period: 'week',
   tags: ['weekly recap'],
   requires: ['RUT.close', 'RUT.return.week', 'SPX.return.week', 'RUT.return.ytd', 'SPX.return.ytd'],
+  needs: ['RUT', 'RUT.history', 'SPX', 'NDX'],
   applies: (f) => (closesPeriod(f.asOf, weekKey) ? 'The last session of the calendar week.' : null),
   angles: [
     bestSinceAngle('RUT.return.week', 'RUT.week.best_since', 'week'),
@@ -81,6 +82,7 @@ export const monthlyRecap: Story = {
   period: 'month',
   tags: ['monthly recap'],
   requires: ['RUT.close', 'RUT.return.mtd', 'SPX.return.mtd', 'RUT.return.ytd', 'SPX.return.ytd'],
+  needs: ['RUT', 'RUT.history', 'SPX', 'NDX'],
   applies: (f) => (closesPeriod(f.asOf, monthOf) ? 'The last session of the calendar month.' : null),
   angles: [
     bestSinceAngle('RUT.return.mtd', 'RUT.month.best_since', 'month'),

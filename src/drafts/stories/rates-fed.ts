@@ -32,6 +32,7 @@ export function ratesFed(settings: StorySettings): Story {
     tags: ['rates', 'Federal Reserve', 'Treasury yields'],
     chartRates: CHART_RATES,
     requires: [...CORE_FACTS, 'DGS2.level', 'DGS2.change.5d'],
+    needs: ['RUT', 'SPX', 'rates', 'fed'],
     applies(f) {
       const odds = oddsMove(f, settings);
       const twoYear = yieldMove(f, settings);

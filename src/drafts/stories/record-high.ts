@@ -11,6 +11,7 @@ export const recordHigh: Story = {
   quoteTopics: ['records', 'small-caps'],
   tags: ['records'],
   requires: [...CORE_FACTS, 'RUT.record.last_date', 'RUT.record.last_close', 'RUT.record.count_ytd'],
+  needs: ['RUT', 'RUT.history', 'SPX'],
   applies(f) {
     const since = numberOf(f, 'RUT.record.sessions_since');
     if (since === undefined || since > 4) return null;

@@ -17,6 +17,7 @@ export const smallCapRally: Story = {
   quoteTopics: ['rally', 'small-caps'],
   tags: ['S&P 500', 'relative strength'],
   requires: CORE_FACTS,
+  needs: ['RUT', 'RUT.history', 'SPX', 'RUT.vs'],
   applies(f, settings) {
     const lead = (numberOf(f, 'RUT.return.5d') ?? 0) - (numberOf(f, 'SPX.return.5d') ?? 0);
     if ((numberOf(f, 'RUT.return.5d') ?? 0) <= 0 || lead < settings.rallyMargin) return null;

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import type { FactGroup } from '../../facts/groups.ts';
 import type { FactSet } from '../../facts/types.ts';
 import type { QuoteTopic } from '../../inputs/quotes.ts';
 import type { AngleRule, ScoredAngle } from '../angles.ts';
@@ -32,6 +33,11 @@ export interface Story {
   period?: PiecePeriod;
   /** Facts without which the story cannot be written. */
   requires: string[];
+  /**
+   * The fact groups (src/facts/groups.ts) the story's own code and templates read, beyond what
+   * every piece reads (`PIECE_NEEDS`, stories/index.ts): a draft of it builds only these.
+   */
+  needs: readonly FactGroup[];
   /** Why the story applies to this session, or null when it does not. */
   applies(f: FactSet, settings: StorySettings): string | null;
   /** Candidate leads, scored by `rankAngles`; the first fact of `requires` leads when none scores. */
