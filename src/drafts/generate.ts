@@ -133,6 +133,9 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
+  // "Small caps have nearly caught up with large caps for the year" (partials/year-so-far).
+  if (factSet.facts['RUT.vs.SPX.ytd_race.nearly_caught_up']?.value === true)
+    printed.add('RUT.vs.SPX.ytd_race.nearly_caught_up');
   for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>

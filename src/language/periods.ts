@@ -65,7 +65,9 @@ const RULES: Rule[] = [
     period: () => ({ kind: 'trailing-year' }),
   },
   {
-    pattern: /\b(?:in|for|during|so far in|through)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})['’]s\b/gi,
+    // "2025's gain" is a year; "the Russell 2000's close" is the index's (its name ends in digits).
+    pattern:
+      /\b(?:in|for|during|so far in|through)\s+((?:19|20)\d{2})\b|(?<!\bRussell\s)\b((?:19|20)\d{2})['’]s\b/gi,
     period: (m) => ({ kind: 'year', year: Number(m[1] ?? m[2]) }),
   },
   {

@@ -12,10 +12,15 @@ describe('period phrases', () => {
     ['in the month', { kind: 'month' }],
     ['this year', { kind: 'year' }],
     ['in 2024', { kind: 'year', year: 2024 }],
+    ["2024's gain", { kind: 'year', year: 2024 }],
     ['the past year', { kind: 'trailing-year' }],
     ['The next three months:', { kind: 'horizon', sessions: 63 }],
   ])('%j', (text, period) => {
     expect(findPeriods(text).map((p) => p.period)).toEqual([period]);
+  });
+
+  it("reads the Russell 2000's close as the index's, not as the year 2000", () => {
+    expect(findPeriods("the Russell 2000's close is its highest")).toEqual([]);
   });
 
   it('leaves streaks and counts alone: they are not periods', () => {
