@@ -64,6 +64,12 @@ export function nonTrivialSince(f: FactSet, id: string, minDays: number): boolea
   return daysBetween(fact.value, f.asOf) >= minDays;
 }
 
+/**
+ * The smallest moves whose "best since" is history rather than noise: a five-session move of 2%,
+ * a five-session lead of 2 points, a day of 1.5% (the pattern study's default daily surge).
+ */
+const MEMORABLE_MOVE = { five: 0.02, lead: 0.02, day: 0.015 };
+
 /** Years between a date fact's value and the as-of date (0 when the fact is missing or none). */
 function yearsSince(f: FactSet, id: string): number {
   const value = f.facts[id]?.value;
@@ -141,7 +147,9 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       // "Its best five-session gain since the stretch ending April 29, 2020."
       const move = numberOf(f, 'RUT.return.5d') ?? 0;
       const id = move >= 0 ? 'RUT.return.5d.best_since' : 'RUT.return.5d.worst_since';
-      if (move === 0 || !has(f, id) || boolOf(f, `${id}.notable`) !== true) return undefined;
+      // After a long rally any small loss is "the worst since" a few weeks back: only a real move counts.
+      if (Math.abs(move) < MEMORABLE_MOVE.five || !has(f, id) || boolOf(f, `${id}.notable`) !== true)
+        return undefined;
       const years = yearsSince(f, id);
       return {
         sentence: move > 0 ? 'five_best' : 'five_worst',
@@ -154,7 +162,8 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       // The five-session lead over the S&P 500, in points (the gap between the two returns).
       const id = 'RUT.vs.SPX.spread.5d.widest_since';
       const lead = numberOf(f, 'RUT.vs.SPX.spread.5d') ?? 0;
-      if (lead <= 0 || boolOf(f, `${id}.notable`) !== true || f.facts[id] === undefined) return undefined;
+      if (lead < MEMORABLE_MOVE.lead || boolOf(f, `${id}.notable`) !== true || f.facts[id] === undefined)
+        return undefined;
       const onRecord = f.facts[id]!.value === null;
       return {
         sentence: onRecord ? 'lead_widest_ever' : 'lead_widest',
@@ -173,6 +182,7 @@ const RULES: Record<SectionId, CandidateRule[]> = {
         return undefined;
       // On the day itself the lead already gives the day's move.
       if (f.facts['RUT.last5.best_day']!.value === f.asOf) return undefined;
+      if ((numberOf(f, 'RUT.last5.best_day.change') ?? 0) < MEMORABLE_MOVE.day) return undefined;
       return {
         sentence: 'best_day_recent',
         fact: id,
