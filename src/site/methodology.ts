@@ -81,7 +81,7 @@ export function methodologySections(): MethodologySection[] {
       heading: 'Rates, the Fed, options and targets',
       intro:
         'Series beyond the stock indexes: Treasury yields from FRED, fed funds futures, IWM options activity, Russell 2000 value against growth, and analyst targets supplied by editors.',
-      rows: rows([...macroIds(), `S.target.${ORG}.upside`], (id) => {
+      rows: rows([...macroIds(), `S.target.${ORG}.upside`, `S.target.${ORG}.upside.points`], (id) => {
         const [key = '', , other = ''] = id.split('.');
         return [key === 'S' ? 'the index' : nameOf(key), id.includes('.vs.') ? nameOf(other) : ''];
       }),
