@@ -186,7 +186,8 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       return {
         sentence: 'best_day_recent',
         fact: id,
-        score: clamp(44 + yearsSince(f, id) * 14),
+        // Under the threshold when the best-since is less than about three months back.
+        score: clamp(30 + yearsSince(f, id) * 40),
         reason: `${f.facts['RUT.last5.best_day']!.display} was the best day since ${f.facts[id]!.display}.`,
       };
     },

@@ -80,8 +80,9 @@ const SESSIONS: Session[] = [
       // RUT 2,519.75 / 2,230.16 = +13.0%; SPX 6,671.06 / 5,881.63 = +13.4%: 0.4 point behind,
       // and closer than 21 sessions earlier (ytd_race.nearly_caught_up, within 1 point).
       'Small caps have nearly caught up with large caps for the year. The Russell 2000 is up 13.0% in 2025, compared with a 13.4% gain for the S&P 500.',
-      // Oct. 13: 2,461.42 against 2,394.59 on Oct. 10, +2.8%; no day gained as much since Aug. 22 (+3.9%).
-      'The Russell 2000 gained 2.8% on Oct. 13, its best day since Aug. 22.',
+      // RUT +1.4% (2,483.99 on 10-08) against SPX −1.2% (6,753.72): a 2.7-point lead; the last
+      // five-session window with one at least as wide ended 2025-08-27.
+      "Measured against the S&P 500, the small-cap benchmark's five-session lead, the gap between the two returns, is the widest since the stretch ending Aug. 27.",
       SOURCES_RUT_SPX_FRED,
     ],
     story: {
