@@ -98,6 +98,7 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     ord: facts.ord,
     month: facts.month,
     rounded: facts.rounded,
+    pp: facts.pp,
     // `{{#an}}{{abs.SPX.return.ytd}} gain{{/an}}`: the article by the sound of the figure.
     an: articleLambda,
     ...common,

@@ -143,8 +143,10 @@ const RULES: Record<SectionId, CandidateRule[]> = {
     },
   ],
   history: [
-    (f) => {
-      // "Its best five-session gain since the stretch ending April 29, 2020."
+    (f, _s, shape) => {
+      // "Its best five-session gain since the stretch ending April 29, 2020." Not in a weekly
+      // recap: beside the week's best-since it reads as a second, different record of the same days.
+      if (shape.period === 'week') return undefined;
       const move = numberOf(f, 'RUT.return.5d') ?? 0;
       const id = move >= 0 ? 'RUT.return.5d.best_since' : 'RUT.return.5d.worst_since';
       // After a long rally any small loss is "the worst since" a few weeks back: only a real move counts.
@@ -175,13 +177,14 @@ const RULES: Record<SectionId, CandidateRule[]> = {
           : `The widest five-session lead over the S&P 500, in points, since ${f.facts[id]!.display}.`,
       };
     },
-    (f) => {
+    (f, _s, shape) => {
       // A day inside the last five that was the best since a date well back (July 11, 2024: best since Nov. 14, 2023).
       const id = 'RUT.last5.best_day.best_since';
       if (!has(f, id) || !has(f, 'RUT.last5.best_day') || boolOf(f, `${id}.notable`) !== true)
         return undefined;
-      // On the day itself the lead already gives the day's move.
-      if (f.facts['RUT.last5.best_day']!.value === f.asOf) return undefined;
+      // On the day itself the lead already gives the day's move; a weekly recap keeps to its week.
+      const day = String(f.facts['RUT.last5.best_day']!.value);
+      if (day === f.asOf || (shape.period === 'week' && weekKey(day) !== weekKey(f.asOf))) return undefined;
       if ((numberOf(f, 'RUT.last5.best_day.change') ?? 0) < MEMORABLE_MOVE.day) return undefined;
       return {
         sentence: 'best_day_recent',

@@ -54,7 +54,7 @@ const SESSIONS: Session[] = [
         'The 2-year Treasury yield, which moves with expectations for Fed policy, fell 8 basis points over the past five sessions to 3.47%. Small companies carry more floating-rate debt than large ones, so lower rates tend to help them more.',
         // RUT 2,500.43 / 2,305.11 (2025-11-20) = +8.5%; SPX 6,849.09 / 6,538.76 = +4.7%: a
         // 3.7-point lead; the last five-session window with a lead at least as wide ended 2024-11-25.
-        "Measured against the S&P 500, the small-cap benchmark's five-session lead, the gap between the two returns, is the widest since the stretch ending Nov. 25, 2024.",
+        'Over five sessions the small-cap benchmark leads the S&P 500 by 3.7 percentage points, its widest lead since the stretch ending Nov. 25, 2024.',
       ],
       'monthly-recap': [
         // DGS2 3.47 against 3.60 on 2025-10-31: -13 bp.
@@ -82,7 +82,7 @@ const SESSIONS: Session[] = [
       'Small caps have nearly caught up with large caps for the year. The Russell 2000 is up 13.0% in 2025, compared with a 13.4% gain for the S&P 500.',
       // RUT +1.4% (2,483.99 on 10-08) against SPX −1.2% (6,753.72): a 2.7-point lead; the last
       // five-session window with one at least as wide ended 2025-08-27.
-      "Measured against the S&P 500, the small-cap benchmark's five-session lead, the gap between the two returns, is the widest since the stretch ending Aug. 27.",
+      'Over five sessions the small-cap benchmark leads the S&P 500 by 2.7 percentage points, its widest lead since the stretch ending Aug. 27.',
       SOURCES_RUT_SPX_FRED,
     ],
     story: {
@@ -152,7 +152,7 @@ const SESSIONS: Session[] = [
       "The Russell 2000's five-session gain is its best since the stretch ending April 29, 2020.",
       // RUT +11.5% against SPX +1.6% (5,667.20 / 5,576.98): 9.9 points, wider than every
       // earlier five-session window back to RUT.csv's first row, 1987-09-10.
-      "Measured against the S&P 500, the small-cap benchmark's five-session lead, the gap between the two returns, is the widest in data going back to Sept. 10, 1987.",
+      'Over five sessions the small-cap benchmark leads the S&P 500 by 9.9 percentage points, its widest lead in data going back to Sept. 10, 1987.',
       // RUT +11.7% (2,027.07 on 2023-12-29) against SPX +18.8% (4,769.83).
       'The Russell 2000 is up 11.7% in 2024, compared with an 18.8% gain for the S&P 500.',
       // src/calendar/fomc.ts: July 30–31, 2024; July 17–31 are 11 sessions.
