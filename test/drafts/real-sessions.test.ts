@@ -106,7 +106,7 @@ const SESSIONS: Session[] = [
       // 953 sessions since 2021-11-08; the last drought as long: 954 sessions, ended 2011-04-27.
       'The index has now gone 953 sessions without a record close, the longest such stretch since the one that ended on April 27, 2011.',
       // GSPC.csv: 6,481.40 above every earlier close; its 19th record of 2025.
-      'The S&P 500 closed at a record, its 19th of the year.',
+      'Large caps are at highs: the S&P 500 closed at a record, its 19th of the year.',
       SOURCES_RUT_SPX_FRED,
     ],
     story: {
