@@ -41,6 +41,7 @@ export async function styleReport(
     settings: ctx.config.stories,
     generatorVersion: VERSION,
     quotes: inputs.quotes,
+    targets: inputs.targets,
   };
   // Old sessions are judged as written, not for freshness: any age is allowed. The drafts are
   // never stored, so there is no generated text to compare an edit with.

@@ -27,12 +27,17 @@ export interface FactView {
   rounded: Record<string, unknown>;
   /** Month names of date facts ("October", "October 2024"): "the best month since October". */
   month: Record<string, unknown>;
+  /** A spread's magnitude in percentage points, "3.7 percentage points" (`pp.RUT.vs.SPX.spread.5d`); the link follows the unit, as it follows a % sign. */
+  pp: Record<string, unknown>;
 }
+
+/** Differences of two returns: they read in percentage points. */
+const SPREADS = /\.spread\.(?:\d+d|ytd|mtd)$/;
 
 /** `linked`: each printed number carries its fact id (see `factLink`); for article bodies. */
 export function buildFactView(factSet: FactSet, options: { linked?: boolean } = {}): FactView {
   const linked = options.linked === true;
-  const view: FactView = { linked, facts: {}, abs: {}, ord: {}, month: {}, rounded: {} };
+  const view: FactView = { linked, facts: {}, abs: {}, ord: {}, month: {}, rounded: {}, pp: {} };
   for (const fact of Object.values(factSet.facts)) {
     if (fact.value === null) continue;
     placeFact(view.facts, fact.id, new FactText(fact.id, apDisplay(fact), linked));
@@ -44,6 +49,10 @@ export function buildFactView(factSet: FactSet, options: { linked?: boolean } = 
     }
     if (fact.unit === 'fraction' && typeof fact.value === 'number' && SHARES.test(fact.id)) {
       placeFact(view.rounded, fact.id, new FactText(fact.id, roundedShare(fact.value), linked));
+    }
+    if (fact.unit === 'fraction' && typeof fact.value === 'number' && SPREADS.test(fact.id)) {
+      const points = `${formatMagnitude(fact.value, fact.unit).replace(/%$/, '')} percentage points`;
+      placeFact(view.pp, fact.id, new FactText(fact.id, points, linked));
     }
     if (fact.unit === 'date' && typeof fact.value === 'string') {
       placeFact(view.month, fact.id, new FactText(fact.id, monthName(fact.value, factSet.asOf), linked));

@@ -9,6 +9,7 @@ import type { FactSet } from '../facts/types.ts';
 import type { Quote } from '../inputs/quotes.ts';
 import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
 import { type ChartSeriesInput, chartSnapshot, isRate } from '../site/chart-data.ts';
+import type { PriceTarget } from '../stats/targets.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
@@ -21,11 +22,13 @@ import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
 import { socialLink } from './social/utm.ts';
 import { buildXPost } from './social/x.ts';
+import { markSourcedNumbers } from './sourced-marks.ts';
 import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
 import type { Story, StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
+import { targetsView } from './targets-view.ts';
 import type { TemplateLibrary } from './templates.ts';
 // LAMBDA named here so the declaration build can spell storyViews' return type.
 import { createVariation, type LAMBDA } from './variation.ts';
@@ -38,6 +41,8 @@ export interface DraftContext {
   settings: StorySettings;
   /** Editor-supplied quotes (content/inputs/quotes.yaml); a piece uses one only when it fits. */
   quotes?: readonly Quote[];
+  /** Analysts' index targets (content/inputs/targets.yaml): printed with their source when current. */
+  targets?: readonly PriceTarget[];
   /** The desk's note and embargo for the session (content/inputs/notes.yaml); `hold`: why the notes could not be read. */
   notes?: { editorNote?: string; embargo: boolean; hold?: string };
   /** The lead and benchmark closes the piece's chart is cut from (the site never reads the store). */
@@ -94,6 +99,7 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     ord: facts.ord,
     month: facts.month,
     rounded: facts.rounded,
+    pp: facts.pp,
     // `{{#an}}{{abs.SPX.return.ytd}} gain{{/an}}`: the article by the sound of the figure.
     an: articleLambda,
     ...common,
@@ -107,6 +113,7 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     vary: createVariation(variationSeed, phrasingsUsed).vary,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [quoteView(quote, facts.linked)] : [],
+    targets: targetsView(context.targets ?? [], factSet, facts),
     // Filled in after the body is rendered: only the series the piece prints are credited.
     sources: SOURCES_SLOT,
     links: Object.fromEntries(
@@ -134,6 +141,9 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
+  // "Small caps have nearly caught up with large caps for the year" (partials/year-so-far).
+  if (factSet.facts['RUT.vs.SPX.ytd_race.nearly_caught_up']?.value === true)
+    printed.add('RUT.vs.SPX.ytd_race.nearly_caught_up');
   for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
@@ -257,20 +267,11 @@ function quoteView(quote: SelectedQuote, linked: boolean): SelectedQuote {
   const text = markdownText(quote.text);
   return {
     ...quote,
-    text: linked ? markQuotedNumbers(text, quote) : text,
+    // Numbers in a quote are the speaker's, not facts of ours.
+    text: linked ? markSourcedNumbers(text, quote) : text,
     attribution: markdownText(quote.attribution),
     source: markdownUrl(quote.source),
   };
-}
-
-/**
- * Numbers in a quote are the speaker's, not facts of ours: each carries the review step's
- * "sourced by hand" mark naming who said it and when, so the check neither flags nor matches it.
- * The name loses what could end the comment or open a tag.
- */
-export function markQuotedNumbers(text: string, quote: Pick<SelectedQuote, 'who' | 'date'>): string {
-  const source = quote.who.replace(/--+|[<>]/g, ' ');
-  return text.replace(/\d[\d,.]*(?:%|\b)/g, (n) => `${n}<!--sourced: ${source}, ${quote.date}-->`);
 }
 
 /**

@@ -64,6 +64,18 @@ export function nonTrivialSince(f: FactSet, id: string, minDays: number): boolea
   return daysBetween(fact.value, f.asOf) >= minDays;
 }
 
+/**
+ * The smallest moves whose "best since" is history rather than noise: a five-session move of 2%,
+ * a five-session lead of 2 points, a day of 1.5% (the pattern study's default daily surge).
+ */
+const MEMORABLE_MOVE = { five: 0.02, lead: 0.02, day: 0.015 };
+
+/** Years between a date fact's value and the as-of date (0 when the fact is missing or none). */
+function yearsSince(f: FactSet, id: string): number {
+  const value = f.facts[id]?.value;
+  return typeof value === 'string' ? daysBetween(value, f.asOf) / 365.25 : 0;
+}
+
 /** How far the close is above its 200-day average, as a fraction; undefined when unknown. */
 export function smaMargin(f: FactSet, symbol = 'RUT'): number | undefined {
   const close = numberOf(f, `${symbol}.close`);
@@ -103,6 +115,24 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       };
     },
     (f) => {
+      // "Its highest close since Jan. 4, 2022": the level's place in history (a record says more, and has its own lines).
+      if (boolOf(f, 'RUT.record.today') === true) return undefined;
+      const up = numberOf(f, 'RUT.change.1d') ?? 0;
+      const id = up >= 0 ? 'RUT.close.highest_since' : 'RUT.close.lowest_since';
+      if (!has(f, id) || boolOf(f, `${id}.notable`) !== true) return undefined;
+      // Just below a recent record, "the highest since" names a day after it: the distance from the record says more.
+      const record = f.facts['RUT.record.last_date']?.value;
+      const since = String(f.facts[id]!.value);
+      if (up >= 0 && typeof record === 'string' && daysBetween(record, since) < 31) return undefined;
+      const years = yearsSince(f, id);
+      return {
+        sentence: up >= 0 ? 'highest_since' : 'lowest_since',
+        fact: id,
+        score: clamp(45 + years * 14),
+        reason: `The ${up >= 0 ? 'highest' : 'lowest'} close since ${f.facts[id]!.display}.`,
+      };
+    },
+    (f) => {
       if (!has(f, 'IWM.close') || f.facts['IWM.close']!.asOf !== f.asOf) return undefined;
       return {
         sentence: 'iwm',
@@ -113,6 +143,57 @@ const RULES: Record<SectionId, CandidateRule[]> = {
     },
   ],
   history: [
+    (f, _s, shape) => {
+      // "Its best five-session gain since the stretch ending April 29, 2020." Not in a weekly
+      // recap: beside the week's best-since it reads as a second, different record of the same days.
+      if (shape.period === 'week') return undefined;
+      const move = numberOf(f, 'RUT.return.5d') ?? 0;
+      const id = move >= 0 ? 'RUT.return.5d.best_since' : 'RUT.return.5d.worst_since';
+      // After a long rally any small loss is "the worst since" a few weeks back: only a real move counts.
+      if (Math.abs(move) < MEMORABLE_MOVE.five || !has(f, id) || boolOf(f, `${id}.notable`) !== true)
+        return undefined;
+      const years = yearsSince(f, id);
+      return {
+        sentence: move > 0 ? 'five_best' : 'five_worst',
+        fact: id,
+        score: clamp(48 + years * 8),
+        reason: `The ${move > 0 ? 'best' : 'worst'} five sessions since the stretch ending ${f.facts[id]!.display}.`,
+      };
+    },
+    (f) => {
+      // The five-session lead over the S&P 500, in points (the gap between the two returns).
+      const id = 'RUT.vs.SPX.spread.5d.widest_since';
+      const lead = numberOf(f, 'RUT.vs.SPX.spread.5d') ?? 0;
+      if (lead < MEMORABLE_MOVE.lead || boolOf(f, `${id}.notable`) !== true || f.facts[id] === undefined)
+        return undefined;
+      const onRecord = f.facts[id]!.value === null;
+      return {
+        sentence: onRecord ? 'lead_widest_ever' : 'lead_widest',
+        fact: onRecord ? 'RUT.vs.SPX.spread.5d' : id,
+        backs: [id],
+        score: onRecord ? 84 : clamp(46 + yearsSince(f, id) * 12),
+        reason: onRecord
+          ? 'The widest five-session lead over the S&P 500 on record, in points.'
+          : `The widest five-session lead over the S&P 500, in points, since ${f.facts[id]!.display}.`,
+      };
+    },
+    (f, _s, shape) => {
+      // A day inside the last five that was the best since a date well back (July 11, 2024: best since Nov. 14, 2023).
+      const id = 'RUT.last5.best_day.best_since';
+      if (!has(f, id) || !has(f, 'RUT.last5.best_day') || boolOf(f, `${id}.notable`) !== true)
+        return undefined;
+      // On the day itself the lead already gives the day's move; a weekly recap keeps to its week.
+      const day = String(f.facts['RUT.last5.best_day']!.value);
+      if (day === f.asOf || (shape.period === 'week' && weekKey(day) !== weekKey(f.asOf))) return undefined;
+      if ((numberOf(f, 'RUT.last5.best_day.change') ?? 0) < MEMORABLE_MOVE.day) return undefined;
+      return {
+        sentence: 'best_day_recent',
+        fact: id,
+        // Under the threshold when the best-since is less than about three months back.
+        score: clamp(30 + yearsSince(f, id) * 40),
+        reason: `${f.facts['RUT.last5.best_day']!.display} was the best day since ${f.facts[id]!.display}.`,
+      };
+    },
     (f, settings, shape) => {
       if (shape.period === 'week') return undefined; // the weekly recap leads with it
       const move = numberOf(f, 'RUT.return.week');
@@ -192,7 +273,7 @@ const RULES: Record<SectionId, CandidateRule[]> = {
       return {
         sentence: ties ? 'years_under_record' : 'years_under_run',
         fact: 'RUT.vs.SPX.years_under.provisional',
-        ...(ties ? { backs: ['RUT.vs.SPX.years_under.longest_end'] } : {}),
+        ...(ties ? { backs: ['RUT.vs.SPX.years_under.longest', 'RUT.vs.SPX.years_under.longest_end'] } : {}),
         score: ties ? 72 : 50,
         reason: ties
           ? `On course for ${provisional} straight years behind the S&P 500, the longest run on record (${longest}).`
@@ -246,11 +327,11 @@ const RULES: Record<SectionId, CandidateRule[]> = {
     (f) => {
       const margin = smaMargin(f);
       if (margin === undefined) return undefined;
-      // The 200-day line matters most when the index is near it.
+      // The 200-day line is worth watching only near it: from about 6% away it falls under the threshold.
       return {
         sentence: 'watch_sma',
         fact: 'RUT.sma200',
-        score: clamp(65 - Math.abs(margin) * 200),
+        score: clamp(65 - Math.abs(margin) * 400),
         reason: `The 200-day average is ${(margin * 100).toFixed(1)}% from the close.`,
       };
     },
@@ -290,7 +371,14 @@ export function planPiece(f: FactSet, settings: StorySettings, shape: PieceShape
 const ALL_SENTENCES = [
   'spx_record',
   'mtd',
+  'highest_since',
+  'lowest_since',
   'iwm',
+  'five_best',
+  'five_worst',
+  'lead_widest',
+  'lead_widest_ever',
+  'best_day_recent',
   'week_best',
   'years_under_record',
   'years_under_run',

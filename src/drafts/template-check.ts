@@ -6,6 +6,7 @@
 import { catalogueEntry, catalogueIds, macroIds } from '../facts/catalogue.ts';
 import { formatFactValue } from '../facts/format.ts';
 import type { FactSet, FactUnit, FactValue } from '../facts/types.ts';
+import type { PriceTarget } from '../stats/targets.ts';
 import type { SymbolRegistry } from '../symbols.ts';
 import type { IsoDate } from '../types.ts';
 import { type DraftContext, SOCIAL, storyViews } from './generate.ts';
@@ -55,6 +56,35 @@ export function syntheticFactSet(
   return { asOf, dataset: 'demo', facts, missing: [], series };
 }
 
+/** One analyst's target for the lead index and its two facts, so the targets partial is checked too. */
+function withSampleTarget(factSet: FactSet, lead: string): { factSet: FactSet; targets: PriceTarget[] } {
+  const target: PriceTarget = {
+    org: 'Example',
+    index: lead,
+    target: 1250,
+    date: factSet.asOf,
+    source: 'https://www.example.com/',
+  };
+  const inputs = [{ series: `${lead}.target.example`, date: factSet.asOf, close: target.target }];
+  const facts = { ...factSet.facts };
+  for (const [id, unit, value] of [
+    [`${lead}.target.example.upside`, 'fraction', 0.0123],
+    [`${lead}.target.example.upside.points`, 'points', 15.06],
+  ] as const) {
+    const entry = catalogueEntry(id.slice(id.indexOf('.') + 1), lead)!;
+    facts[id] = {
+      id,
+      value,
+      unit,
+      display: formatFactValue(value, unit, factSet.asOf),
+      asOf: factSet.asOf,
+      inputs,
+      definition: entry.definition,
+    };
+  }
+  return { factSet: { ...factSet, facts }, targets: [target] };
+}
+
 export interface TemplateReport {
   file: string;
   problems: TemplateProblem[];
@@ -69,7 +99,10 @@ export function checkStoryTemplates(
     registry: SymbolRegistry;
   },
 ): TemplateReport[] {
-  const factSet = syntheticFactSet(context.indexes, context.benchmark, context.signals);
+  const { factSet, targets } = withSampleTarget(
+    syntheticFactSet(context.indexes, context.benchmark, context.signals),
+    context.indexes[0] ?? 'RUT',
+  );
   const partials = context.templates.partials();
   const reports = new Map<string, TemplateReport>();
   const check = (name: string, view: object) => {
@@ -112,7 +145,11 @@ export function checkStoryTemplates(
         topics: [...(story.quoteTopics ?? ['small-caps'])],
       },
     ];
-    const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, { ...context, quotes });
+    const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, {
+      ...context,
+      quotes,
+      targets,
+    });
     check(story.template, bodyView);
     check(`${story.template}.summary`, view);
     for (const network of SOCIAL) check(`social/${network}`, view);

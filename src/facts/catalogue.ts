@@ -492,6 +492,11 @@ export const MACRO_FACTS: Record<string, CatalogueEntry> = {
     unit: 'fraction',
     definition: "An analyst's published target for {S} ÷ the close − 1 (from content/inputs/targets.yaml).",
   },
+  'upside.points': {
+    unit: 'points',
+    definition:
+      'The same target minus the close of {S}, in index points: how far the index would have to rise (negative: fall) to reach it.',
+  },
 };
 
 export const PATTERN_HORIZONS = [21, 63, 126, 252] as const;
@@ -512,6 +517,7 @@ export function catalogueEntry(statId: string, prefix = ''): CatalogueEntry | un
   const pattern = /^pattern\.[a-z0-9-]+\.(?:h\d+\.)?(.+)$/.exec(statId);
   if (pattern) return PATTERN_FACTS[pattern[1]!];
   if (/^target\.[a-z0-9-]+\.upside$/.test(statId)) return MACRO_FACTS['upside'];
+  if (/^target\.[a-z0-9-]+\.upside\.points$/.test(statId)) return MACRO_FACTS['upside.points'];
   const relative = /^vs\.[A-Z0-9_]+\.(.+)$/.exec(statId);
   return relative ? RELATIVE_FACTS[relative[1]!] : (SERIES_FACTS[statId] ?? MACRO_FACTS[statId]);
 }

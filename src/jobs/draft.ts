@@ -59,6 +59,7 @@ export async function draftsFor(
     settings: ctx.config.stories,
     generatorVersion: VERSION,
     quotes: inputs.quotes,
+    targets: inputs.targets,
     checks: options.checks,
     chartSeries: chartSeriesFor(ctx, chartSource, factSet.asOf),
     notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },

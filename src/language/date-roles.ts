@@ -74,5 +74,10 @@ function sinceRole(phrase: SuperlativePhrase): DateRole | undefined {
 
 /** Whether the fact id (after its series) is the role's fact. */
 export function isRoleFact(role: DateRole, factRest: string): boolean {
-  return factRest === role.fact || factRest.endsWith(`.${role.fact}`);
+  if (factRest === role.fact || factRest.endsWith(`.${role.fact}`)) return true;
+  // A day of the last five has its own best-since: "On July 11 it gained 3.6%, its best day since Nov. 14, 2023".
+  return (
+    (role.fact === 'day.best_since' && factRest === 'last5.best_day.best_since') ||
+    (role.fact === 'day.worst_since' && factRest === 'last5.worst_day.worst_since')
+  );
 }

@@ -72,11 +72,16 @@ export function backs(phrase: SuperlativePhrase, factRest: string, value: unknow
       return recordToday;
     case 'best-since': {
       const unit = phrase.unit === 'session' ? 'day' : phrase.unit;
-      return factRest === `${unit}.best_since`;
+      // A day of the last five ("On July 11 it gained 3.6%, its best day since Nov. 14, 2023").
+      return (
+        factRest === `${unit}.best_since` || (unit === 'day' && factRest === 'last5.best_day.best_since')
+      );
     }
     case 'worst-since': {
       const unit = phrase.unit === 'session' ? 'day' : phrase.unit;
-      return factRest === `${unit}.worst_since`;
+      return (
+        factRest === `${unit}.worst_since` || (unit === 'day' && factRest === 'last5.worst_day.worst_since')
+      );
     }
     case 'longest':
       return /(?:^|\.)(?:drought_longest_since|drought_sessions|longest)$/.test(factRest);

@@ -114,7 +114,7 @@ function allSections(): MethodologySection[] {
       heading: 'Rates, the Fed, options and targets',
       intro:
         'Series beyond the stock indexes: Treasury yields from the Federal Reserve Bank of St. Louis (FRED), fed funds futures, options on the iShares Russell 2000 ETF, Russell 2000 value against growth, and analyst targets the editors record.',
-      rows: rows([...macroIds(), `S.target.${ORG}.upside`], (id) => {
+      rows: rows([...macroIds(), `S.target.${ORG}.upside`, `S.target.${ORG}.upside.points`], (id) => {
         const [key = '', , other = ''] = id.split('.');
         return [key === 'S' ? 'the index' : nameOf(key), id.includes('.vs.') ? nameOf(other) : ''];
       }),

@@ -1,5 +1,6 @@
 /**
- * Upside to editor-supplied index targets: `target.<org>.upside` = target ÷ close − 1.
+ * Upside to editor-supplied index targets: `target.<org>.upside` = target ÷ close − 1, and
+ * `target.<org>.upside.points` = target − close (the same distance in index points).
  *
  * A target is an opinion with a date; an old one is worse than none, so a target older than the
  * age limit is left out and reported as a warning on its file line (never thrown: one stale entry
@@ -75,11 +76,12 @@ export function targetUpsideStats(
     if (age > maxAgeDays) {
       const message = `the ${t.org} target for ${t.index} is from ${t.date}, ${age} days before ${asOf} (limit ${maxAgeDays})`;
       problems.push(problem(t, 'targets/stale', message));
-      results.push(missing(id, message));
+      results.push(missing(id, message), missing(`${id}.points`, message));
       continue;
     }
     const targetInput: StatInput = { series: `${t.index}.target.${slug}`, date: t.date, close: t.target };
     results.push(computed(id, t.target / close.close - 1, [close, targetInput]));
+    results.push(computed(`${id}.points`, t.target - close.close, [close, targetInput]));
   }
   return { results, problems };
 }

@@ -171,6 +171,8 @@ describe('target upside', () => {
       rut('2026-07-31', close),
     );
     expect(valueFor(results, 'target.goldman-sachs.upside')).toBeCloseTo(expected, 12);
+    // The same distance in index points: 2600 − 2400 = 200, 2200 − 2400 = −200.
+    expect(valueFor(results, 'target.goldman-sachs.upside.points')).toBeCloseTo(value - close, 9);
     expect(results[0]).toMatchObject({
       inputs: [
         rut('2026-07-31', close),
@@ -188,6 +190,7 @@ describe('target upside', () => {
     );
     const reason = 'the Old Bank target for RUT is from 2026-04-30, 92 days before 2026-07-31 (limit 90)';
     expect(missingFor(results, 'target.old-bank.upside')).toBe(reason);
+    expect(missingFor(results, 'target.old-bank.upside.points')).toBe(reason);
     expect(valueFor(results, 'target.recent-bank.upside')).toBeCloseTo(2500 / 2400 - 1, 12);
     expect(problems).toEqual([
       {
@@ -218,7 +221,10 @@ describe('target upside', () => {
       ],
       rut('2026-07-31', 2400),
     );
-    expect(results.map((r) => r.id)).toEqual(['target.goldman-sachs.upside']);
+    expect(results.map((r) => r.id)).toEqual([
+      'target.goldman-sachs.upside',
+      'target.goldman-sachs.upside.points',
+    ]);
     expect(valueFor(results, 'target.goldman-sachs.upside')).toBeCloseTo(2600 / 2400 - 1, 12);
     expect(problems).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * and the conditions that decide which sentences a piece carries. Numbers never come from here:
  * only from the FactSet's display text.
  */
-import { dayOfWeek, yearOf } from '../../calendar/dates.ts';
+import { dayOfWeek, monthOf, yearOf } from '../../calendar/dates.ts';
 import { formatDate } from '../../facts/format.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { boolOf, has, numberOf } from '../fact-view.ts';
@@ -13,6 +13,7 @@ import { connected, directionOf, relationOf } from '../style/connectives.ts';
 import { sessionKind } from '../style/session-kind.ts';
 import { reachesBack } from '../style/since.ts';
 import { leadWords, smaPosition, ytdGapSize } from '../style/size-words.ts';
+import { closesPeriod } from './period-recaps.ts';
 import type { StorySettings } from './story.ts';
 
 /** "That run accounts for X of the year's gain" is worth saying from this share and this run up. */
@@ -136,6 +137,8 @@ export function commonView(f: FactSet, settings: StorySettings) {
       // "Even after the run" needs a run in the piece; "belongs to large caps" a real gap.
       contrast: num('RUT.return.5d') >= TELLING_RUN && ytdGap > 0,
       wide_gap: ytdGap >= WIDE_YTD_GAP,
+      // Within a point and closing (RUT.vs.SPX.ytd_race.nearly_caught_up, `facts.ytdRace`): a race, not a lag.
+      nearly: boolOf(f, 'RUT.vs.SPX.ytd_race.nearly_caught_up') === true,
     },
     is: {
       demo: f.dataset === 'demo',
@@ -179,6 +182,8 @@ export function commonView(f: FactSet, settings: StorySettings) {
       week_is_five: f.facts['RUT.return.week']?.display === f.facts['RUT.return.5d']?.display,
       month_best_known: sinceReachesBack('month'),
       short_session: session.kind !== 'full',
+      // On a month's last session the month to date is the month: "ended the month up 7.0%".
+      month_closes: closesPeriod(f.asOf, monthOf),
       record_prev_session: num('RUT.record.sessions_since') === 1,
       week_best_on_record: f.facts['RUT.week.best_since']?.value === null && num('RUT.return.week') > 0,
       month_best_on_record: f.facts['RUT.month.best_since']?.value === null && num('RUT.return.mtd') > 0,
