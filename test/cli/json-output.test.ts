@@ -94,6 +94,17 @@ describe('--json', () => {
     expect(drafted).toMatchObject({ from: '2026-11-18', to: '2026-11-20', sessions: 3, asOf: '2026-11-20' });
     const sessions = new Set(drafted.drafts.map((d) => /(\d{4}-\d{2}-\d{2})-/.exec(d.path)?.[1]));
     expect([...sessions].sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20']);
+
+    const latest = drafted.drafts.find((d) => d.path.startsWith('content/drafts/2026-11-20-'))!;
+    const approve = await fresh.run(['approve', latest.path, '--by', 'Ann Editor', '--allow-demo', '--json']);
+    expect(approve.code).toBe(0);
+    expect(JSON.parse(approve.stdout)).toMatchObject({
+      file: latest.path,
+      outcome: 'published',
+      article: latest.path.replace('content/drafts/', 'content/articles/'),
+      review: { by: 'Ann Editor' },
+      check: { errors: 0 },
+    });
   });
 
   it('import and templates check print one JSON object, and a rejected import keeps its exit code (2, input error)', async () => {
