@@ -30,7 +30,9 @@ import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
 import { targetsView } from './targets-view.ts';
 import type { TemplateLibrary } from './templates.ts';
-// LAMBDA named here so the declaration build can spell storyViews' return type.
+// LAMBDA named here so the declaration build (tsconfig.build.json) can spell storyViews' return
+// type (TS4058 without it); no code uses it.
+// biome-ignore lint/correctness/noUnusedImports: needed by the declaration emit, see above
 import { createVariation, type LAMBDA } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
 

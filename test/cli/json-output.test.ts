@@ -72,6 +72,41 @@ describe('--json', () => {
     expect(reject.data).toEqual({ file, status: 'rejected', by: 'Ann Editor', reason: 'test' });
   });
 
+  it('run --offline and draft --from --to print one JSON object too', async () => {
+    const fresh = workspace('2026-11-21');
+    const run = await fresh.run(['run', '--offline', '--json']);
+    expect(run.code).toBe(0);
+    const ran = JSON.parse(run.stdout) as { drafts: { path: string }[] };
+    expect(ran).toMatchObject({
+      // 2026-11-21 is a Saturday: the closed exchange is said before --offline is.
+      fetched: 'nothing fetched (not a session)',
+      asOf: '2026-11-20',
+      dataset: 'demo',
+    });
+    expect(ran.drafts.length).toBeGreaterThanOrEqual(1);
+    // The empty store's demo load is said on stderr.
+    expect(run.stderr).toContain('loading the DEMO dataset');
+
+    // Wednesday to Friday before Thanksgiving week: three NYSE sessions.
+    const span = await fresh.run(['draft', '--from', '2026-11-18', '--to', '2026-11-20', '--json']);
+    expect(span.code).toBe(0);
+    const drafted = JSON.parse(span.stdout) as { drafts: { path: string }[] };
+    expect(drafted).toMatchObject({ from: '2026-11-18', to: '2026-11-20', sessions: 3, asOf: '2026-11-20' });
+    const sessions = new Set(drafted.drafts.map((d) => /(\d{4}-\d{2}-\d{2})-/.exec(d.path)?.[1]));
+    expect([...sessions].sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20']);
+
+    const latest = drafted.drafts.find((d) => d.path.startsWith('content/drafts/2026-11-20-'))!;
+    const approve = await fresh.run(['approve', latest.path, '--by', 'Ann Editor', '--allow-demo', '--json']);
+    expect(approve.code).toBe(0);
+    expect(JSON.parse(approve.stdout)).toMatchObject({
+      file: latest.path,
+      outcome: 'published',
+      article: latest.path.replace('content/drafts/', 'content/articles/'),
+      review: { by: 'Ann Editor' },
+      check: { errors: 0 },
+    });
+  });
+
   it('import and templates check print one JSON object, and a rejected import keeps its exit code (2, input error)', async () => {
     const csv = join(ws.dir, 'RUT-two.csv');
     // Two sessions of a Yahoo-style file: the Monday and Tuesday before Thanksgiving 2026.
