@@ -3,12 +3,13 @@
  * favicon set and the Apple touch icon come from one drawing. resvg rasterizes the PNG sizes.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { escapeHtml } from '../html-escape.ts';
 
 export const BRAND_BLUE = '#1d4ed8';
 
 /** The mark at any size: the path is in a 32×32 box, so small sizes stay sharp. */
 export function markSvg(title?: string): string {
-  const label = title ? `<title>${title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</title>` : '';
+  const label = title ? `<title>${escapeHtml(title)}</title>` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32"${title ? ' role="img"' : ' aria-hidden="true"'}>${label}` +
     `<rect width="32" height="32" rx="6" fill="${BRAND_BLUE}"/>` +

@@ -107,17 +107,28 @@ describe('the site sets HTML only from the sanitizer or the chart', () => {
     });
   const files = astroFiles(join(SITE_ROOT, 'site'));
 
-  it('every set:html is a body from bodyHtml, sanitizeBodyHtml(...) or the chart SVG', () => {
+  it('every set:html is a body from bodyHtml, sanitizeBodyHtml(...), the chart SVG, the brand mark or escaped JSON-LD', () => {
     const uses = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/set:html=\{([^}]*)\}/g)].map(
         (m) => `${file.slice(SITE_ROOT.length)}: ${m[1]}`,
       ),
     );
     expect(uses.length).toBeGreaterThan(0);
-    for (const use of uses) expect(use).toMatch(/: (html|svg|sanitizeBodyHtml\(.*\))$/);
+    for (const use of uses)
+      expect(use).toMatch(
+        /: (html|body|svg|(?:wide|narrow)\.svg|jsonLdScript\(\w+\)|markSvg\(\)|sanitizeBodyHtml\(.*\))$/,
+      );
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      if (/set:html=\{html\}/.test(text)) expect(text, file).toMatch(/bodyHtml\(|html: string/);
+      if (/set:html=\{html\}/.test(text))
+        expect(text, file).toMatch(/bodyHtml\(|html: string|sanitizeBodyHtml\(/);
+      if (/set:html=\{body\}/.test(text)) expect(text, file).toMatch(/const body = sanitizeBodyHtml\(/);
+      // Structured data goes out only as JSON with every `<` escaped, inside its own script type.
+      if (/jsonLdScript\(/.test(text))
+        expect(text, file).toMatch(/<script type="application\/ld\+json" set:html=\{jsonLdScript\(/);
+      // The chart's two drawings (wide and narrow screens) come from the chart renderer only.
+      for (const [, name] of text.matchAll(/set:html=\{(wide|narrow)\.svg\}/g))
+        expect(text, file).toMatch(new RegExp(`const ${name} = renderChartSvg\\(`));
     }
   });
 
