@@ -130,7 +130,7 @@ describe.skipIf(!HAS_MARKET_DATA)('real market data', () => {
       const content = linked.replace(FACT_LINK, '');
       expect(data['title']).toMatch(/record.* 2,467\.70/);
       expect(data['dataset']).toBe('csv');
-      expect(content).toContain('The close is a record, the first of the year.');
+      expect(content).toContain("Thursday's close was its first record of the year.");
       expect(content).toContain('It ends a stretch of 967 sessions without a record close');
       // Readers get the index owners, not file names (those stay in the front matter's sources).
       expect(content).toContain('Sources: Russell 2000: FTSE Russell; S&P 500: S&P Dow Jones Indices.');
