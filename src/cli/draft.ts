@@ -39,10 +39,10 @@ export async function draftsFor(
   factSet: FactSet,
   options: DraftOptions = {},
   inputs: DeskInputs = loadDeskInputs(ctx),
-  /** Where the chart's closes come from; a span reads each series once for all its sessions. */
-  chartSource: ChartSource = storeChartSource(ctx, factSet.asOf),
+  /** The templates and the chart's closes; a span reads each once for all its sessions. */
+  shared: DraftShared = draftShared(ctx, factSet.asOf),
 ): Promise<DraftResult[]> {
-  const templates = new TemplateLibrary(ctx.templatesDir);
+  const { templates, chartSource } = shared;
   const choices = chooseStories(
     factSet,
     storiesFor(ctx.config.stories, ctx.config.signals),
@@ -105,6 +105,16 @@ function draftGroups(ctx: CommandContext, options: DraftOptions): FactGroup[] {
 }
 
 type ChartSource = (key: SymbolKey) => Series | undefined;
+
+/** What every session of a span drafts from: read once, through the span's last session. */
+interface DraftShared {
+  templates: TemplateLibrary;
+  chartSource: ChartSource;
+}
+
+function draftShared(ctx: CommandContext, through: IsoDate): DraftShared {
+  return { templates: new TemplateLibrary(ctx.templatesDir), chartSource: storeChartSource(ctx, through) };
+}
 
 /** The store through `through`, each series read at most once. */
 function storeChartSource(ctx: CommandContext, through: IsoDate): ChartSource {
@@ -259,8 +269,8 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
   const last = factSetAt(sessions.at(-1)!);
   const checks = gateDraft(ctx, last, options.force === true);
   const progress = spanProgress(ctx, 'drafting', sessions.length);
-  // Every session's chart is cut from the same closes, read once through the span's end.
-  const chartSource = storeChartSource(ctx, last.asOf);
+  // Every session is drafted from the same templates, its chart cut from the same closes.
+  const shared = draftShared(ctx, last.asOf);
   const results: DraftResult[] = [];
   const held: InputProblem[] = [];
   try {
@@ -269,7 +279,7 @@ async function draftSpan(ctx: CommandContext, span: SessionSpan, options: DraftO
       const sessionHeld = heldSession(ctx, inputs, asOf);
       held.push(...sessionHeld);
       results.push(
-        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, chartSource)),
+        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, shared)),
       );
       progress.tick(asOf);
     }
