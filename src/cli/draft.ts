@@ -7,9 +7,9 @@ import {
   type DraftOptions,
   draftGroups,
   draftSession,
+  draftShared,
   draftsFor,
   located,
-  storeChartSource,
 } from '../jobs/draft.ts';
 import { gateDraft } from '../jobs/gate.ts';
 import { heldSession, loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
@@ -132,8 +132,8 @@ async function draftSpan(
   const last = factSetAt(sessions.at(-1)!);
   const checks = gateDraft(ctx, last, options.force === true);
   const progress = spanProgress(ctx, 'drafting', sessions.length);
-  // Every session's chart is cut from the same closes, read once through the span's end.
-  const chartSource = storeChartSource(ctx, last.asOf);
+  // Every session is drafted from the same templates, its chart cut from the same closes.
+  const shared = draftShared(ctx, last.asOf);
   const results: DraftResult[] = [];
   const held: InputProblem[] = [];
   try {
@@ -142,7 +142,7 @@ async function draftSpan(
       const sessionHeld = heldSession(ctx, inputs, asOf);
       held.push(...sessionHeld);
       results.push(
-        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, chartSource)),
+        ...(await draftsFor(ctx, factSet, { ...options, checks, held: sessionHeld }, inputs, shared)),
       );
       progress.tick(asOf);
     }

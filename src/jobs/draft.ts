@@ -41,10 +41,10 @@ export async function draftsFor(
   factSet: FactSet,
   options: DraftOptions = {},
   inputs: DeskInputs = loadDeskInputs(ctx),
-  /** Where the chart's closes come from; a span reads each series once for all its sessions. */
-  chartSource: ChartSource = storeChartSource(ctx, factSet.asOf),
+  /** The templates and the chart's closes; a span reads each once for all its sessions. */
+  shared: DraftShared = draftShared(ctx, factSet.asOf),
 ): Promise<DraftResult[]> {
-  const templates = new TemplateLibrary(ctx.templatesDir);
+  const { templates, chartSource } = shared;
   const choices = chooseStories(
     factSet,
     storiesFor(ctx.config.stories, ctx.config.signals),
@@ -109,8 +109,18 @@ export function draftGroups(ctx: CommandContext, options: DraftOptions): FactGro
 
 export type ChartSource = (key: SymbolKey) => Series | undefined;
 
+/** What every session of a span drafts from: read once, through the span's last session. */
+export interface DraftShared {
+  templates: TemplateLibrary;
+  chartSource: ChartSource;
+}
+
+export function draftShared(ctx: CommandContext, through: IsoDate): DraftShared {
+  return { templates: new TemplateLibrary(ctx.templatesDir), chartSource: storeChartSource(ctx, through) };
+}
+
 /** The store through `through`, each series read at most once. */
-export function storeChartSource(ctx: CommandContext, through: IsoDate): ChartSource {
+function storeChartSource(ctx: CommandContext, through: IsoDate): ChartSource {
   const loaded = new Map<SymbolKey, Series | undefined>();
   return (key) => {
     if (!loaded.has(key)) loaded.set(key, ctx.store().loadSeries(key, through));
