@@ -36,7 +36,12 @@ async function writeArticles(dir: string, count: number): Promise<void> {
     const asOf = new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString().slice(0, 10);
     const data = { ...base.data, asOf, date: asOf, title: `${base.data['title']} (${asOf})` };
     const path = join(dir, `${asOf}-${base.data['slug']}.md`);
-    writeFileSync(path, matter.stringify(base.content, data));
+    // A line of its own in each body, so no build step can answer a piece from another with the
+    // same text (the fixtures are a handful of bodies): each is rendered and sanitized as a real one.
+    writeFileSync(
+      path,
+      matter.stringify(`${base.content}\nPiece ${i + 1} of ${count}, data as of ${asOf}.\n`, data),
+    );
     await writeArticleOgImage(path, publication);
   }
 }

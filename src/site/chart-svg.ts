@@ -156,14 +156,22 @@ export function renderChartSvg(
 }
 
 /**
- * How the chart's numbers are scaled, in words (the SVG's title and the caption): "rebased to
- * 100 on the first date", and for a rate panel, that the yield is drawn at its level.
+ * How the chart's numbers are scaled, in words (the SVG's title): "rebased to 100 on the first
+ * date", and for a rate panel, which panel shows what.
  */
 export function chartScale(chart: ChartSnapshot): string {
   const rates = chart.series.filter(isRate);
   const indexes = chart.series.filter((s) => !isRate(s));
   if (rates.length === 0) return `rebased to ${chart.rebased} on the first date`;
-  return `the ${indexes.map((s) => s.name).join(' and ')} rebased to ${chart.rebased} on the first date; the ${rates.map((s) => s.name).join(' and ')} in percent, in the lower panel`;
+  return `upper panel: the ${indexes.map((s) => s.name).join(' and ')}, rebased to ${chart.rebased} on the first date; lower panel: the ${rates.map((s) => s.name).join(' and ')}, in percent`;
+}
+
+/** The caption's first sentence: the chart's title and its scale ("…, rebased to 100 on the first date."). */
+export function chartCaptionLead(chart: ChartSnapshot): string {
+  const scale = chartScale(chart);
+  return chart.series.some(isRate)
+    ? `${chart.title}. ${scale.charAt(0).toUpperCase()}${scale.slice(1)}.`
+    : `${chart.title}, ${scale}.`;
 }
 
 /** The description says what the marks show, for readers who cannot see them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSnapshot } from '../../src/site/chart-data.ts';
 import {
-  chartScale,
+  chartCaptionLead,
   chartTable,
   NARROW,
   niceTicks,
@@ -86,8 +86,11 @@ describe('renderChartSvg with a rate', () => {
     expect(wide.summary).toBe(
       'From Dec. 29, 2025, to Jan. 2, 2026, the Russell 2000 rose 2.1%, from 2,000.00 to 2,042.00; the 2-year Treasury yield rose 26 basis points, from 2.40% to 2.66%.',
     );
-    expect(chartScale(rates)).toBe(
-      'the Russell 2000 rebased to 100 on the first date; the 2-year Treasury yield in percent, in the lower panel',
+    expect(chartCaptionLead(rates)).toBe(
+      'Russell 2000 and the 2-year Treasury yield over the last 3 sessions. Upper panel: the Russell 2000, rebased to 100 on the first date; lower panel: the 2-year Treasury yield, in percent.',
+    );
+    expect(chartCaptionLead(chart)).toBe(
+      'Russell 2000 vs S&P 500 over the last 3 sessions, rebased to 100 on the first date.',
     );
     expect(chartTable(rates).rows[3]).toEqual(['Jan. 2', '2,042.00', '2.66%']);
   });

@@ -519,7 +519,7 @@ describe.skipIf(!hasChromium)(NEEDS_CHROMIUM, () => {
           'From Oct. 22 to Nov. 20, the Russell 2000 fell 0.1%, from 2,901.62 to 2,900.02; the 2-year Treasury yield fell 36 basis points, from 3.02% to 2.66%. The shaded band is the past five sessions.',
         );
         await expect(p.locator('figure.chart figcaption').textContent()).resolves.toContain(
-          'the 2-year Treasury yield in percent, in the lower panel',
+          'Upper panel: the Russell 2000, rebased to 100 on the first date; lower panel: the 2-year Treasury yield, in percent.',
         );
         await expect(p.locator('figure.chart thead th').allTextContents()).resolves.toEqual([
           'Date',
