@@ -10,9 +10,9 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
-import type { ChartSeriesInput } from '../site/chart-data.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
+import type { ChartSeriesInput } from '../site/chart-data.ts';
 import type { InputProblem } from '../types.ts';
 import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
@@ -99,7 +99,9 @@ function chartSeriesFor(ctx: CommandContext, asOf: string): ChartSeriesInput[] {
   const load = (key: string, unit?: 'percent'): ChartSeriesInput[] => {
     const series = ctx.store().loadSeries(key, asOf);
     const name = ctx.registry.resolve(key)?.name ?? key;
-    return series ? [{ symbol: key, name, dates: series.dates, closes: series.closes, ...(unit ? { unit } : {}) }] : [];
+    return series
+      ? [{ symbol: key, name, dates: series.dates, closes: series.closes, ...(unit ? { unit } : {}) }]
+      : [];
   };
   return [...keys.flatMap((key) => load(key)), ...CHART_RATES.flatMap((key) => load(key, 'percent'))];
 }

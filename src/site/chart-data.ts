@@ -53,7 +53,7 @@ export const REBASED_TO = 100;
  * before the as-of date. Only dates every series has are kept, so the lines compare like with like.
  */
 export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
-  const [lead, ...others] = input.series;
+  const [lead] = input.series;
   if (!lead) return undefined;
   const sessions = input.sessions ?? STORY_WINDOWS[input.story] ?? DEFAULT_WINDOW;
   const closesByDate = input.series.map((s) => closesThrough(s, input.asOf));
@@ -62,7 +62,8 @@ export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
   if (window.length < 2) return undefined;
   const indexes = input.series.filter((s) => !isRate(s)).map((s) => s.name);
   const rates = input.series.filter(isRate).map((s) => `the ${s.name}`);
-  const named = rates.length > 0 ? `${indexes.join(' vs ')} and ${rates.join(' and ')}` : indexes.join(' vs ');
+  const named =
+    rates.length > 0 ? `${indexes.join(' vs ')} and ${rates.join(' and ')}` : indexes.join(' vs ');
   return {
     title: `${named} over the last ${sessions} sessions`,
     rebased: REBASED_TO,
