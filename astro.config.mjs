@@ -23,8 +23,12 @@ const preview = mode === 'preview';
 const configFile = process.env.WIRECOPY_CONFIG
   ? resolve(process.env.WIRECOPY_CONFIG)
   : discoverConfigFile(process.cwd());
+// Only a build publishes: `astro check` (CI's site:check) and `astro sync` type-check the site,
+// `astro preview` serves a build already made, and none of them may be refused for the address.
+const astroCommand = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const publishes = !['check', 'sync', 'preview'].includes(astroCommand ?? '');
 try {
-  checkSiteAddress(publication.siteUrl, mode, configFile);
+  if (publishes) checkSiteAddress(publication.siteUrl, mode, configFile);
 } catch (error) {
   // Astro prints only the message: the hint (where to set the field) goes into it.
   const hint = error && typeof error === 'object' && 'hint' in error ? ` ${error.hint}` : '';

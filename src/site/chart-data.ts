@@ -53,7 +53,7 @@ export const REBASED_TO = 100;
  * before the as-of date. Only dates every series has are kept, so the lines compare like with like.
  */
 export function chartSnapshot(input: ChartInput): ChartSnapshot | undefined {
-  const [lead, ...others] = input.series;
+  const [lead] = input.series;
   if (!lead) return undefined;
   const sessions = input.sessions ?? STORY_WINDOWS[input.story] ?? DEFAULT_WINDOW;
   const closesByDate = input.series.map((s) => closesThrough(s, input.asOf));
