@@ -15,7 +15,15 @@ import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView, factNode, numberOf } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
-import { backedFacts, type PiecePeriod, planPiece, planRecord, planView, yieldMoveId } from './plan.ts';
+import {
+  backedFacts,
+  type DocumentPlan,
+  type PiecePeriod,
+  planPiece,
+  planRecord,
+  planView,
+  yieldMoveId,
+} from './plan.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
@@ -26,6 +34,7 @@ import { commonView } from './stories/common-view.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
+import { proseOf, spendSections } from './style/repetition.ts';
 import type { TemplateLibrary } from './templates.ts';
 import { createVariation } from './variation.ts';
 import { FACT_LINK } from './view-values.ts';
@@ -65,13 +74,18 @@ export interface DraftResult {
 
 export const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
 
+/** Renderings of a body that still prints a figure too often; each gives up one print. */
+const MAX_RERENDERS = 12;
+
 /** Where the credit line goes until the body says which facts it prints. */
 const SOURCES_SLOT = '\u2063sources\u2063';
 
 /**
  * The views a story's templates render from: `view` for the summary and social posts (plain
  * numbers) and `bodyView` for the article (each number linked to its fact). Both share one set
- * of used phrasings, so the piece never repeats itself.
+ * of used phrasings, so the piece never repeats itself. `bodyView` is built afresh for each
+ * rendering of the body (its phrasings start over), and its `spend` sections are `bodySpend`:
+ * `renderDraft` renders again while a figure prints more than twice (style/repetition.ts).
  */
 export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<DraftContext, 'templates'>) {
   const { story, angle } = choice;
@@ -87,7 +101,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     topic: story.quoteTopics ?? ['small-caps'],
     asOf: factSet.asOf,
   });
-  const viewWith = (facts: FactView, variationSeed: string) => ({
+  const bodySpend = spendSections();
+  const viewWith = (facts: FactView, variationSeed: string, spend: ReturnType<typeof spendSections>) => ({
     ...facts.facts,
     abs: facts.abs,
     ord: facts.ord,
@@ -104,6 +119,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     disclaimer: publication.disclaimer,
     forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
     vary: createVariation(variationSeed, phrasingsUsed).vary,
+    // A figure's third print gives way to words (style/repetition.ts); short texts print every figure.
+    spend: spend.lambda,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [quoteView(quote, facts.linked)] : [],
     // Filled in after the body is rendered: only the series the piece prints are credited.
@@ -112,9 +129,15 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
       SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
     ),
   });
+  const bodyFacts = buildFactView(factSet, { linked: true });
   return {
-    view: viewWith(buildFactView(factSet), seed),
-    bodyView: viewWith(buildFactView(factSet, { linked: true }), `${seed}|body`),
+    view: viewWith(buildFactView(factSet), seed, spendSections()),
+    bodyView: () => {
+      phrasingsUsed.clear();
+      bodySpend.reset();
+      return viewWith(bodyFacts, `${seed}|body`, bodySpend);
+    },
+    bodySpend,
     sources,
     plan,
   };
@@ -123,17 +146,24 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
 export function renderDraft(choice: StoryChoice, factSet: FactSet, context: DraftContext): RenderedDraft {
   const { story, angle } = choice;
   const { templates } = context;
-  const { view, bodyView, sources, plan } = storyViews(choice, factSet, context);
+  const { view, bodyView, bodySpend, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const withSourcesSlot = renderStrict(templates.get(story.template), bodyView, partials);
+  const renderBody = () => renderStrict(templates.get(story.template), bodyView(), partials);
+  let withSourcesSlot = renderBody();
+  // The headline counts: a figure it prints may appear twice more, in the lede and once after.
+  for (let tries = 0; tries < MAX_RERENDERS; tries++) {
+    if (!bodySpend.giveUp(`${angle.headline}\n\n${proseOf(withSourcesSlot)}`)) break;
+    withSourcesSlot = renderBody();
+  }
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
   for (const match of withSourcesSlot.matchAll(FACT_LINK)) printed.add(match[1]!);
+  const finalPlan = withoutGivenUp(plan, printed);
   const body = withSourcesSlot.replaceAll(SOURCES_SLOT, readerSources(printed, factSet, context.registry));
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
-  for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
+  for (const id of backedFacts(finalPlan)) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
@@ -167,7 +197,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       reason: angle.reason,
       runnersUp: angle.runnersUp,
     },
-    plan: planRecord(plan),
+    plan: planRecord(finalPlan),
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
@@ -191,6 +221,31 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
     text: serializeDraft(frontMatter, tidyBody),
   };
 }
+
+/**
+ * The plan as printed: a sentence that left out its only figure (its `{{#spend}}` gave way, the
+ * figure being printed twice already) did not print, and the front matter says so.
+ */
+function withoutGivenUp(plan: DocumentPlan, printed: ReadonlySet<string>): DocumentPlan {
+  const sections = Object.fromEntries(
+    Object.entries(plan.sections).map(([section, items]) => [
+      section,
+      items.map((item) =>
+        item.printed && OPTIONAL_SENTENCES.has(item.sentence) && !printed.has(item.fact)
+          ? {
+              ...item,
+              printed: false,
+              reason: `${item.reason} Left out: its figure was printed twice already.`,
+            }
+          : item,
+      ),
+    ]),
+  ) as DocumentPlan['sections'];
+  return { ...plan, sections };
+}
+
+/** Sentences whose partial is one `{{#spend}}` with an empty last phrasing (templates/partials/s-*.mustache). */
+const OPTIONAL_SENTENCES = new Set(['one_year', 'mtd']);
 
 /**
  * The piece's own period for its social posts, so a weekly recap's post never quotes five

@@ -113,7 +113,7 @@ export function checkStoryTemplates(
       },
     ];
     const { view, bodyView } = storyViews({ story, why: 'check', angle }, factSet, { ...context, quotes });
-    check(story.template, bodyView);
+    check(story.template, bodyView());
     check(`${story.template}.summary`, view);
     for (const network of SOCIAL) check(`social/${network}`, view);
   }

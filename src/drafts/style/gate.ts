@@ -12,7 +12,7 @@ import type { RenderedDraft } from '../generate.ts';
 import { FACT_LINK } from '../view-values.ts';
 import { numeralsUnderTen } from './ap-numbers.ts';
 import { wrongArticles } from './articles.ts';
-import { repeatedNumbers } from './repetition.ts';
+import { proseOf, repeatedNumbers } from './repetition.ts';
 import { reachesBack } from './since.ts';
 
 export const STYLE_RULES = [
@@ -79,7 +79,8 @@ export async function gateSession(
       for (const m of numeralsUnderTen(text)) add('numeral-under-ten', story, around(text, m.index));
       for (const m of wrongArticles(text)) add('wrong-article', story, around(text, m.index));
     }
-    for (const r of repeatedNumbers(proseOnly(body)))
+    // What a reader of the page meets: the headline and the piece, not the sources and disclaimer.
+    for (const r of repeatedNumbers(`${title}\n\n${proseOf(body)}`))
       add('number-repeated', story, `${r.figure} ×${r.count}`);
     for (const phrase of emptySuperlatives(asOf, body, frontMatter.facts))
       add('empty-superlative', story, phrase);
@@ -93,12 +94,6 @@ export async function gateSession(
       add('check-failed', story, `${first?.ruleId ?? 'error'}: ${first?.reason ?? ''}`);
     }
   }
-}
-
-/** The piece's own prose: the closing disclaimer and sources lines (after `---`) are left out. */
-function proseOnly(body: string): string {
-  const cut = body.lastIndexOf('\n---\n');
-  return cut === -1 ? body : body.slice(0, cut);
 }
 
 function around(text: string, index: number): string {
