@@ -57,6 +57,8 @@ export interface DraftContext {
 
 export interface RenderedDraft {
   story: string;
+  /** What the piece is about: five sessions (and the day), the week or the month. */
+  period: PiecePeriod;
   fileName: string;
   text: string;
   frontMatter: Omit<FrontMatter, 'generator'> & { generator: Omit<FrontMatter['generator'], 'contentHash'> };
@@ -215,6 +217,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const tidyBody = body.replace(/^ +| +$/gm, '').replace(/\n{3,}/g, '\n\n');
   return {
     story: story.id,
+    period: story.period ?? 'five',
     fileName: `${factSet.asOf}-${story.slug}.md`,
     frontMatter,
     body: tidyBody,

@@ -86,7 +86,16 @@ export function chooseStories(
     );
   }
   if (mode.all) return candidates;
-  // The most newsworthy story; on a tie, the earlier (more specific) one in the list.
-  const best = candidates.reduce((a, b) => (b.angle.score > a.angle.score ? b : a));
-  return [best];
+  return [mostNewsworthy(f, candidates)];
+}
+
+/**
+ * The session's default piece (`wirecopy draft` without `--story`): the most newsworthy story
+ * whose lead is new today (not `oldNews`: the record set on Monday, the signal that fired on
+ * Tuesday, were those sessions' leads), so the same pattern-study headline does not lead three days
+ * running; on a tie, the earlier (more specific) one in the list.
+ */
+export function mostNewsworthy<C extends Omit<StoryChoice, 'why'>>(f: FactSet, candidates: readonly C[]): C {
+  const fresh = candidates.filter((c) => c.story.oldNews?.(f) !== true);
+  return (fresh.length > 0 ? fresh : candidates).reduce((a, b) => (b.angle.score > a.angle.score ? b : a));
 }

@@ -6,6 +6,7 @@ import type { FactSet } from '../../facts/types.ts';
 import { ANGLE_RULES, type ScoredAngle } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
+import { dayAndRun } from './headline-moves.ts';
 import type { Pick, Story } from './story.ts';
 
 export const CORE_FACTS = [
@@ -49,6 +50,8 @@ export function dailyHeadline(f: FactSet, lead: ScoredAngle | undefined, pick: P
     ]);
   }
   if (lead?.id === 'RUT.return.5d') {
+    const both = dayAndRun(f);
+    if (both !== undefined) return `Small caps ${both}`;
     const move = numberOf(f, 'RUT.return.5d')!;
     const beat = move > 0 && move > (numberOf(f, 'SPX.return.5d') ?? 0) ? ', outpacing the S&P 500' : '';
     return `Small caps ${headlineVerb(move, 5)} ${magnitudeOf(f, 'RUT.return.5d')} in five sessions${beat}`;

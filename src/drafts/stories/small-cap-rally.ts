@@ -8,6 +8,7 @@ import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
 import { withArticle } from '../style/articles.ts';
 import { CORE_FACTS } from './daily-wrap.ts';
+import { dayAgainstRun } from './headline-moves.ts';
 import type { Story } from './story.ts';
 
 export const smallCapRally: Story = {
@@ -35,8 +36,13 @@ export const smallCapRally: Story = {
     if (lead?.id === 'RUT.vs.SPX.outperform_streak') {
       return `Small caps beat large caps for ${f.facts['RUT.vs.SPX.outperform_streak']!.display} straight sessions`;
     }
+    const against = dayAgainstRun(f);
+    if (against !== undefined) return `Small caps ${against}, ahead of large caps`;
     if (lead?.id === 'RUT.ytd_share.5d') {
-      return `Small caps ${verb} ${move} in five sessions, ${f.facts['RUT.ytd_share.5d']!.display} of the year's gain`;
+      // A share above 100% ("194.5% of the year's gain") says the year was down before the run.
+      return (numberOf(f, 'RUT.ytd_share.5d') ?? 0) > 1
+        ? `Small caps ${verb} ${move} in five sessions, more than their gain for the year`
+        : `Small caps ${verb} ${move} in five sessions, ${f.facts['RUT.ytd_share.5d']!.display} of the year's gain`;
     }
     return pick([
       `Small caps ${verb} ${move} in five sessions, leaving large caps behind`,

@@ -4,6 +4,7 @@
  * violations, not drafts, and keeps a few examples (session, story, text) so a non-zero count
  * can be traced. A draft failing `wirecopy check` counts once per draft.
  */
+import { directionAround } from '../../language/directions.ts';
 import { findPeriods, type Period } from '../../language/periods.ts';
 import { findSuperlatives } from '../../language/superlatives.ts';
 import type { CheckOptions } from '../../review/check.ts';
@@ -22,6 +23,8 @@ export const STYLE_RULES = [
   'wrong-article',
   'number-repeated',
   'mixed-social-periods',
+  'down-day-gain-headline',
+  'repeated-lead',
   'check-failed',
 ] as const;
 export type StyleRule = (typeof STYLE_RULES)[number];
@@ -51,12 +54,24 @@ export function emptyStyleReport(): StyleReport {
   return { sessions: 0, drafts: 0, counts, examples };
 }
 
+/** What the gate knows of a session beyond its drafts. */
+export interface SessionFacts {
+  /** The Russell 2000's move on the session (`RUT.change.1d`), a fraction. */
+  dayMove?: number;
+  /** The story of the session's default piece (`wirecopy draft` without `--story`). */
+  defaultStory?: string;
+}
+
+/** The previous session's default piece, per report: a lead repeated from it is counted. */
+const previousDefault = new WeakMap<StyleReport, { story: string; title: string }>();
+
 /** Adds one session's drafts to the report; `check` is `wirecopy check`'s options. */
 export async function gateSession(
   report: StyleReport,
   asOf: string,
   drafts: readonly RenderedDraft[],
   check: CheckOptions,
+  session: SessionFacts = {},
 ): Promise<void> {
   report.sessions++;
   const add = (rule: StyleRule, story: string, text: string) => {
@@ -88,12 +103,34 @@ export async function gateSession(
       const mixed = mixedPeriods(post);
       if (mixed) add('mixed-social-periods', story, mixed);
     }
+    if (session.dayMove !== undefined && draft.period === 'five' && gainOnDownDay(title, session.dayMove))
+      add('down-day-gain-headline', story, title);
     const { counts, file } = await checkText(draft.text, `${draft.fileName}`, check);
     if (counts.errors > 0) {
       const first = file.messages.find((m) => m.fatal);
       add('check-failed', story, `${first?.ruleId ?? 'error'}: ${first?.reason ?? ''}`);
     }
   }
+  const lead = drafts.find((d) => d.story === session.defaultStory);
+  if (lead) {
+    const before = previousDefault.get(report);
+    const title = lead.frontMatter.title;
+    if (before?.story === lead.story && before.title === title) add('repeated-lead', lead.story, title);
+    previousDefault.set(report, { story: lead.story, title });
+  }
+}
+
+/**
+ * A headline that gives only gains on a day the index fell ("Small caps rise 4.2% in five
+ * sessions" after a 0.8% drop): the day's loss must be in it too ("slip 0.8% but hold a 4.2%
+ * five-session gain"). Judged by the words around each figure (language/directions.ts).
+ */
+export function gainOnDownDay(headline: string, dayMove: number): boolean {
+  if (dayMove >= 0) return false;
+  const directions = [...headline.matchAll(/\d[\d,.]*%/g)].map(
+    (m) => directionAround(headline.slice(0, m.index), headline.slice(m.index + m[0].length))?.direction,
+  );
+  return directions.includes('up') && !directions.includes('down');
 }
 
 function around(text: string, index: number): string {
