@@ -56,6 +56,7 @@ export async function styleReport(
     await gateSession(report, asOf, drafts, check, {
       dayMove: numberOf(factSet, 'RUT.change.1d'),
       defaultStory: mostNewsworthy(factSet, choices).story.id,
+      headlineMinMove: ctx.config.stories.headlineMinMove,
     });
     onSession(asOf);
   }

@@ -31,6 +31,7 @@ import { socialLink } from './social/utm.ts';
 import { buildXPost } from './social/x.ts';
 import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
+import { headlineCause } from './stories/headline-moves.ts';
 import type { StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
@@ -166,6 +167,10 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // matter too, so that the review's superlative check finds what backs it.
   if (factSet.facts['RUT.record.today']?.value === true) printed.add('RUT.record.today');
   for (const id of backedFacts(finalPlan)) if (factSet.facts[id]) printed.add(id);
+  // A cause the headline gives ("as the 2-year Treasury yield falls 18 basis points") is a claim: its facts go in too.
+  const cause = headlineCause(factSet, story.period ?? 'five', context.settings);
+  if (cause !== undefined && angle.headline.includes(cause.text))
+    for (const id of cause.facts) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();

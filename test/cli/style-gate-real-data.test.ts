@@ -42,6 +42,7 @@ describe.skipIf(!HAS_MARKET_DATA)('style gate on real history', () => {
         'number-repeated': 0,
         'mixed-social-periods': 0,
         'down-day-gain-headline': 0,
+        'non-story-lead': 0,
         'repeated-lead': 0,
         'check-failed': 0,
       });

@@ -36,7 +36,7 @@ export interface Story {
   applies(f: FactSet, settings: StorySettings): string | null;
   /** Candidate leads, scored by `rankAngles`; the first fact of `requires` leads when none scores. */
   angles: AngleRule[];
-  headline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick): string;
+  headline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick, settings: StorySettings): string;
   /**
    * Whether the piece's news is an earlier session's (a record set then, a signal fired then):
    * it is still written, but it is not the day's default piece again.

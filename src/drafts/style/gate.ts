@@ -13,7 +13,7 @@ import type { RenderedDraft } from '../generate.ts';
 import { FACT_LINK } from '../view-values.ts';
 import { numeralsUnderTen } from './ap-numbers.ts';
 import { wrongArticles } from './articles.ts';
-import { proseOf, repeatedNumbers } from './repetition.ts';
+import { printedFigures, proseOf, repeatedNumbers } from './repetition.ts';
 import { reachesBack } from './since.ts';
 
 export const STYLE_RULES = [
@@ -24,6 +24,7 @@ export const STYLE_RULES = [
   'number-repeated',
   'mixed-social-periods',
   'down-day-gain-headline',
+  'non-story-lead',
   'repeated-lead',
   'check-failed',
 ] as const;
@@ -60,6 +61,8 @@ export interface SessionFacts {
   dayMove?: number;
   /** The story of the session's default piece (`wirecopy draft` without `--story`). */
   defaultStory?: string;
+  /** `stories.headlineMinMove`: moves smaller than these lead no headline. */
+  headlineMinMove?: Record<'day' | 'five' | 'week' | 'month', number>;
 }
 
 /** The previous session's default piece, per report: a lead repeated from it is counted. */
@@ -105,6 +108,8 @@ export async function gateSession(
     }
     if (session.dayMove !== undefined && draft.period === 'five' && gainOnDownDay(title, session.dayMove))
       add('down-day-gain-headline', story, title);
+    if (session.headlineMinMove && onlySmallMoves(title, frontMatter.facts, session.headlineMinMove))
+      add('non-story-lead', story, title);
     const { counts, file } = await checkText(draft.text, `${draft.fileName}`, check);
     if (counts.errors > 0) {
       const first = file.messages.find((m) => m.fatal);
@@ -120,13 +125,51 @@ export async function gateSession(
   }
 }
 
+/** The Russell 2000's moves a headline can lead with, by the period of `headlineMinMove` they are judged by. */
+const HEADLINE_MOVES = {
+  'RUT.change.1d': 'day',
+  'RUT.return.5d': 'five',
+  'RUT.return.week': 'week',
+  'RUT.return.mtd': 'month',
+} as const;
+
+/**
+ * A headline whose every figure is a move too small to be a story ("Russell 2000 ends the week
+ * up 0.2%", "Small caps edge up 0.1%; Russell 2000 ends at 2,100.12"). Each figure is matched to
+ * the piece's facts by its display; the close is left aside, and a figure that is none of the
+ * moves (a count, the year's move, basis points) or a record makes the headline a story.
+ */
+export function onlySmallMoves(
+  headline: string,
+  facts: Record<string, { value: unknown; display: string }>,
+  min: Record<'day' | 'five' | 'week' | 'month', number>,
+): boolean {
+  // A record is a story whatever the move; the close it ends at is where, not what happened.
+  if (/\brecord\b/i.test(headline)) return false;
+  const close = facts['RUT.close']?.display;
+  const figures = printedFigures(headline).filter((f) => f !== close);
+  if (figures.length === 0) return false;
+  // A figure is a small move when every fact it could be is one: "0.4%" that is also the year's move is a story.
+  const isSmallMove = (id: string, value: number) => {
+    const period = HEADLINE_MOVES[id as keyof typeof HEADLINE_MOVES];
+    return period !== undefined && Math.abs(value) < min[period];
+  };
+  return figures.every((figure) => {
+    const matching = Object.entries(facts).filter(
+      ([, fact]) => typeof fact.value === 'number' && fact.display.replace(/^-/, '') === figure,
+    );
+    return matching.length > 0 && matching.every(([id, fact]) => isSmallMove(id, fact.value as number));
+  });
+}
+
 /**
  * A headline that gives only gains on a day the index fell ("Small caps rise 4.2% in five
  * sessions" after a 0.8% drop): the day's loss must be in it too ("slip 0.8% but hold a 4.2%
  * five-session gain"). Judged by the words around each figure (language/directions.ts).
  */
 export function gainOnDownDay(headline: string, dayMove: number): boolean {
-  if (dayMove >= 0) return false;
+  // "Russell 2000 little changed at 2,082.71, up 2.7% for the year" gives the day as it was.
+  if (dayMove >= 0 || /\b(?:little changed|unchanged)\b/i.test(headline)) return false;
   const directions = [...headline.matchAll(/\d[\d,.]*%/g)].map(
     (m) => directionAround(headline.slice(0, m.index), headline.slice(m.index + m[0].length))?.direction,
   );
