@@ -7,11 +7,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, symbolRegistry } from '../../src/config.ts';
+import { renderDraft } from '../../src/drafts/generate.ts';
 import { angleOf, chooseStories, mostNewsworthy } from '../../src/drafts/select.ts';
 import { storiesFor } from '../../src/drafts/stories/index.ts';
 import { gainOnDownDay, onlySmallMoves } from '../../src/drafts/style/gate.ts';
+import { proseOf, repeatedNumbers } from '../../src/drafts/style/repetition.ts';
+import { TemplateLibrary } from '../../src/drafts/templates.ts';
 import { buildFactSet } from '../../src/facts/build.ts';
 import type { FactSet } from '../../src/facts/types.ts';
 import { importCsvFile } from '../../src/fetchers/csv-import.ts';
@@ -84,6 +88,27 @@ describe.skipIf(!HAS_MARKET_DATA)('headlines on real history', () => {
     expect(onlySmallMoves('Small caps end the week little changed, up 2.7% for the year', facts, min)).toBe(
       false,
     );
+  });
+
+  it('a sentence that gave up its figure is marked unprinted in the plan (2024-12-31: the one-year move is the year-to-date move)', () => {
+    const f = factsOn('2024-12-31');
+    // On the year's last session the one-year move and the year-to-date move print the same figure.
+    expect(f.facts['RUT.return.1y']?.display).toBe(f.facts['RUT.return.ytd']?.display);
+    const choice = chooseStories(f, stories, config.stories, { story: 'daily-wrap' })[0]!;
+    const draft = renderDraft(choice, f, {
+      templates: new TemplateLibrary(fileURLToPath(new URL('../../templates/', import.meta.url))),
+      registry,
+      publication: config.publication,
+      settings: config.stories,
+      generatorVersion: 'test',
+    });
+    const oneYear = draft.frontMatter.plan!.sections['other_side']!.find(
+      (item) => item.sentence === 'one_year',
+    );
+    expect(oneYear?.printed).toBe(false);
+    expect(oneYear?.reason).toMatch(/Left out: its figure was printed twice already\.$/);
+    expect(draft.body).not.toContain('Over the past year');
+    expect(repeatedNumbers(`${draft.frontMatter.title}\n\n${proseOf(draft.body)}`)).toEqual([]);
   });
 
   it('the record-high piece is not the default again the sessions after the record (set 2025-09-18; the CI style gate counts repeated-lead over the sessions after it)', () => {
