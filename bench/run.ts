@@ -123,16 +123,18 @@ for (const share of [0.25, 0.5, 1]) {
   );
 }
 
-// 3b. Drafting: every story that applies, rendered for each of the 250 sessions of 2025
-// (issue 5 budget: the whole year under 5 s). FactSets come from one builder, as a backfill would,
-// of the fact groups the stories read (issue 14), as `draft` builds them.
+// 3b. A year of drafts: every story that applies, rendered for each of the 250 sessions of 2025
+// in one process (issues 5 and 11 budget: the whole year under 5 s), facts included. FactSets
+// come from one builder, as a backfill would, of the fact groups the stories read (issue
+// 14), as `draft` builds them. Bodies that print a figure a third time are
+// rendered again (style/repetition.ts), so this counts those renderings too.
 {
   const year = sessionsBetween('2025-01-02', '2025-12-31').slice(0, 250);
   const templates = new TemplateLibrary(fileURLToPath(new URL('../templates/', import.meta.url)));
   const stories = storiesFor(config.stories, config.signals);
   const groups = factGroupsFor(stories, config.indexes);
   await measure(
-    'drafts: every applicable story for 250 sessions of 2025, in memory (budget 5 s)',
+    'year of drafts: every applicable story for 250 sessions of 2025, one process (budget 5 s)',
     3,
     () => {
       const builder = new FactSetBuilder(store, { ...factOptions, through: year.at(-1)!, groups });

@@ -117,6 +117,20 @@ export const configSchema = strict.object({
       perSection: z.number().int().positive().default(2),
       /** …and a candidate scoring at least this in every piece, whatever the story. */
       mustCarry: z.number().min(0).max(100).default(85),
+      /**
+       * A headline move smaller than this (fraction) is no story on its own: the headline leads
+       * with a bigger fact ("little changed, up 8.1% for the year"). Per period of the move.
+       */
+      headlineMinMove: strict
+        .object({
+          day: z.number().nonnegative().default(0.0025),
+          five: z.number().nonnegative().default(0.005),
+          week: z.number().nonnegative().default(0.005),
+          month: z.number().nonnegative().default(0.005),
+        })
+        .prefault({}),
+      /** A 2-year yield move (basis points) against small caps' move that a headline gives as the cause. */
+      headlineCauseBp: z.number().positive().default(10),
       /** A "best week/month since" is printed only when that date is at least this many days back. */
       superlativeMinDays: strict
         .object({

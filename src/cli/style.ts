@@ -2,12 +2,14 @@
  * `wirecopy style [--from D --to D]`: the style gate (issue 11). Drafts every story that applies
  * to every session of the span, in memory (nothing is written), and counts what an editor would
  * send back: empty superlatives, duplicate headlines in a session, numerals under 10, wrong
- * articles, a number printed more than twice, mixed periods in a social post, a draft failing
- * `wirecopy check`. Prints a table of counts with a few examples; exits 1 when any count is not 0.
+ * articles, a number printed more than twice (headline and body), mixed periods in a social post,
+ * a down day headlined as a gain only, the default piece repeating the previous session's
+ * headline, a draft failing `wirecopy check`. Prints a table of counts with a few examples; exits 1 when any count is not 0.
  */
 import { Command } from 'commander';
+import { numberOf } from '../drafts/fact-view.ts';
 import { renderDraft } from '../drafts/generate.ts';
-import { chooseStories } from '../drafts/select.ts';
+import { chooseStories, mostNewsworthy } from '../drafts/select.ts';
 import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
 import { emptyStyleReport, gateSession, STYLE_RULES, type StyleReport } from '../drafts/style/gate.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
@@ -51,10 +53,13 @@ export async function styleReport(
   const report = emptyStyleReport();
   for (const asOf of sessions) {
     const factSet: FactSet = factSetAt(asOf);
-    const drafts = chooseStories(factSet, stories, ctx.config.stories, { all: true }).map((choice) =>
-      renderDraft(choice, factSet, context),
-    );
-    await gateSession(report, asOf, drafts, check);
+    const choices = chooseStories(factSet, stories, ctx.config.stories, { all: true });
+    const drafts = choices.map((choice) => renderDraft(choice, factSet, context));
+    await gateSession(report, asOf, drafts, check, {
+      dayMove: numberOf(factSet, 'RUT.change.1d'),
+      defaultStory: mostNewsworthy(factSet, choices).story.id,
+      headlineMinMove: ctx.config.stories.headlineMinMove,
+    });
     onSession(asOf);
   }
   return report;

@@ -16,7 +16,15 @@ import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView, factNode, numberOf } from './fact-view.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
-import { backedFacts, type PiecePeriod, planPiece, planRecord, planView, yieldMoveId } from './plan.ts';
+import {
+  backedFacts,
+  type DocumentPlan,
+  type PiecePeriod,
+  planPiece,
+  planRecord,
+  planView,
+  yieldMoveId,
+} from './plan.ts';
 import type { StoryChoice } from './select.ts';
 import { buildFacebookPost } from './social/facebook.ts';
 import { buildLinkedInPost } from './social/linkedin.ts';
@@ -25,9 +33,11 @@ import { buildXPost } from './social/x.ts';
 import { markSourcedNumbers } from './sourced-marks.ts';
 import { describeSources, readerSources } from './sources.ts';
 import { commonView } from './stories/common-view.ts';
+import { headlineCause } from './stories/headline-moves.ts';
 import type { Story, StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
+import { proseOf, spendSections } from './style/repetition.ts';
 import { targetsView } from './targets-view.ts';
 import type { TemplateLibrary } from './templates.ts';
 // LAMBDA named here so the declaration build (tsconfig.build.json) can spell storyViews' return
@@ -56,6 +66,8 @@ export interface DraftContext {
 
 export interface RenderedDraft {
   story: string;
+  /** What the piece is about: five sessions (and the day), the week or the month. */
+  period: PiecePeriod;
   fileName: string;
   text: string;
   frontMatter: Omit<FrontMatter, 'generator'> & { generator: Omit<FrontMatter['generator'], 'contentHash'> };
@@ -73,13 +85,18 @@ export interface DraftResult {
 
 export const SOCIAL = ['x', 'linkedin', 'facebook'] as const;
 
+/** Renderings of a body that still prints a figure too often; each gives up one print. */
+const MAX_RERENDERS = 12;
+
 /** Where the credit line goes until the body says which facts it prints. */
 const SOURCES_SLOT = '\u2063sources\u2063';
 
 /**
  * The views a story's templates render from: `view` for the summary and social posts (plain
  * numbers) and `bodyView` for the article (each number linked to its fact). Both share one set
- * of used phrasings, so the piece never repeats itself.
+ * of used phrasings, so the piece never repeats itself. `bodyView` is built afresh for each
+ * rendering of the body (its phrasings start over), and its `spend` sections are `bodySpend`:
+ * `renderDraft` renders again while a figure prints more than twice (style/repetition.ts).
  */
 export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<DraftContext, 'templates'>) {
   const { story, angle } = choice;
@@ -95,7 +112,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     topic: story.quoteTopics ?? ['small-caps'],
     asOf: factSet.asOf,
   });
-  const viewWith = (facts: FactView, variationSeed: string) => ({
+  const bodySpend = spendSections();
+  const viewWith = (facts: FactView, variationSeed: string, spend: ReturnType<typeof spendSections>) => ({
     ...facts.facts,
     abs: facts.abs,
     ord: facts.ord,
@@ -113,6 +131,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     disclaimer: publication.disclaimer,
     forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
     vary: createVariation(variationSeed, phrasingsUsed).vary,
+    // A figure's third print gives way to words (style/repetition.ts); short texts print every figure.
+    spend: spend.lambda,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
     quote: quote ? [quoteView(quote, facts.linked)] : [],
     targets: targetsView(context.targets ?? [], factSet, facts),
@@ -122,9 +142,15 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
       SOCIAL.map((network) => [network, socialLink(articleUrl, network, story.slug)]),
     ),
   });
+  const bodyFacts = buildFactView(factSet, { linked: true });
   return {
-    view: viewWith(buildFactView(factSet), seed),
-    bodyView: viewWith(buildFactView(factSet, { linked: true }), `${seed}|body`),
+    view: viewWith(buildFactView(factSet), seed, spendSections()),
+    bodyView: () => {
+      phrasingsUsed.clear();
+      bodySpend.reset();
+      return viewWith(bodyFacts, `${seed}|body`, bodySpend);
+    },
+    bodySpend,
     sources,
     plan,
   };
@@ -133,12 +159,19 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
 export function renderDraft(choice: StoryChoice, factSet: FactSet, context: DraftContext): RenderedDraft {
   const { story, angle } = choice;
   const { templates } = context;
-  const { view, bodyView, sources, plan } = storyViews(choice, factSet, context);
+  const { view, bodyView, bodySpend, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const withSourcesSlot = renderStrict(templates.get(story.template), bodyView, partials);
+  const renderBody = () => renderStrict(templates.get(story.template), bodyView(), partials);
+  let withSourcesSlot = renderBody();
+  // The headline counts: a figure it prints may appear twice more, in the lede and once after.
+  for (let tries = 0; tries < MAX_RERENDERS; tries++) {
+    if (!bodySpend.giveUp(`${angle.headline}\n\n${proseOf(withSourcesSlot)}`)) break;
+    withSourcesSlot = renderBody();
+  }
   // The body's fact links name exactly the facts it prints, whichever phrasings were chosen.
   for (const match of withSourcesSlot.matchAll(FACT_LINK)) printed.add(match[1]!);
+  const finalPlan = withoutGivenUp(plan, printed);
   const body = withSourcesSlot.replaceAll(SOURCES_SLOT, readerSources(printed, factSet, context.registry));
   // "At a record" prints no number, yet it is a claim: the fact behind it goes in the front
   // matter too, so that the review's superlative check finds what backs it.
@@ -146,7 +179,11 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   // "Small caps have nearly caught up with large caps for the year" (partials/year-so-far).
   if (factSet.facts['RUT.vs.SPX.ytd_race.nearly_caught_up']?.value === true)
     printed.add('RUT.vs.SPX.ytd_race.nearly_caught_up');
-  for (const id of backedFacts(plan)) if (factSet.facts[id]) printed.add(id);
+  for (const id of backedFacts(finalPlan)) if (factSet.facts[id]) printed.add(id);
+  // A cause the headline gives ("as the 2-year Treasury yield falls 18 basis points") is a claim: its facts go in too.
+  const cause = headlineCause(factSet, story.period ?? 'five', context.settings);
+  if (cause !== undefined && angle.headline.includes(cause.text))
+    for (const id of cause.facts) if (factSet.facts[id]) printed.add(id);
   const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
     renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
@@ -180,7 +217,7 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
       reason: angle.reason,
       runnersUp: angle.runnersUp,
     },
-    plan: planRecord(plan),
+    plan: planRecord(finalPlan),
     social,
     sources: sources.list,
     ...(context.checks ? { checks: context.checks } : {}),
@@ -198,12 +235,38 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const tidyBody = body.replace(/^ +| +$/gm, '').replace(/\n{3,}/g, '\n\n');
   return {
     story: story.id,
+    period: story.period ?? 'five',
     fileName: `${factSet.asOf}-${story.slug}.md`,
     frontMatter,
     body: tidyBody,
     text: serializeDraft(frontMatter, tidyBody),
   };
 }
+
+/**
+ * The plan as printed: a sentence that left out its only figure (its `{{#spend}}` gave way, the
+ * figure being printed twice already) did not print, and the front matter says so.
+ */
+function withoutGivenUp(plan: DocumentPlan, printed: ReadonlySet<string>): DocumentPlan {
+  const sections = Object.fromEntries(
+    Object.entries(plan.sections).map(([section, items]) => [
+      section,
+      items.map((item) =>
+        item.printed && OPTIONAL_SENTENCES.has(item.sentence) && !printed.has(item.fact)
+          ? {
+              ...item,
+              printed: false,
+              reason: `${item.reason} Left out: its figure was printed twice already.`,
+            }
+          : item,
+      ),
+    ]),
+  ) as DocumentPlan['sections'];
+  return { ...plan, sections };
+}
+
+/** Sentences whose partial is one `{{#spend}}` with an empty last phrasing (templates/partials/s-*.mustache). */
+const OPTIONAL_SENTENCES = new Set(['one_year', 'mtd']);
 
 /**
  * The piece's own period for its social posts, so a weekly recap's post never quotes five

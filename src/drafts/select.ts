@@ -30,10 +30,10 @@ export function pickerFor(seed: string): Pick {
   return (alternatives) => alternatives[hash32(`${seed}#headline${ordinal++}`) % alternatives.length]!;
 }
 
-export function angleOf(story: Story, f: FactSet): StoryAngle {
+export function angleOf(story: Story, f: FactSet, settings: StorySettings): StoryAngle {
   const ranked = rankAngles(f, story.angles);
   const lead = ranked[0];
-  const headline = story.headline(f, lead, pickerFor(`${f.asOf}|${story.slug}`));
+  const headline = story.headline(f, lead, pickerFor(`${f.asOf}|${story.slug}`), settings);
   return {
     lead: lead?.id ?? story.requires[0]!,
     reason: lead?.reason ?? 'No candidate stood out; the story leads with its main fact.',
@@ -67,13 +67,19 @@ export function chooseStories(
         },
       );
     }
-    return [{ story, why: story.applies(f, settings) ?? 'Forced with --story.', angle: angleOf(story, f) }];
+    return [
+      {
+        story,
+        why: story.applies(f, settings) ?? 'Forced with --story.',
+        angle: angleOf(story, f, settings),
+      },
+    ];
   }
   const candidates = stories
     .filter((story) => unmetRequirements(story, f).length === 0)
     .map((story) => ({ story, why: story.applies(f, settings) }))
     .filter((c): c is { story: Story; why: string } => c.why !== null)
-    .map((c) => ({ ...c, angle: angleOf(c.story, f) }));
+    .map((c) => ({ ...c, angle: angleOf(c.story, f, settings) }));
   if (candidates.length === 0) {
     const core = stories.at(-1)!;
     throw new WirecopyError(
@@ -86,7 +92,16 @@ export function chooseStories(
     );
   }
   if (mode.all) return candidates;
-  // The most newsworthy story; on a tie, the earlier (more specific) one in the list.
-  const best = candidates.reduce((a, b) => (b.angle.score > a.angle.score ? b : a));
-  return [best];
+  return [mostNewsworthy(f, candidates)];
+}
+
+/**
+ * The session's default piece (`wirecopy draft` without `--story`): the most newsworthy story
+ * whose lead is new today (not `oldNews`: the record set on Monday, the signal that fired on
+ * Tuesday, were those sessions' leads), so the same pattern-study headline does not lead three days
+ * running; on a tie, the earlier (more specific) one in the list.
+ */
+export function mostNewsworthy<C extends Omit<StoryChoice, 'why'>>(f: FactSet, candidates: readonly C[]): C {
+  const fresh = candidates.filter((c) => c.story.oldNews?.(f) !== true);
+  return (fresh.length > 0 ? fresh : candidates).reduce((a, b) => (b.angle.score > a.angle.score ? b : a));
 }

@@ -150,7 +150,7 @@ export function checkStoryTemplates(
       quotes,
       targets,
     });
-    check(story.template, bodyView);
+    check(story.template, bodyView());
     check(`${story.template}.summary`, view);
     for (const network of SOCIAL) check(`social/${network}`, view);
   }

@@ -15,6 +15,8 @@ interface Case {
   asOf: string;
   /** A sentence of the body, fact links removed; numbers from the sources named beside each case. */
   says: string | RegExp;
+  /** The headline, when the case is about it. */
+  title?: string;
 }
 
 const CASES: Case[] = [
@@ -29,9 +31,27 @@ const CASES: Case[] = [
   { story: 'record-high', asOf: '2025-12-16', says: /record/ },
   // The 19 three-day surges listed in test/stats/events-real-data.test.ts: 2024-02-12 is the 17th,
   // 2025-04-24 the 18th, 2025-11-25 the 19th, so 16, 17 and 18 came before.
-  { story: 'pattern-study', asOf: '2024-02-12', says: 'a pattern that has now appeared 16 times before' },
-  { story: 'pattern-study', asOf: '2025-04-24', says: 'a pattern that has now appeared 17 times before' },
-  { story: 'pattern-study', asOf: '2025-11-25', says: 'a pattern that has now appeared 18 times before' },
+  {
+    story: 'pattern-study',
+    asOf: '2024-02-12',
+    // The count is the headline's; the lede does not print it a second time before "of 16 times".
+    title: "Small caps' three-day surge has happened 16 times before. Here is what followed",
+    says: 'completing a pattern seen before in data going back to Sept. 10, 1987',
+  },
+  {
+    story: 'pattern-study',
+    asOf: '2025-04-24',
+    // The count is the headline's; the lede does not print it a second time before "of 17 times".
+    title: "Small caps' three-day surge has happened 17 times before. Here is what followed",
+    says: 'completing a pattern seen before in data going back to Sept. 10, 1987',
+  },
+  {
+    story: 'pattern-study',
+    asOf: '2025-11-25',
+    // The count is the headline's; the lede does not print it a second time before "of 18 times".
+    title: "Small caps' three-day surge has happened 18 times before. Here is what followed",
+    says: 'completing a pattern seen before in data going back to Sept. 10, 1987',
+  },
   // RUT.csv closes: 2,500.43 on 2025-11-28 against 2,305.11 five sessions earlier (11-20): +8.5%.
   {
     story: 'small-cap-rally',
@@ -102,7 +122,7 @@ describe.skipIf(!HAS_MARKET_DATA)('every story on real history', () => {
     expect((await ws.run(['import', ...files])).code).toBe(0);
   });
 
-  it.each(CASES)('$story on $asOf', async ({ story, asOf, says }) => {
+  it.each(CASES)('$story on $asOf', async ({ story, asOf, says, title }) => {
     const result = await ws.run(['draft', '--as-of', asOf, '--story', story]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -113,6 +133,7 @@ describe.skipIf(!HAS_MARKET_DATA)('every story on real history', () => {
     const body = content.replace(FACT_LINK, '');
     if (typeof says === 'string') expect(body).toContain(says);
     else expect(body).toMatch(says);
+    if (title !== undefined) expect(data['title']).toBe(title);
     // Exactly as generated, the draft passes review (freshness aside: these sessions are old).
     const check = await ws.run(['check', '--max-age', '100000', path]);
     expect(check.stdout).toContain('1 file checked: 0 errors');

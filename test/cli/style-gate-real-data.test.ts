@@ -41,6 +41,9 @@ describe.skipIf(!HAS_MARKET_DATA)('style gate on real history', () => {
         'wrong-article': 0,
         'number-repeated': 0,
         'mixed-social-periods': 0,
+        'down-day-gain-headline': 0,
+        'non-story-lead': 0,
+        'repeated-lead': 0,
         'check-failed': 0,
       });
     },

@@ -123,6 +123,12 @@ export function commonView(f: FactSet, settings: StorySettings) {
       rut_1y_updown: upOrDown(num('RUT.return.1y')),
       spx_1y_noun: noun(num('SPX.return.1y')),
     },
+    // Two moves that print the same figure: the second can say "by the same margin" (style/repetition.ts).
+    same: {
+      day_5d: sameFigure(f, 'RUT.change.1d', 'RUT.return.5d'),
+      day_spx_day: sameFigure(f, 'RUT.change.1d', 'SPX.change.1d'),
+      week_spx_week: sameFigure(f, 'RUT.return.week', 'SPX.return.week'),
+    },
     hist: {
       years_under_ties: provisional === longest,
       years_under_exceeds: provisional > longest,
@@ -143,6 +149,7 @@ export function commonView(f: FactSet, settings: StorySettings) {
     is: {
       demo: f.dataset === 'demo',
       up_day: num('RUT.change.1d') > 0,
+      spx_day_moved: num('SPX.change.1d') !== 0,
       up_5d: num('RUT.return.5d') >= 0,
       // "bringing its five-session gain to" reads right only when the day added to a larger gain.
       five_day_extends: num('RUT.change.1d') > 0 && num('RUT.return.5d') > num('RUT.change.1d'),
@@ -192,6 +199,14 @@ export function commonView(f: FactSet, settings: StorySettings) {
     },
   };
 }
+
+/** Whether two nonzero moves print the same size ("0.6%"), whatever their directions. */
+function sameFigure(f: FactSet, a: string, b: string): boolean {
+  const size = (id: string) => f.facts[id]?.display.replace(/^[-+]/, '');
+  return size(a) !== undefined && size(a) === size(b) && num(f, a) !== 0 && num(f, b) !== 0;
+}
+
+const num = (f: FactSet, id: string) => numberOf(f, id) ?? 0;
 
 /**
  * How the year's lag opens its paragraph: "For all that" only after a gain it contrasts with,

@@ -6,7 +6,8 @@ import type { FactSet } from '../../facts/types.ts';
 import { ANGLE_RULES, type ScoredAngle } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
-import type { Pick, Story } from './story.ts';
+import { dayAndRun, headlineCause, tooSmallToLead, yearSoFar } from './headline-moves.ts';
+import type { Pick, Story, StorySettings } from './story.ts';
 
 export const CORE_FACTS = [
   'RUT.close',
@@ -34,11 +35,21 @@ export const dailyWrap: Story = {
     ANGLE_RULES['upStreak']!,
     ANGLE_RULES['downStreak']!,
   ],
-  headline: (f, lead, pick) => dailyHeadline(f, lead, pick),
+  headline: (f, lead, pick, settings) => dailyHeadline(f, lead, pick, settings),
 };
 
-/** The lead number in the headline: a record, a five-session move, or the day's move. */
-export function dailyHeadline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick): string {
+/**
+ * The lead number in the headline: a record, a five-session move, or the day's move. A move
+ * too small to lead (`stories.headlineMinMove`) gives way to the other one, and when both are
+ * small the headline says so and gives the year ("Russell 2000 little changed at 2,100.12, up
+ * 8.1% for the year").
+ */
+export function dailyHeadline(
+  f: FactSet,
+  lead: ScoredAngle | undefined,
+  pick: Pick,
+  settings: StorySettings,
+): string {
   const close = f.facts['RUT.close']!.display;
   if (lead?.id === 'RUT.record.today') {
     // The day's move leads: the record-high piece of the same session has the record headline.
@@ -49,9 +60,18 @@ export function dailyHeadline(f: FactSet, lead: ScoredAngle | undefined, pick: P
       `Russell 2000 ${headlineVerb(day).replace(/^(\w+)/, '$1s')} ${move} to a record ${close}`,
     ]);
   }
-  if (lead?.id === 'RUT.return.5d') {
+  const smallDay = tooSmallToLead(f, 'RUT.change.1d', 'day', settings);
+  const smallRun = tooSmallToLead(f, 'RUT.return.5d', 'five', settings);
+  const year = yearSoFar(f);
+  if (smallDay && smallRun && year !== undefined) return `Russell 2000 little changed at ${close}${year}`;
+  if ((lead?.id === 'RUT.return.5d' && !smallRun) || smallDay) {
+    const both = dayAndRun(f);
+    if (both !== undefined) return `Small caps ${both}`;
     const move = numberOf(f, 'RUT.return.5d')!;
-    const beat = move > 0 && move > (numberOf(f, 'SPX.return.5d') ?? 0) ? ', outpacing the S&P 500' : '';
+    const cause = headlineCause(f, 'five', settings);
+    const beat =
+      cause?.text ??
+      (move > 0 && move > (numberOf(f, 'SPX.return.5d') ?? 0) ? ', outpacing the S&P 500' : '');
     return `Small caps ${headlineVerb(move, 5)} ${magnitudeOf(f, 'RUT.return.5d')} in five sessions${beat}`;
   }
   const day = numberOf(f, 'RUT.change.1d')!;

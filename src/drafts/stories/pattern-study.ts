@@ -59,6 +59,7 @@ export function patternStudy(
         };
       },
     ],
+    oldNews: (f) => f.facts[id('last_signal_date')]?.value !== f.asOf,
     headline(f) {
       const prior = f.facts[id('prior_occurrences')]!.display;
       return `Small caps' ${signalName} has happened ${prior} times before. Here is what followed`;

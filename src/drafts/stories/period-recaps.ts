@@ -8,6 +8,7 @@ import type { FactSet } from '../../facts/types.ts';
 import type { ScoredAngle } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
+import { headlineCause, tooSmallToLead, yearSoFar } from './headline-moves.ts';
 import type { Story } from './story.ts';
 
 const nextSessionAfter = (date: string) => (date < CALENDAR_LAST ? nextSession(date) : undefined);
@@ -59,7 +60,7 @@ export const weeklyRecap: Story = {
     bestSinceAngle('RUT.return.week', 'RUT.week.best_since', 'week'),
     periodMoveAngle('RUT.return.week', 'weekly'),
   ],
-  headline(f, lead, pick) {
+  headline(f, lead, pick, settings) {
     const move = numberOf(f, 'RUT.return.week')!;
     const size = magnitudeOf(f, 'RUT.return.week');
     if (lead?.id === 'RUT.week.best_since') {
@@ -68,6 +69,12 @@ export const weeklyRecap: Story = {
         ? `Small caps post their best week on record, up ${size}`
         : `Small caps have their best week since ${best.display}, up ${size}`;
     }
+    // "Russell 2000 ends the week up 0.2%" is no story: the year leads instead.
+    const year = yearSoFar(f);
+    if (tooSmallToLead(f, 'RUT.return.week', 'week', settings) && year !== undefined)
+      return `Small caps end the week little changed${year}`;
+    const cause = headlineCause(f, 'week', settings);
+    if (cause !== undefined) return `Small caps ${headlineVerb(move, 5)} ${size} on the week${cause.text}`;
     return pick([
       `Small caps ${headlineVerb(move, 5)} ${size} on the week`,
       `Russell 2000 ends the week ${move >= 0 ? 'up' : 'down'} ${size}`,
@@ -88,7 +95,7 @@ export const monthlyRecap: Story = {
     bestSinceAngle('RUT.return.mtd', 'RUT.month.best_since', 'month'),
     periodMoveAngle('RUT.return.mtd', 'monthly'),
   ],
-  headline(f, lead, pick) {
+  headline(f, lead, pick, settings) {
     const move = numberOf(f, 'RUT.return.mtd')!;
     const size = magnitudeOf(f, 'RUT.return.mtd');
     if (lead?.id === 'RUT.month.best_since') {
@@ -97,6 +104,12 @@ export const monthlyRecap: Story = {
         ? `Small caps post their best month on record, up ${size}`
         : `Small caps have their best month since ${best.display}, up ${size}`;
     }
+    const year = yearSoFar(f);
+    if (tooSmallToLead(f, 'RUT.return.mtd', 'month', settings) && year !== undefined)
+      return `Small caps end the month little changed${year}`;
+    const cause = headlineCause(f, 'month', settings);
+    if (cause !== undefined)
+      return `Small caps ${move >= 0 ? 'gain' : 'lose'} ${size} in the month${cause.text}`;
     return pick([
       `Small caps ${move >= 0 ? 'gain' : 'lose'} ${size} in the month`,
       `Russell 2000 ends the month ${move >= 0 ? 'up' : 'down'} ${size}`,

@@ -8,6 +8,7 @@ import type { ScoredAngle } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { upOrDown } from '../lexicon.ts';
 import { CORE_FACTS } from './daily-wrap.ts';
+import { dayAgainstRun } from './headline-moves.ts';
 import type { Story, StorySettings } from './story.ts';
 
 function oddsMove(f: FactSet, settings: StorySettings): number | undefined {
@@ -68,7 +69,10 @@ export function ratesFed(settings: StorySettings): Story {
         return `Rate-cut odds ${up ? 'rise' : 'fall'} to ${f.facts['FED.cut_probability.next']!.display} for the ${f.facts['FED.next_meeting']!.display} Fed meeting`;
       }
       const move = numberOf(f, 'DGS2.change.5d') ?? 0;
-      return `Two-year Treasury yield ${move < 0 ? 'falls' : 'rises'} ${magnitudeOf(f, 'DGS2.change.5d')} basis points in five sessions; small caps ${upOrDown(numberOf(f, 'RUT.return.5d') ?? 0)} ${magnitudeOf(f, 'RUT.return.5d')}`;
+      const smallCaps =
+        dayAgainstRun(f, { period: false }) ??
+        `${upOrDown(numberOf(f, 'RUT.return.5d') ?? 0)} ${magnitudeOf(f, 'RUT.return.5d')}`;
+      return `Two-year Treasury yield ${move < 0 ? 'falls' : 'rises'} ${magnitudeOf(f, 'DGS2.change.5d')} basis points in five sessions; small caps ${smallCaps}`;
     },
     view(f) {
       const num = (id: string) => numberOf(f, id) ?? 0;

@@ -25,6 +25,7 @@ export const recordHigh: Story = {
     ANGLE_RULES['upStreak']!,
     ANGLE_RULES['fiveDays']!,
   ],
+  oldNews: (f) => boolOf(f, 'RUT.record.today') !== true,
   headline(f, _lead, pick) {
     const record = f.facts['RUT.record.last_close']!.display;
     const drought = numberOf(f, 'RUT.record.drought_sessions') ?? 0;

@@ -8,6 +8,7 @@ import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
 import { withArticle } from '../style/articles.ts';
 import { CORE_FACTS } from './daily-wrap.ts';
+import { dayAgainstRun, tooSmallToLead } from './headline-moves.ts';
 import type { Story } from './story.ts';
 
 export const smallCapRally: Story = {
@@ -30,14 +31,24 @@ export const smallCapRally: Story = {
     ANGLE_RULES['shareOfYear']!,
     ANGLE_RULES['upStreak']!,
   ],
-  headline(f, lead, pick) {
+  headline(f, lead, pick, settings) {
     const move = magnitudeOf(f, 'RUT.return.5d');
     const verb = headlineVerb(numberOf(f, 'RUT.return.5d')!, 5);
     if (lead?.id === 'RUT.vs.SPX.outperform_streak') {
       return `Small caps beat large caps for ${f.facts['RUT.vs.SPX.outperform_streak']!.display} straight sessions`;
     }
+    const against = dayAgainstRun(f);
+    if (against !== undefined) return `Small caps ${against}, ahead of large caps`;
     if (lead?.id === 'RUT.ytd_share.5d') {
-      return `Small caps ${verb} ${move} in five sessions, ${f.facts['RUT.ytd_share.5d']!.display} of the year's gain`;
+      // A share above 100% ("194.5% of the year's gain") says the year was down before the run.
+      return (numberOf(f, 'RUT.ytd_share.5d') ?? 0) > 1
+        ? `Small caps ${verb} ${move} in five sessions, more than their gain for the year`
+        : `Small caps ${verb} ${move} in five sessions, ${f.facts['RUT.ytd_share.5d']!.display} of the year's gain`;
+    }
+    // A small gain is the story only next to what large caps did over the same sessions.
+    if (tooSmallToLead(f, 'RUT.return.5d', 'five', settings)) {
+      const spx = numberOf(f, 'SPX.return.5d') ?? 0;
+      return `Small caps ${verb} ${move} in five sessions as the S&P 500 ${headlineVerb(spx, 5).replace(/^(\w+)/, '$1s')} ${magnitudeOf(f, 'SPX.return.5d')}`;
     }
     return pick([
       `Small caps ${verb} ${move} in five sessions, leaving large caps behind`,

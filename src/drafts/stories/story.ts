@@ -42,7 +42,12 @@ export interface Story {
   applies(f: FactSet, settings: StorySettings): string | null;
   /** Candidate leads, scored by `rankAngles`; the first fact of `requires` leads when none scores. */
   angles: AngleRule[];
-  headline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick): string;
+  headline(f: FactSet, lead: ScoredAngle | undefined, pick: Pick, settings: StorySettings): string;
+  /**
+   * Whether the piece's news is an earlier session's (a record set then, a signal fired then):
+   * it is still written, but it is not the day's default piece again.
+   */
+  oldNews?(f: FactSet): boolean;
   /**
    * Words and flags for the template beyond the common ones. Numbers come only from `facts`
    * (the fact nodes of this text: linked in the body, plain in social posts), never from `f`.

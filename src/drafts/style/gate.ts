@@ -4,6 +4,7 @@
  * violations, not drafts, and keeps a few examples (session, story, text) so a non-zero count
  * can be traced. A draft failing `wirecopy check` counts once per draft.
  */
+import { directionAround } from '../../language/directions.ts';
 import { findPeriods, type Period } from '../../language/periods.ts';
 import { findSuperlatives } from '../../language/superlatives.ts';
 import type { CheckOptions } from '../../review/check.ts';
@@ -12,7 +13,7 @@ import type { RenderedDraft } from '../generate.ts';
 import { FACT_LINK } from '../view-values.ts';
 import { numeralsUnderTen } from './ap-numbers.ts';
 import { wrongArticles } from './articles.ts';
-import { repeatedNumbers } from './repetition.ts';
+import { printedFigures, proseOf, repeatedNumbers } from './repetition.ts';
 import { reachesBack } from './since.ts';
 
 export const STYLE_RULES = [
@@ -22,6 +23,9 @@ export const STYLE_RULES = [
   'wrong-article',
   'number-repeated',
   'mixed-social-periods',
+  'down-day-gain-headline',
+  'non-story-lead',
+  'repeated-lead',
   'check-failed',
 ] as const;
 export type StyleRule = (typeof STYLE_RULES)[number];
@@ -51,12 +55,26 @@ export function emptyStyleReport(): StyleReport {
   return { sessions: 0, drafts: 0, counts, examples };
 }
 
+/** What the gate knows of a session beyond its drafts. */
+export interface SessionFacts {
+  /** The Russell 2000's move on the session (`RUT.change.1d`), a fraction. */
+  dayMove?: number;
+  /** The story of the session's default piece (`wirecopy draft` without `--story`). */
+  defaultStory?: string;
+  /** `stories.headlineMinMove`: moves smaller than these lead no headline. */
+  headlineMinMove?: Record<'day' | 'five' | 'week' | 'month', number>;
+}
+
+/** The previous session's default piece, per report: a lead repeated from it is counted. */
+const previousDefault = new WeakMap<StyleReport, { story: string; title: string }>();
+
 /** Adds one session's drafts to the report; `check` is `wirecopy check`'s options. */
 export async function gateSession(
   report: StyleReport,
   asOf: string,
   drafts: readonly RenderedDraft[],
   check: CheckOptions,
+  session: SessionFacts = {},
 ): Promise<void> {
   report.sessions++;
   const add = (rule: StyleRule, story: string, text: string) => {
@@ -79,7 +97,8 @@ export async function gateSession(
       for (const m of numeralsUnderTen(text)) add('numeral-under-ten', story, around(text, m.index));
       for (const m of wrongArticles(text)) add('wrong-article', story, around(text, m.index));
     }
-    for (const r of repeatedNumbers(proseOnly(body)))
+    // What a reader of the page meets: the headline and the piece, not the sources and disclaimer.
+    for (const r of repeatedNumbers(`${title}\n\n${proseOf(body)}`))
       add('number-repeated', story, `${r.figure} ×${r.count}`);
     for (const phrase of emptySuperlatives(asOf, body, frontMatter.facts))
       add('empty-superlative', story, phrase);
@@ -87,18 +106,74 @@ export async function gateSession(
       const mixed = mixedPeriods(post);
       if (mixed) add('mixed-social-periods', story, mixed);
     }
+    if (session.dayMove !== undefined && draft.period === 'five' && gainOnDownDay(title, session.dayMove))
+      add('down-day-gain-headline', story, title);
+    if (session.headlineMinMove && onlySmallMoves(title, frontMatter.facts, session.headlineMinMove))
+      add('non-story-lead', story, title);
     const { counts, file } = await checkText(draft.text, `${draft.fileName}`, check);
     if (counts.errors > 0) {
       const first = file.messages.find((m) => m.fatal);
       add('check-failed', story, `${first?.ruleId ?? 'error'}: ${first?.reason ?? ''}`);
     }
   }
+  const lead = drafts.find((d) => d.story === session.defaultStory);
+  if (lead) {
+    const before = previousDefault.get(report);
+    const title = lead.frontMatter.title;
+    if (before?.story === lead.story && before.title === title) add('repeated-lead', lead.story, title);
+    previousDefault.set(report, { story: lead.story, title });
+  }
 }
 
-/** The piece's own prose: the closing disclaimer and sources lines (after `---`) are left out. */
-function proseOnly(body: string): string {
-  const cut = body.lastIndexOf('\n---\n');
-  return cut === -1 ? body : body.slice(0, cut);
+/** The Russell 2000's moves a headline can lead with, by the period of `headlineMinMove` they are judged by. */
+const HEADLINE_MOVES = {
+  'RUT.change.1d': 'day',
+  'RUT.return.5d': 'five',
+  'RUT.return.week': 'week',
+  'RUT.return.mtd': 'month',
+} as const;
+
+/**
+ * A headline whose every figure is a move too small to be a story ("Russell 2000 ends the week
+ * up 0.2%", "Small caps edge up 0.1%; Russell 2000 ends at 2,100.12"). Each figure is matched to
+ * the piece's facts by its display; the close is left aside, and a figure that is none of the
+ * moves (a count, the year's move, basis points) or a record makes the headline a story.
+ */
+export function onlySmallMoves(
+  headline: string,
+  facts: Record<string, { value: unknown; display: string }>,
+  min: Record<'day' | 'five' | 'week' | 'month', number>,
+): boolean {
+  // A record is a story whatever the move; the close it ends at is where, not what happened.
+  if (/\brecord\b/i.test(headline)) return false;
+  const close = facts['RUT.close']?.display;
+  const figures = printedFigures(headline).filter((f) => f !== close);
+  if (figures.length === 0) return false;
+  // A figure is a small move when every fact it could be is one: "0.4%" that is also the year's move is a story.
+  const isSmallMove = (id: string, value: number) => {
+    const period = HEADLINE_MOVES[id as keyof typeof HEADLINE_MOVES];
+    return period !== undefined && Math.abs(value) < min[period];
+  };
+  return figures.every((figure) => {
+    const matching = Object.entries(facts).filter(
+      ([, fact]) => typeof fact.value === 'number' && fact.display.replace(/^-/, '') === figure,
+    );
+    return matching.length > 0 && matching.every(([id, fact]) => isSmallMove(id, fact.value as number));
+  });
+}
+
+/**
+ * A headline that gives only gains on a day the index fell ("Small caps rise 4.2% in five
+ * sessions" after a 0.8% drop): the day's loss must be in it too ("slip 0.8% but hold a 4.2%
+ * five-session gain"). Judged by the words around each figure (language/directions.ts).
+ */
+export function gainOnDownDay(headline: string, dayMove: number): boolean {
+  // "Russell 2000 little changed at 2,082.71, up 2.7% for the year" gives the day as it was.
+  if (dayMove >= 0 || /\b(?:little changed|unchanged)\b/i.test(headline)) return false;
+  const directions = [...headline.matchAll(/\d[\d,.]*%/g)].map(
+    (m) => directionAround(headline.slice(0, m.index), headline.slice(m.index + m[0].length))?.direction,
+  );
+  return directions.includes('up') && !directions.includes('down');
 }
 
 function around(text: string, index: number): string {

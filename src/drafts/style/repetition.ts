@@ -1,9 +1,9 @@
 /**
  * No number printed more than twice in a piece: a reader who meets "8.5%" a third time in 200
- * words stops reading. `repeatedNumbers` is the style gate's count; `numberBudget` is the
- * generator's side, a tally the templates' `{{#once}}` lambda consults to leave out a clause
- * whose figure has been printed twice already.
+ * words stops reading. `repeatedNumbers` is the style gate's count; `spendSections` is the
+ * generator's side, the templates' `{{#spend}}` sections that give a figure up for words.
  */
+import { LAMBDA } from '../variation.ts';
 import { FACT_LINK } from '../view-values.ts';
 
 export const MAX_PRINTS = 2;
@@ -19,6 +19,12 @@ export function printedFigures(prose: string): string[] {
   return [...text.matchAll(FIGURE)].map((m) => m[0]).filter((figure) => !/^(?:19|20)\d\d$/.test(figure)); // a bare year is a date
 }
 
+/** The piece's own prose: the closing disclaimer and sources lines (after `---`) are left out. */
+export function proseOf(body: string): string {
+  const cut = body.lastIndexOf('\n---\n');
+  return cut === -1 ? body : body.slice(0, cut);
+}
+
 /** Figures printed more than `max` times, with their counts. */
 export function repeatedNumbers(prose: string, max = MAX_PRINTS): { figure: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -26,25 +32,61 @@ export function repeatedNumbers(prose: string, max = MAX_PRINTS): { figure: stri
   return [...counts].filter(([, count]) => count > max).map(([figure, count]) => ({ figure, count }));
 }
 
+/** Between the phrasings of a `{{#spend}}` section: `{{#spend}}up 0.6%{{!or}}higher{{/spend}}`. */
+export const SPEND_OR = '{{!or}}';
+
 /**
- * The generator's tally. `once` is a mustache lambda: `{{#once}}, up {{abs.RUT.return.ytd}} this
- * year{{/once}}` renders the clause only if none of its figures has been printed `max` times,
- * and counts its figures when it does. `note` counts text printed outside a lambda.
+ * The generator's side. A sentence that may print a figure a third time offers a phrasing
+ * without it: `{{#spend}}, up {{abs.RUT.return.ytd}} this year{{!or}}{{/spend}}`. A piece is
+ * rendered with every `spend` section on its first phrasing; while a figure prints more than
+ * `max` times (the headline counts), the last section still printing it moves to its next
+ * phrasing without it, and the piece is rendered again. A phrasing written empty leaves the
+ * clause out; one inside a false condition (`{{#is.same}}…{{/is.same}}`) is not on offer. The lede, first in the piece, keeps its numbers longest. Every
+ * phrasing is rendered to judge it, so a `spend` section holds no `{{#vary}}` (it would use up
+ * phrasings it does not print).
  */
-export function numberBudget(max = MAX_PRINTS) {
-  const counts = new Map<string, number>();
-  const fits = (text: string) => printedFigures(text).every((f) => (counts.get(f) ?? 0) < max);
-  const note = (text: string) => {
-    for (const f of printedFigures(text)) counts.set(f, (counts.get(f) ?? 0) + 1);
+export function spendSections() {
+  /** The phrasing each section renders, by the order sections render in. */
+  const choices: number[] = [];
+  /** What each section rendered this time, and what its other phrasings would render. */
+  let sites: { alternatives: string[]; usable: boolean[]; rendered: string }[] = [];
+  const section = (text: string, render: (template: string) => string) => {
+    const index = sites.length;
+    const raw = text.split(SPEND_OR);
+    const alternatives = raw.map((alternative) => render(alternative));
+    // A phrasing written empty leaves the clause out; one whose conditions left it empty is not on offer.
+    const usable = alternatives.map((rendered, k) => rendered.trim() !== '' || raw[k]!.trim() === '');
+    const choice = Math.min(choices[index] ?? 0, alternatives.length - 1);
+    const rendered = alternatives[choice]!;
+    sites.push({ alternatives, usable, rendered });
+    return rendered;
   };
   return {
-    note,
-    fits,
-    once: () => (text: string, render: (template: string) => string) => {
-      const rendered = render(text);
-      if (!fits(rendered)) return '';
-      note(rendered);
-      return rendered;
+    /** The view's `spend`. */
+    lambda: Object.assign(() => section, { [LAMBDA]: true as const }),
+    /** Call before each rendering. */
+    reset() {
+      sites = [];
+    },
+    /**
+     * After a rendering of `prose` (the headline and the body): moves one section off a figure
+     * printed too often. False when every figure fits or no section can give one up.
+     */
+    giveUp(prose: string, max = MAX_PRINTS): boolean {
+      for (const { figure } of repeatedNumbers(prose, max)) {
+        for (let i = sites.length - 1; i >= 0; i--) {
+          const site = sites[i]!;
+          if (!printedFigures(site.rendered).includes(figure)) continue;
+          const from = Math.min(choices[i] ?? 0, site.alternatives.length - 1);
+          const next = site.alternatives.findIndex(
+            (text, k) => k > from && site.usable[k] === true && !printedFigures(text).includes(figure),
+          );
+          if (next === -1) continue;
+          choices[i] = next;
+          return true;
+        }
+      }
+      return false;
     },
   };
 }

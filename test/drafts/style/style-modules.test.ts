@@ -3,6 +3,7 @@
  * Stylebook's rules (numerals, a/an by sound, time of day) and figures from the real data,
  * each noted beside its case.
  */
+import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
 import { countOf, countWords, numeralsUnderTen, ordinalWords } from '../../../src/drafts/style/ap-numbers.ts';
 import { mixedApostrophes, straightApostrophes } from '../../../src/drafts/style/apostrophes.ts';
@@ -11,7 +12,7 @@ import { connected, connective, directionOf, relationOf } from '../../../src/dra
 import { mixedPeriods } from '../../../src/drafts/style/gate.ts';
 import { roundedShare, timesOf } from '../../../src/drafts/style/reader-rounding.ts';
 import { createReferrer } from '../../../src/drafts/style/referring.ts';
-import { numberBudget, printedFigures, repeatedNumbers } from '../../../src/drafts/style/repetition.ts';
+import { printedFigures, repeatedNumbers, spendSections } from '../../../src/drafts/style/repetition.ts';
 import { apTime, holidayShortenedWeek, sessionKind } from '../../../src/drafts/style/session-kind.ts';
 import { movedBy, moveNoun } from '../../../src/drafts/style/signed-moves.ts';
 import { leadWords, smaPosition, ytdGapSize } from '../../../src/drafts/style/size-words.ts';
@@ -148,13 +149,37 @@ describe('no number printed more than twice', () => {
     expect(repeatedNumbers(text)).toEqual([{ figure: '8.5%', count: 3 }]);
   });
 
-  it('leaves out a clause whose figure was printed twice', () => {
-    const budget = numberBudget();
-    const once = budget.once();
-    const render = (t: string) => t;
-    budget.note('up 8.5% today; up 8.5% in five sessions');
-    expect(once(', up 8.5% this week', render)).toBe('');
-    expect(once(', up 3.7% this week', render)).toBe(', up 3.7% this week');
+  it('moves the last section printing a figure three times to its phrasing without it', () => {
+    // A headline and lede that print 0.6% twice (as on 2025-03-21), and two later sections.
+    const spend = spendSections();
+    const template =
+      'Small caps rise 0.6%. The Russell 2000 rose 0.6%.{{#spend}} The S&P 500 rose 0.6%.{{!or}} The S&P 500 rose by the same margin.{{/spend}}{{#spend}} The index is 1.2% below its record.{{!or}} The index is below its record.{{/spend}}';
+    const render = () => {
+      spend.reset();
+      return Mustache.render(template, { spend: spend.lambda });
+    };
+    let text = render();
+    expect(repeatedNumbers(text)).toEqual([{ figure: '0.6%', count: 3 }]);
+    expect(spend.giveUp(text)).toBe(true);
+    text = render();
+    // Only the section that printed the third 0.6% changed; 1.2% is printed once and stays.
+    expect(text).toBe(
+      'Small caps rise 0.6%. The Russell 2000 rose 0.6%. The S&P 500 rose by the same margin. The index is 1.2% below its record.',
+    );
+    expect(spend.giveUp(text)).toBe(false);
+  });
+
+  it('leaves a clause out when its last phrasing is empty, and gives up when no section can help', () => {
+    const spend = spendSections();
+    const template = 'Up 8.5% today, up 8.5% in five sessions{{#spend}}, up 8.5% this week{{!or}}{{/spend}}.';
+    const render = () => {
+      spend.reset();
+      return Mustache.render(template, { spend: spend.lambda });
+    };
+    expect(spend.giveUp(render())).toBe(true);
+    expect(render()).toBe('Up 8.5% today, up 8.5% in five sessions.');
+    // Three prints outside any section: nothing to move.
+    expect(spendSections().giveUp('8.5% 8.5% 8.5%')).toBe(false);
   });
 });
 
