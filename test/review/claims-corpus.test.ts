@@ -416,10 +416,16 @@ const REWORDINGS: Rewording[] = [
     replace: 'gain in 2025.',
   },
   {
-    name: '"the small-cap benchmark" for "the index"',
+    name: '"the small-cap benchmark" for "the small-cap index"',
     draft: '2025-11-28-daily-wrap',
-    find: 'The index is 0.8%',
+    find: 'The small-cap index is 0.8%',
     replace: 'The small-cap benchmark is 0.8%',
+  },
+  {
+    name: '"the index" for "the small-cap index"',
+    draft: '2025-11-28-daily-wrap',
+    find: 'The small-cap index is 0.8%',
+    replace: 'The index is 0.8%',
   },
   {
     name: 'the "since" date unmarked',
