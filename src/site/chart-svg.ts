@@ -89,7 +89,21 @@ export function renderChartSvg(
   const ticks = niceTicks(Math.min(chart.rebased, ...all), Math.max(chart.rebased, ...all));
   const height = layout.height + (rates.length > 0 ? RATE_PANEL : 0);
   const { pad } = layout;
-  const box = { left: pad.left, right: layout.width - pad.right };
+  const levels = rates.flatMap((d) => d.series.closes);
+  const rateTicks =
+    rates.length > 0 ? niceTicks(Math.min(...levels), Math.max(...levels), RATE_STEPS, 4) : [];
+  const decimals = rateTicks.length > 1 && rateTicks[1]! - rateTicks[0]! < 0.1 ? 2 : 1;
+  const rateLabel = (t: number) => t.toFixed(decimals);
+  // The tick labels stand left of the plot, right-aligned: the margin grows to the longest one
+  // ("112.5" at 13 units is wider than the phone layout's 38), so none is cut at the edge.
+  const longest = Math.max(
+    ...ticks.map((t) => String(t).length),
+    ...rateTicks.map((t) => rateLabel(t).length),
+  );
+  const box = {
+    left: Math.max(pad.left, Math.ceil(longest * layout.fontSize * 0.6 + 10)),
+    right: layout.width - pad.right,
+  };
   const frame = frameIn(chart.dates.length, ticks, {
     ...box,
     top: pad.top,
@@ -101,8 +115,6 @@ export function renderChartSvg(
   let ratePanel = '';
   let axisFrame = frame;
   if (rates.length > 0) {
-    const levels = rates.flatMap((d) => d.series.closes);
-    const rateTicks = niceTicks(Math.min(...levels), Math.max(...levels), RATE_STEPS, 4);
     const titleY = frame.bottom + layout.fontSize + 10;
     const rateFrame = frameIn(chart.dates.length, rateTicks, {
       ...box,
@@ -110,12 +122,11 @@ export function renderChartSvg(
       bottom: height - pad.bottom,
     });
     axisFrame = rateFrame;
-    const decimals = rateTicks.length > 1 && rateTicks[1]! - rateTicks[0]! < 0.1 ? 2 : 1;
     ratePanel =
       `<text x="${frame.left}" y="${r(titleY)}" font-weight="600" class="chart-panel-title">${escapeHtml(rates.map((d) => d.series.name).join(', '))}, percent</text>` +
       periodBand({ ...marks, periodLabel: undefined }, chart.dates.length, rateFrame) +
       // The panel's title says "percent": the ticks stay short enough for a phone's margin.
-      gridLines(rateTicks, undefined, rateFrame, layout, (t) => t.toFixed(decimals)) +
+      gridLines(rateTicks, undefined, rateFrame, layout, rateLabel) +
       seriesPaths(
         rates.map((d) => ({ index: d.index, values: d.series.closes })),
         rateFrame,

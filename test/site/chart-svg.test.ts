@@ -24,6 +24,22 @@ const chart: ChartSnapshot = {
 describe('renderChartSvg', () => {
   const { svg, summary } = renderChartSvg(chart, 'c1');
 
+  it('leaves room left of the plot for the longest tick label, on the phone layout too', () => {
+    // 2024-07-16's rates chart: the Russell 2000 rose 11.0% over its 21 sessions (2,038.91 to
+    // 2,263.67) after dipping 1.7%, so the ticks run from 97.5 to "112.5"; at 13 units a digit is about 0.6 × 13 wide.
+    const rally: ChartSnapshot = {
+      ...chart,
+      series: [{ symbol: 'RUT', name: 'Russell 2000', closes: [2038.91, 2005, 2150, 2263.67] }],
+    };
+    for (const layout of [WIDE, NARROW]) {
+      const drawn = renderChartSvg(rally, 'c2', layout).svg;
+      const ticks = [...drawn.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([\d.]+)<\/text>/g)];
+      expect(ticks.map((m) => m[2])).toContain('112.5');
+      for (const [, x, label] of ticks)
+        expect(Number(x)).toBeGreaterThanOrEqual(label!.length * layout.fontSize * 0.6);
+    }
+  });
+
   it('is an image named by its title and described by its summary', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="c1-title c1-desc"/);
     expect(svg).toContain(
