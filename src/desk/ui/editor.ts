@@ -9,27 +9,12 @@ import { markdownLanguage } from '@codemirror/lang-markdown';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
+import type { LiveCheck, Diagnostic as ServerDiagnostic } from '../live-check.ts';
 import { call } from './api.ts';
 import { markChips } from './chips.ts';
 
-export interface ServerDiagnostic {
-  from: number;
-  to: number;
-  severity: string;
-  rule: string;
-  message: string;
-  hint: string | undefined;
-  actual: string | undefined;
-  expected: string[] | undefined;
-}
-
-export interface CheckResult {
-  errors: number;
-  warnings: number;
-  unreadable: boolean;
-  diagnostics: ServerDiagnostic[];
-  ms: number;
-}
+/** The server's answer to a live check (src/desk/live-check.ts), as it arrives in JSON. */
+export type CheckResult = LiveCheck;
 
 /** How long the editor waits after the last keystroke before checking: a typed word, not every key. */
 export const CHECK_DELAY_MS = 250;

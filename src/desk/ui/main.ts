@@ -8,6 +8,7 @@
  * versions; the editor's text stays until the editor chooses.
  */
 import type { EditorView } from '@codemirror/view';
+import type { PanelFact } from '../session-facts.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
@@ -34,14 +35,6 @@ interface DayView {
   drafts: DayDraft[];
   articles: { file: string; title: string }[];
   stories: string[];
-}
-interface PanelFact {
-  id: string;
-  display: string;
-  unit: string;
-  definition: string;
-  explain: string;
-  carried: boolean;
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
