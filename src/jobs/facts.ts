@@ -7,6 +7,21 @@ import { requestedSession, resolveAsOf } from './as-of.ts';
 import type { CommandContext } from './context.ts';
 import type { DeskInputs } from './inputs.ts';
 
+/**
+ * What the config says about every fact: the series, the signals and the thresholds. One
+ * session's facts and a span's builder both take it, so a span drafts what each day would.
+ */
+export function configuredFactOptions(ctx: CommandContext) {
+  return {
+    indexes: ctx.config.indexes,
+    benchmark: ctx.config.benchmark,
+    registry: ctx.registry,
+    signals: ctx.config.signals,
+    superlatives: ctx.config.facts.superlativeMinPeriods,
+    ytdRace: ctx.config.facts.ytdRace,
+  };
+}
+
 export function factSetFor(
   ctx: CommandContext,
   requestedAsOf: string | undefined,
@@ -21,12 +36,7 @@ export function factSetFor(
   const asOf = resolveAsOf(requestedAsOf, store, lead);
   return buildFactSet(store, {
     asOf,
-    indexes: ctx.config.indexes,
-    benchmark: ctx.config.benchmark,
-    registry: ctx.registry,
-    signals: ctx.config.signals,
-    superlatives: ctx.config.facts.superlativeMinPeriods,
-    ytdRace: ctx.config.facts.ytdRace,
+    ...configuredFactOptions(ctx),
     targets: inputs?.targets ?? [],
     // A meeting the desk knows of that the FOMC calendar in the repo does not (after 2027).
     extraMeetings: inputs

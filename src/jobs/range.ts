@@ -11,6 +11,7 @@ import { notesFor } from '../inputs/notes.ts';
 import type { IsoDate } from '../types.ts';
 import { requestedSession } from './as-of.ts';
 import type { CommandContext } from './context.ts';
+import { configuredFactOptions } from './facts.ts';
 import type { DeskInputs } from './inputs.ts';
 
 export interface SessionSpan {
@@ -84,13 +85,7 @@ export function factSetsForSpan(
   groups?: readonly FactGroup[],
 ): (asOf: IsoDate) => FactSet {
   const builder = new FactSetBuilder(ctx.storeWithData('to compute facts from'), {
-    indexes: ctx.config.indexes,
-    benchmark: ctx.config.benchmark,
-    registry: ctx.registry,
-    signals: ctx.config.signals,
-    // The same thresholds as one session's facts (facts.ts), so a span drafts what each day would.
-    superlatives: ctx.config.facts.superlativeMinPeriods,
-    ytdRace: ctx.config.facts.ytdRace,
+    ...configuredFactOptions(ctx),
     targets: inputs.targets,
     extraMeetings: [
       ...new Set(
