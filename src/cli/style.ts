@@ -16,9 +16,9 @@ import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { checkOptionsFor } from '../jobs/check.ts';
+import { draftContextFor } from '../jobs/draft.ts';
 import { loadDeskInputs, reportInputProblems } from '../jobs/inputs.ts';
 import { factSetsForSpan, type SessionSpan, sessionsInSpan } from '../jobs/range.ts';
-import { VERSION } from '../version.ts';
 import type { CommandContext } from './context.ts';
 import { formatTable } from './format-table.ts';
 import { printJson } from './json.ts';
@@ -35,16 +35,7 @@ export async function styleReport(
   reportInputProblems(ctx, inputs.problems);
   const stories = storiesFor(ctx.config.stories, ctx.config.signals);
   const factSetAt = factSetsForSpan(ctx, sessions, inputs, factGroupsFor(stories, ctx.config.indexes));
-  const templates = new TemplateLibrary(ctx.templatesDir);
-  const context = {
-    templates,
-    registry: ctx.registry,
-    publication: ctx.config.publication,
-    settings: ctx.config.stories,
-    generatorVersion: VERSION,
-    quotes: inputs.quotes,
-    targets: inputs.targets,
-  };
+  const context = draftContextFor(ctx, new TemplateLibrary(ctx.templatesDir), inputs);
   // Old sessions are judged as written, not for freshness: any age is allowed. The drafts are
   // never stored, so there is no generated text to compare an edit with.
   const { generatedText: _stored, ...check } = checkOptionsFor(ctx, {

@@ -4,7 +4,7 @@ import { storiesFor } from '../drafts/stories/index.ts';
 import { checkStoryTemplates } from '../drafts/template-check.ts';
 import { TemplateLibrary } from '../drafts/templates.ts';
 import { Errors, WirecopyError } from '../errors.ts';
-import { VERSION } from '../version.ts';
+import { draftContextFor } from '../jobs/draft.ts';
 import type { CommandContext } from './context.ts';
 import { printJson } from './json.ts';
 
@@ -17,11 +17,7 @@ export function templatesCommand(context: () => CommandContext): Command {
     .action((options: { json?: boolean }) => {
       const ctx = context();
       const reports = checkStoryTemplates(storiesFor(ctx.config.stories, ctx.config.signals), {
-        templates: new TemplateLibrary(ctx.templatesDir),
-        registry: ctx.registry,
-        publication: ctx.config.publication,
-        settings: ctx.config.stories,
-        generatorVersion: VERSION,
+        ...draftContextFor(ctx, new TemplateLibrary(ctx.templatesDir)),
         indexes: ctx.config.indexes,
         benchmark: ctx.config.benchmark,
         signals: ctx.config.signals,

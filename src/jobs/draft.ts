@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { isEditedOnDisk } from '../drafts/draft-file.ts';
-import { type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
+import { type DraftContext, type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
 import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
 import { CHART_RATES } from '../drafts/stories/rates-fed.ts';
@@ -52,14 +52,8 @@ export async function draftsFor(
     options,
   );
   // One context for every story of the session: the chart's closes are read from the store once.
-  const draftContext = {
-    templates,
-    registry: ctx.registry,
-    publication: ctx.config.publication,
-    settings: ctx.config.stories,
-    generatorVersion: VERSION,
-    quotes: inputs.quotes,
-    targets: inputs.targets,
+  const draftContext: DraftContext = {
+    ...draftContextFor(ctx, templates, inputs),
     checks: options.checks,
     chartSeries: chartSeriesFor(ctx, chartSource, factSet.asOf),
     notes: { ...notesFor(inputs.notes, factSet.asOf), ...holdOf(factSet.asOf, options.held ?? []) },
@@ -81,6 +75,26 @@ export async function draftsFor(
     })),
   );
   return writeDrafts(rendered, draftsDir, { force });
+}
+
+/**
+ * What every draft is written with, whatever the session: the templates, the config's
+ * publication and story settings, and the desk's quotes and analyst targets. `draft`, `style`
+ * and `templates check` all start from it, so none of them drafts without an input the others have.
+ */
+export function draftContextFor(
+  ctx: CommandContext,
+  templates: TemplateLibrary,
+  inputs?: DeskInputs,
+): DraftContext {
+  return {
+    templates,
+    registry: ctx.registry,
+    publication: ctx.config.publication,
+    settings: ctx.config.stories,
+    generatorVersion: VERSION,
+    ...(inputs ? { quotes: inputs.quotes, targets: inputs.targets } : {}),
+  };
 }
 
 /** The `hold:` a held session's drafts carry: what could not be read, and where. */
