@@ -21,19 +21,13 @@ import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { subjectLexicon } from '../src/language/subjects.ts';
 import { checkText } from '../src/review/check.ts';
 import { MarketStore } from '../src/store/market-store.ts';
+import { type BenchResult, printResults } from './results-table.ts';
 
 const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const registry = symbolRegistry(loadConfig({}, {}, tmpdir()));
 
-interface Result {
-  case: string;
-  runs: number;
-  bestMs: number;
-  medianMs: number;
-  figure: string;
-}
-const results: Result[] = [];
+const results: BenchResult[] = [];
 
 async function measure(
   name: string,
@@ -278,21 +272,6 @@ await measure(
   await deskFigures(measure, MARKET);
 }
 
-const widths = [72, 6, 10, 10];
-console.log(
-  ['case', 'runs', 'best ms', 'median ms']
-    .map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : h.padStart(widths[i]!)))
-    .join('') + '  figure',
-);
-for (const r of results) {
-  console.log(
-    r.case.padEnd(widths[0]!) +
-      String(r.runs).padStart(widths[1]!) +
-      String(r.bestMs).padStart(widths[2]!) +
-      String(r.medianMs).padStart(widths[3]!) +
-      `  ${r.figure}`,
-  );
-}
 // 6. Peak memory of `wirecopy fetch` against an endless 200 answer (issue 16: it reached 7.7 GB
 // before the answer cap; a child process, so the figure is the fetch's own).
 {
@@ -308,6 +287,7 @@ for (const r of results) {
   );
 }
 
+printResults(results);
 mkdirSync(RESULTS, { recursive: true });
 const record = {
   at: new Date().toISOString(),

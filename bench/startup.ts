@@ -16,6 +16,7 @@ import { importCsvFile } from '../src/fetchers/csv-import.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { MarketStore } from '../src/store/market-store.ts';
 import { packAndInstall } from '../test/support/packed-install.ts';
+import { type BenchResult, printResults } from './results-table.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/wirecopy.js');
@@ -23,14 +24,7 @@ const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.ur
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const RUNS = 9;
 
-interface Result {
-  case: string;
-  runs: number;
-  bestMs: number;
-  medianMs: number;
-  figure: string;
-}
-const results: Result[] = [];
+const results: BenchResult[] = [];
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Wall time of one child process, start to exit. */
@@ -118,21 +112,7 @@ if (process.env['BENCH_SKIP_PACK'] !== '1') {
   rmSync(dirname(installed.project), { recursive: true, force: true });
 }
 
-const widths = [72, 6, 10, 10];
-console.log(
-  ['case', 'runs', 'best ms', 'median ms']
-    .map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : h.padStart(widths[i]!)))
-    .join('') + '  figure',
-);
-for (const r of results) {
-  console.log(
-    r.case.padEnd(widths[0]!) +
-      String(r.runs).padStart(widths[1]!) +
-      String(r.bestMs).padStart(widths[2]!) +
-      String(r.medianMs).padStart(widths[3]!) +
-      `  ${r.figure}`,
-  );
-}
+printResults(results);
 mkdirSync(RESULTS, { recursive: true });
 const record = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, results };
 writeFileAtomic(join(RESULTS, 'startup.json'), `${JSON.stringify(record, null, 2)}\n`);
