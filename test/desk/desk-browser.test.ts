@@ -124,6 +124,9 @@ describe.skipIf(!HAS_MARKET_DATA || !hasChromium)('the desk in Chromium, on real
     await page.locator('#sourced-source').fill('EPFR');
     await page.locator('#sourced-date').fill('2026-02-20');
     await page.locator('#sourced-ok').click();
+    // The dialog's close event (which writes the mark) is a queued task: saving before the chip
+    // shows would save the text without the mark, which is what an editor would see too.
+    await expect.poll(() => page.locator('.cm-content .cm-mark-sourced').count(), SOON).toBe(1);
     expect(await savedText(page, latestFile())).toContain(
       'drew 1.2<!--sourced: EPFR, 2026-02-20--> billion dollars last week.',
     );
