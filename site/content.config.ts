@@ -9,8 +9,8 @@ import { defineCollection } from 'astro:content';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'astro/loaders';
-import { frontMatterSchema } from '../src/drafts/front-matter.ts';
-import { newsletterFrontMatterSchema } from '../src/site/newsletter-front-matter.ts';
+import { frontMatterSchema } from '../src/content/front-matter.ts';
+import { newsletterFrontMatterSchema } from '../src/content/newsletter-front-matter.ts';
 import { contentDir, previewMode } from './lib/site-config.ts';
 
 /**

@@ -3,7 +3,7 @@
  * with the invisible fact marks dropped (published pages) or turned into highlights (the
  * editors' preview).
  */
-import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import type { FrontMatter } from '../../src/content/front-matter.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
 import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 

@@ -5,7 +5,7 @@
 
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { basename, join, relative } from 'node:path';
-import { type FrontMatter, frontMatterSchema } from '../../src/drafts/front-matter.ts';
+import { type FrontMatter, frontMatterSchema } from '../../src/content/front-matter.ts';
 import { checkFile } from '../../src/review/check.ts';
 import { type MessageJson, messageJson } from '../../src/review/format-report.ts';
 import { contentDir, leadIndex, publication } from './site-config.ts';

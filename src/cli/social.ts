@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import matter from 'gray-matter';
-import { frontMatterSchema } from '../drafts/front-matter.ts';
+import { frontMatterSchema } from '../content/front-matter.ts';
 import { escapeLinkedIn } from '../drafts/social/linkedin.ts';
 import { X_LIMIT, xWeightedLength } from '../drafts/social/x.ts';
 import { Errors, WirecopyError } from '../errors.ts';

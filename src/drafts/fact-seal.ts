@@ -8,7 +8,7 @@
  * seal is the JSON of the facts, deflated and base64-encoded, on one line an editor can ignore.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { FrontMatter } from './front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 
 type Facts = FrontMatter['facts'];
 

@@ -5,16 +5,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ChartSeriesInput, chartSnapshot, isRate } from '../content/chart-snapshot.ts';
+import { serializeDraft, type WriteOutcome, writeDraft } from '../content/draft-file.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import type { FactSet } from '../facts/types.ts';
 import type { Quote } from '../inputs/quotes.ts';
 import { type SelectedQuote, selectQuote } from '../inputs/select-quote.ts';
-import { type ChartSeriesInput, chartSnapshot, isRate } from '../site/chart-data.ts';
 import type { PriceTarget } from '../stats/targets.ts';
 import type { SymbolRegistry } from '../symbols.ts';
-import { serializeDraft, type WriteOutcome, writeDraft } from './draft-file.ts';
 import { sealFacts } from './fact-seal.ts';
 import { buildFactView, type FactView, factNode, numberOf } from './fact-view.ts';
-import type { FrontMatter } from './front-matter.ts';
 import { markdownText, markdownUrl } from './markdown-text.ts';
 import {
   backedFacts,

@@ -3,7 +3,8 @@
  * data-quality gate, then the drafts, into the store first and then content/drafts/.
  */
 import { join } from 'node:path';
-import { isEditedOnDisk } from '../drafts/draft-file.ts';
+import { type ChartSeriesInput, STORY_WINDOWS } from '../content/chart-snapshot.ts';
+import { isEditedOnDisk } from '../content/draft-file.ts';
 import { type DraftContext, type DraftResult, renderDraft, writeDrafts } from '../drafts/generate.ts';
 import { chooseStories } from '../drafts/select.ts';
 import { factGroupsFor, storiesFor } from '../drafts/stories/index.ts';
@@ -14,7 +15,6 @@ import type { FactSet } from '../facts/types.ts';
 import { notesFor } from '../inputs/notes.ts';
 import { removeLeftovers } from '../io/leftover-temps.ts';
 import { keepGeneratedDrafts } from '../review/generated-text.ts';
-import { type ChartSeriesInput, STORY_WINDOWS } from '../site/chart-data.ts';
 import { indexOnOrBefore } from '../stats/periods.ts';
 import type { InputProblem, IsoDate, Series, SymbolKey } from '../types.ts';
 import { VERSION } from '../version.ts';

@@ -4,7 +4,7 @@
  * matter).
  */
 import { formatProblem } from '../cli/import-report.ts';
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { Errors, WirecopyError } from '../errors.ts';
 import type { FactSet } from '../facts/types.ts';
 import { plural } from '../review/format-report.ts';

@@ -2,11 +2,12 @@
  * An article's chart in the newsletter: a small table of the chart's closes. Email clients strip
  * scripts and SVG, many block remote images by default, and a table also reads in the text part
  * and on a screen reader. The snapshot is the one the site draws (front matter `chart`, see
- * src/site/chart-data.ts): closes of each series on shared session dates.
+ * src/content/chart-snapshot.ts): closes of each series on shared session dates.
  */
-import type { FrontMatter } from '../drafts/front-matter.ts';
+
+import { isRate } from '../content/chart-snapshot.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { formatDate, formatPercent } from '../facts/format.ts';
-import { isRate } from '../site/chart-data.ts';
 import { chartValue } from '../site/chart-svg.ts';
 import type { IsoDate } from '../types.ts';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { type FrontMatter, frontMatterSchema } from '../drafts/front-matter.ts';
+import { type FrontMatter, frontMatterSchema } from '../content/front-matter.ts';
 import type { IsoDate } from '../types.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 

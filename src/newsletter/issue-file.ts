@@ -5,7 +5,10 @@
  * one the site build accepts.
  */
 import matter from 'gray-matter';
-import { type NewsletterFrontMatter, newsletterFrontMatterSchema } from '../site/newsletter-front-matter.ts';
+import {
+  type NewsletterFrontMatter,
+  newsletterFrontMatterSchema,
+} from '../content/newsletter-front-matter.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 import type { Issue } from './issue.ts';
 

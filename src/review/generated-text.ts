@@ -4,7 +4,7 @@
  * (when the draft carries no seal of them). Found by the content hash the draft carries
  * (`generator.contentHash`), which survives edits.
  */
-import { hashOf } from '../drafts/draft-file.ts';
+import { hashOf } from '../content/draft-file.ts';
 import type { MarketStore } from '../store/market-store.ts';
 import type { GeneratedTextRef } from './remark-generated-facts.ts';
 

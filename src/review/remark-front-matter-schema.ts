@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { frontMatterSchema } from '../drafts/front-matter.ts';
+import { frontMatterSchema } from '../content/front-matter.ts';
 import { draftOf, fieldPlace, fieldValue } from './draft-source.ts';
 import { report } from './messages.ts';
 

@@ -3,7 +3,7 @@
  * them. `approve` records each review's time; `approve --replace` keeps the replaced reviews under
  * `revisions:` (oldest first), so the first review is the publication and the latest the update.
  */
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 
 type Dated = Pick<FrontMatter, 'date' | 'review' | 'revisions'>;
 

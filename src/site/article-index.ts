@@ -3,7 +3,7 @@
  * related pieces of one. Pure functions over front matter, so they are tested without a build.
  */
 import { MONTH_NAMES } from '../calendar/dates.ts';
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 
 /** What the site needs of a piece: its front matter and the file it came from. */
 export interface Piece {

@@ -3,7 +3,7 @@
  * byline, the publication and update times, how the piece was made, the NewsArticle JSON-LD, and
  * share links built from the piece's own social digests. Pure functions over front matter.
  */
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { sourceName } from '../drafts/sources.ts';
 import { formatDate } from '../facts/format.ts';
 import { publishedAt, updatedAt } from './article-dates.ts';

@@ -14,9 +14,10 @@
  * level in percent, on the same session dates, so a reader sets the yield's move against the
  * Russell 2000's without reading two scales off one plot.
  */
+
+import { type ChartSnapshot, isRate } from '../content/chart-snapshot.ts';
 import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
 import { escapeHtml } from '../html-escape.ts';
-import { type ChartSnapshot, isRate } from './chart-data.ts';
 
 export interface ChartLayout {
   width: number;

@@ -5,7 +5,7 @@
  * lets its words carry the sign, so "fell 0.5%" for a fact of -0.5% is a match, not a mismatch.
  * A number without a mark that fits no fact of the piece, which `check` rejects, is marked too.
  */
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { FACT_LINK } from '../drafts/view-values.ts';
 import { escapeHtml } from '../html-escape.ts';
 import { describeFact, type ReferenceFact } from '../review/draft-facts.ts';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { formatDate } from '../facts/format.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { frontMatterEngine } from '../yaml-data.ts';

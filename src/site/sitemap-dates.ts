@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import type { FrontMatter } from '../drafts/front-matter.ts';
+import type { FrontMatter } from '../content/front-matter.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 import { lastChangedAt } from './article-dates.ts';
 import { articleId } from './article-index.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionsBetween } from '../../src/calendar/nyse.ts';
-import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
+import { frontMatterSchema } from '../../src/content/front-matter.ts';
 import { fixture, RecordedServer } from '../fetchers/recorded-server.ts';
 import { readStore, testWorkspace, walkTo, writeStore } from '../verify/support.ts';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
+import { frontMatterSchema } from '../../src/content/front-matter.ts';
 import { workspace } from '../support/cli.ts';
 
 describe('wirecopy run (npm start) on a fresh store', () => {

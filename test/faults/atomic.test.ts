@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashOf, isUntouched } from '../../src/drafts/draft-file.ts';
+import { hashOf, isUntouched } from '../../src/content/draft-file.ts';
 import { onFaultPoint } from '../../src/io/fault-point.ts';
 import { ISSUE, FIXTURES as NEWSLETTER_FIXTURES, newsletterWorkspace, TODAY } from '../newsletter/support.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON } from '../support/cli.ts';

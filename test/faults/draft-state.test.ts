@@ -17,7 +17,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isUntouched } from '../../src/drafts/draft-file.ts';
+import { isUntouched } from '../../src/content/draft-file.ts';
 import { REPO_ROOT, type Workspace } from '../support/cli.ts';
 import { demoWorkspace, filesIn, SESSION, TODAY } from './support-draftstate.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newsletterFrontMatterSchema } from '../../src/site/newsletter-front-matter.ts';
+import { newsletterFrontMatterSchema } from '../../src/content/newsletter-front-matter.ts';
 import {
   byClass,
   byTag,

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import type { FrontMatter } from '../../src/content/front-matter.ts';
 import { ogCard } from '../../src/site/og-file.ts';
 import { OG_HEIGHT, OG_WIDTH, renderOgImage } from '../../src/site/og-image.ts';
 import { REPO_ROOT, type Workspace, workspace } from '../support/cli.ts';

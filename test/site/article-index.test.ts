@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import type { FrontMatter } from '../../src/content/front-matter.ts';
 import {
   articleId,
   byMonth,

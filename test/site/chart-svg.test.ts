@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSnapshot } from '../../src/site/chart-data.ts';
+import type { ChartSnapshot } from '../../src/content/chart-snapshot.ts';
 import {
   chartCaptionLead,
   chartTable,

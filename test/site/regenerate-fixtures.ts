@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
 import { main } from '../../src/cli/main.ts';
-import { chartSnapshot } from '../../src/site/chart-data.ts';
+import { chartSnapshot } from '../../src/content/chart-snapshot.ts';
 import { MarketStore } from '../../src/store/market-store.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

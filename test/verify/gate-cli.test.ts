@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessionsBetween } from '../../src/calendar/nyse.ts';
-import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
+import { frontMatterSchema } from '../../src/content/front-matter.ts';
 import type { InputProblem } from '../../src/types.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, NO_MARKET_DATA_REASON } from '../support/cli.ts';
 import { type TestWorkspace, testWorkspace, walkTo, writeStore } from './support.ts';

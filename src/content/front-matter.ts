@@ -104,7 +104,7 @@ export const frontMatterSchema = z.object({
       last: isoDate,
     }),
   ),
-  /** The closes the site charts (see src/site/chart-data.ts): the site build never reads the store. */
+  /** The closes the site charts (see src/content/chart-snapshot.ts): the site build never reads the store. */
   chart: chartSchema.optional(),
   /** The data-quality gate before drafting (src/verify): its verdict, problems found, sources checked. */
   checks: z

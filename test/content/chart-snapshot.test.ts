@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
-import { chartSnapshot, MAX_POINTS, STORY_WINDOWS, thin } from '../../src/site/chart-data.ts';
+import { chartSnapshot, MAX_POINTS, STORY_WINDOWS, thin } from '../../src/content/chart-snapshot.ts';
+import { frontMatterSchema } from '../../src/content/front-matter.ts';
 
 /** Consecutive days from 2025-01-01 (weekends included: the function does not care). */
 function days(n: number): string[] {

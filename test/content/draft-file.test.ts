@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { hashOf, isUntouched, serializeDraft, writeDraft } from '../../src/drafts/draft-file.ts';
-import { frontMatterSchema } from '../../src/drafts/front-matter.ts';
+import { hashOf, isUntouched, serializeDraft, writeDraft } from '../../src/content/draft-file.ts';
+import { frontMatterSchema } from '../../src/content/front-matter.ts';
 
 const frontMatter = {
   title: 'Small caps jump 8.5% in five sessions',

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { serializeDraft } from '../../src/drafts/draft-file.ts';
-import type { FrontMatter } from '../../src/drafts/front-matter.ts';
+import { serializeDraft } from '../../src/content/draft-file.ts';
+import type { FrontMatter } from '../../src/content/front-matter.ts';
 import { frontMatterEngine } from '../../src/yaml-data.ts';
 import { REPO_ROOT } from '../support/cli.ts';
 

@@ -5,8 +5,8 @@
  */
 
 import { previousSession } from '../calendar/nyse.ts';
-import type { FrontMatter } from '../drafts/front-matter.ts';
 import type { IsoDate } from '../types.ts';
+import type { FrontMatter } from './front-matter.ts';
 
 export type ChartSnapshot = NonNullable<FrontMatter['chart']>;
 
