@@ -4,7 +4,8 @@
  * build, naming both files.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { articleId, duplicateIds, newestFirst } from '../../src/site/article-index.ts';
+import { articleId } from '../../src/content/article-id.ts';
+import { duplicateIds, newestFirst } from '../../src/site/article-index.ts';
 
 export type Article = CollectionEntry<'articles'>;
 

@@ -7,7 +7,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleId } from '../../src/site/article-index.ts';
+import { articleId } from '../../src/content/article-id.ts';
 import { type Article, publishedArticles } from './articles.ts';
 import { contentDir, previewMode } from './site-config.ts';
 

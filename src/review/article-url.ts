@@ -6,7 +6,7 @@
  * that already holds it by front matter, not by file name.
  */
 import { join } from 'node:path';
-import { articleId } from '../site/article-index.ts';
+import { articleId } from '../content/article-id.ts';
 import { readDraftSource } from './draft-source.ts';
 import type { FileSystem } from './file-system.ts';
 import type { ReviewRecord } from './review-fields.ts';

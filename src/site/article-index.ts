@@ -3,6 +3,7 @@
  * related pieces of one. Pure functions over front matter, so they are tested without a build.
  */
 import { MONTH_NAMES } from '../calendar/dates.ts';
+import { articleId } from '../content/article-id.ts';
 import type { FrontMatter } from '../content/front-matter.ts';
 
 /** What the site needs of a piece: its front matter and the file it came from. */
@@ -10,11 +11,6 @@ export interface Piece {
   data: FrontMatter;
   /** The source file, for error messages. */
   filePath?: string | undefined;
-}
-
-/** `2025-11-28-small-cap-rally`: the piece's URL segment, `/articles/<id>/`. */
-export function articleId(data: Pick<FrontMatter, 'asOf' | 'slug'>): string {
-  return `${data.asOf}-${data.slug}`;
 }
 
 /** Newest first: by date, then as-of, then title, so equal dates still sort the same each build. */

@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
+import { articleId } from '../content/article-id.ts';
 import type { FrontMatter } from '../content/front-matter.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 import { lastChangedAt } from './article-dates.ts';
-import { articleId } from './article-index.ts';
 
 /** The top-level front matter fields a sitemap date needs; the rest (facts, chart, sources) is most of the bytes. */
 const DATING_FIELDS = new Set(['status', 'asOf', 'slug', 'date', 'review', 'revisions']);

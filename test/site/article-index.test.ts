@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { articleId } from '../../src/content/article-id.ts';
 import type { FrontMatter } from '../../src/content/front-matter.ts';
 import {
-  articleId,
   byMonth,
   byTag,
   duplicateIds,

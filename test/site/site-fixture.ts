@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { type Browser, chromium } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
-import { articleId } from '../../src/site/article-index.ts';
+import { articleId } from '../../src/content/article-id.ts';
 import { type BuildResult, buildSite, SITE_ROOT } from '../../src/site/astro-run.ts';
 
 export const FIXTURES = join(SITE_ROOT, 'test/fixtures/site');

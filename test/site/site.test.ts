@@ -9,7 +9,8 @@ import matter from 'gray-matter';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { articleId, tagSlug } from '../../src/site/article-index.ts';
+import { articleId } from '../../src/content/article-id.ts';
+import { tagSlug } from '../../src/site/article-index.ts';
 import type { InPage } from './in-page.ts';
 import {
   ARTIFACTS,

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
-import { articleId } from '../../../src/site/article-index.ts';
+import { articleId } from '../../../src/content/article-id.ts';
 import { cachedOgImage } from '../../../src/site/og-cache.ts';
 import { ogCard, storedOgImage } from '../../../src/site/og-file.ts';
 import { storedOgImagePath } from '../../../src/site/og-integration.ts';
