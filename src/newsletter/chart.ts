@@ -5,10 +5,9 @@
  * src/content/chart-snapshot.ts): closes of each series on shared session dates.
  */
 
-import { isRate } from '../content/chart-snapshot.ts';
+import { chartValue, isRate } from '../content/chart-snapshot.ts';
 import type { FrontMatter } from '../content/front-matter.ts';
 import { formatDate, formatPercent } from '../facts/format.ts';
-import { chartValue } from '../site/chart-svg.ts';
 import type { IsoDate } from '../types.ts';
 
 export type ArticleChart = NonNullable<FrontMatter['chart']>;

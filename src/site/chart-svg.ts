@@ -15,7 +15,7 @@
  * Russell 2000's without reading two scales off one plot.
  */
 
-import { type ChartSnapshot, isRate } from '../content/chart-snapshot.ts';
+import { type ChartSnapshot, chartValue, isRate } from '../content/chart-snapshot.ts';
 import { formatDate, formatLevel, formatPercent } from '../facts/format.ts';
 import { escapeHtml } from '../html-escape.ts';
 
@@ -356,11 +356,6 @@ export function summarize(chart: ChartSnapshot): string {
     ? `From ${formatDate(first)}, to ${formatDate(asOf)}`
     : `From ${formatDate(first, asOf)} to ${formatDate(asOf, asOf)}`;
   return `${span}, ${moves.join('; ')}.`;
-}
-
-/** A close as the chart's table prints it: an index's level, a rate in percent ("2.66%"). */
-export function chartValue(series: { unit?: 'percent' | undefined }, value: number): string {
-  return isRate(series) ? `${value.toFixed(2)}%` : formatLevel(value);
 }
 
 /** A rate's move over the chart, in basis points as the copy gives it. */
