@@ -5,21 +5,8 @@
  * rule knows it, the value it expected (offered as a one-click replacement).
  */
 import { type CheckOptions, checkText } from '../review/check.ts';
-import { type MessageJson, messageJson } from '../review/format-report.ts';
-
-export interface Diagnostic extends MessageJson {
-  from: number;
-  to: number;
-}
-
-export interface LiveCheck {
-  errors: number;
-  warnings: number;
-  unreadable: boolean;
-  diagnostics: Diagnostic[];
-  /** How long the check took on the server, in milliseconds (the desk shows it; the bench reads it). */
-  ms: number;
-}
+import { messageJson } from '../review/format-report.ts';
+import type { LiveCheck } from './wire.ts';
 
 /** Offsets of line starts, for turning the check's 1-based line:column into offsets. */
 function lineStarts(text: string): number[] {

@@ -9,17 +9,7 @@ import { explainFact } from '../facts/explain.ts';
 import type { CommandContext } from '../jobs/context.ts';
 import { factSetFor } from '../jobs/facts.ts';
 import { loadDeskInputs } from '../jobs/inputs.ts';
-
-export interface PanelFact {
-  id: string;
-  display: string;
-  unit: string;
-  definition: string;
-  /** The `--explain` text: definition, every input, and the worked arithmetic where there is one. */
-  explain: string;
-  /** Whether the draft's front matter carries it: then it goes in with its fact mark. */
-  carried: boolean;
-}
+import type { PanelFact } from './wire.ts';
 
 export interface SessionFacts {
   asOf: string;

@@ -4,20 +4,8 @@
  */
 import { escapeControls } from '../echo-safe.ts';
 import type { CheckedFile } from './check.ts';
+import type { MessageJson } from './message-json.ts';
 import { type FileMessage, ruleIdOf, severityOf } from './messages.ts';
-
-export interface MessageJson {
-  line: number | undefined;
-  column: number | undefined;
-  endLine: number | undefined;
-  endColumn: number | undefined;
-  severity: string;
-  rule: string;
-  message: string;
-  hint: string | undefined;
-  actual: string | undefined;
-  expected: string[] | undefined;
-}
 
 export interface FileJson {
   file: string;

@@ -9,7 +9,7 @@ import { markdownLanguage } from '@codemirror/lang-markdown';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import type { LiveCheck, Diagnostic as ServerDiagnostic } from '../live-check.ts';
+import type { LiveCheck, Diagnostic as ServerDiagnostic } from '../wire.ts';
 import { call } from './api.ts';
 import { markChips } from './chips.ts';
 

@@ -8,7 +8,7 @@
  * versions; the editor's text stays until the editor chooses.
  */
 import type { EditorView } from '@codemirror/view';
-import type { PanelFact } from '../session-facts.ts';
+import type { PanelFact } from '../wire.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
