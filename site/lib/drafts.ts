@@ -7,7 +7,8 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { basename, join, relative } from 'node:path';
 import { type FrontMatter, frontMatterSchema } from '../../src/content/front-matter.ts';
 import { checkFile } from '../../src/review/check.ts';
-import { type MessageJson, messageJson } from '../../src/review/format-report.ts';
+import { messageJson } from '../../src/review/format-report.ts';
+import type { MessageJson } from '../../src/review/message-json.ts';
 import { contentDir, leadIndex, publication } from './site-config.ts';
 
 export interface PreviewDraft {
