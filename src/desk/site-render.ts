@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { MarkdownRenderer } from 'astro/markdown';
-import type { ViteDevServer } from 'vite';
+import type { PluginOption, ViteDevServer } from 'vite';
 
 /** The package root: site/ and astro's plugins are found from here, whatever folder the desk runs in. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,7 +76,13 @@ export async function startSiteRenderer(): Promise<SiteRenderer> {
   });
   if (!resolved) throw new Error('Astro did not run the astro:config:done hook of the desk reader.');
   const { markdown, image } = resolved;
-  const vite: ViteDevServer = await createServer({ ...viteConfig, configFile: false });
+  const vite: ViteDevServer = await createServer({
+    ...viteConfig,
+    // Astro's dev-server app (routes, content collections, its process-wide rejection handler)
+    // serves pages; the desk only renders one component, so it is left out.
+    plugins: withoutPlugin((viteConfig as { plugins?: PluginOption[] }).plugins, 'astro:server'),
+    configFile: false,
+  });
   try {
     // The same call as Astro's content layer makes for a collection's markdown.
     const processor: MarkdownRenderer = await markdown.processor.createRenderer({
@@ -97,4 +103,11 @@ export async function startSiteRenderer(): Promise<SiteRenderer> {
     await vite.close();
     throw error;
   }
+}
+
+/** The plugins, nested as Vite allows, but for the one named. */
+function withoutPlugin(plugins: PluginOption[] | undefined, name: string): PluginOption[] {
+  return (plugins ?? [])
+    .flat(Number.POSITIVE_INFINITY as 1)
+    .filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === name));
 }
