@@ -80,7 +80,18 @@ export async function startSiteRenderer(): Promise<SiteRenderer> {
     ...viteConfig,
     // Astro's dev-server app (routes, content collections, its process-wide rejection handler)
     // serves pages; the desk only renders one component, so it is left out.
-    plugins: withoutPlugin((viteConfig as { plugins?: PluginOption[] }).plugins, 'astro:server'),
+    plugins: [
+      ...withoutPlugin((viteConfig as { plugins?: PluginOption[] }).plugins, 'astro:server'),
+      {
+        // Nothing goes to a browser: no dependency pre-bundling for one (Astro's asks for the dev
+        // toolbar's; it would write into the installed package's node_modules/.vite).
+        name: 'wirecopy-desk-no-prebundle',
+        enforce: 'post',
+        configEnvironment(_name, options) {
+          options.optimizeDeps = { noDiscovery: true, include: [] };
+        },
+      },
+    ],
     configFile: false,
   });
   try {
