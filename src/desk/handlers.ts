@@ -16,6 +16,7 @@ import type { CheckOptions } from '../review/check.ts';
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
 import { formatMessage } from '../review/format-report.ts';
 import { dayView } from './day-view.ts';
+import { diffAnswer } from './diff-answer.ts';
 import { DeskRequestError, errorLines } from './errors.ts';
 import { liveCheck } from './live-check.ts';
 import { piecePath } from './paths.ts';
@@ -157,7 +158,7 @@ export class DeskHandlers {
 
   diff(name: unknown): Promise<Reply> {
     const piece = this.piece(name);
-    return this.job((ctx) => diffFile(ctx, this.shown(piece.path)));
+    return this.job((ctx) => diffAnswer(diffFile(ctx, this.shown(piece.path))));
   }
 
   async page(name: unknown): Promise<Reply> {

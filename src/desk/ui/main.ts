@@ -8,34 +8,12 @@
  * versions; the editor's text stays until the editor chooses.
  */
 import type { EditorView } from '@codemirror/view';
+import type { DayView } from '../day-view.ts';
+import type { DiffAnswer } from '../diff-answer.ts';
 import type { PanelFact } from '../session-facts.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
-
-interface DayDraft {
-  name: string;
-  file: string;
-  status: string;
-  story: string;
-  asOf: string;
-  title: string;
-  lead: string;
-  check: { errors: number; warnings: number; unreadable: boolean };
-  age: { sessions: number | null; days: number | null };
-  note?: string;
-  earlierSession: boolean;
-  revisionOf?: string;
-}
-interface DayView {
-  session: string | undefined;
-  gate:
-    | { verdict: 'passed' | 'failed'; scope: string; errors: number; warnings: number; problems: string[] }
-    | { verdict: 'skipped'; reason: string };
-  drafts: DayDraft[];
-  articles: { file: string; title: string }[];
-  stories: string[];
-}
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 /** An element with its properties (textContent, className, type, ...) set. */
@@ -348,21 +326,8 @@ function askSourced() {
 
 // ---- Diff, page, review ----------------------------------------------------------------
 
-interface DiffSentence {
-  text: string;
-}
-interface DiffOp {
-  kind: 'same' | 'changed' | 'removed' | 'added';
-  before?: DiffSentence;
-  after?: DiffSentence;
-  numbers: { text: string; verdict: { kind: string; shown?: string; fact?: { id: string } } }[];
-}
-
 async function showDiff() {
-  const answer = await call<{ result?: { sections: { name: string; ops: DiffOp[] }[] } }>(
-    'GET',
-    withName('/api/diff', state.name),
-  );
+  const answer = await call<{ result?: DiffAnswer }>('GET', withName('/api/diff', state.name));
   const box = $('diff');
   if (answer.status !== 200 || !answer.json.result) {
     box.textContent = errorText(answer.json);
@@ -387,7 +352,7 @@ async function showDiff() {
       table.append(row);
       for (const n of op.numbers) {
         const note = el('tr', { className: `number verdict-${n.verdict.kind}` });
-        const fact = n.verdict.fact ? ` ${n.verdict.fact.id} = ${n.verdict.shown}` : '';
+        const fact = 'fact' in n.verdict ? ` ${n.verdict.fact.id} = ${n.verdict.shown}` : '';
         note.append(el('td', { colSpan: 2, textContent: `${n.text}: ${n.verdict.kind}${fact}` }));
         table.append(note);
       }
