@@ -10,7 +10,8 @@
 import type { EditorView } from '@codemirror/view';
 import type { DayView } from '../day-view.ts';
 import type { DiffAnswer } from '../diff-answer.ts';
-import type { PanelFact } from '../session-facts.ts';
+import type { OpenedPiece, SaveOutcome } from '../piece-files.ts';
+import type { PanelFact, SessionFacts } from '../session-facts.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
@@ -119,7 +120,7 @@ async function redraft(story: string) {
 let social: ReturnType<typeof socialFields> | undefined;
 
 async function openPiece(name: string) {
-  const answer = await call<{ text: string; version: string }>('GET', withName('/api/piece', name));
+  const answer = await call<OpenedPiece>('GET', withName('/api/piece', name));
   if (answer.status !== 200) return say(errorText(answer.json));
   state.name = name;
   state.version = answer.json.version;
@@ -173,13 +174,14 @@ async function save(): Promise<boolean> {
   const view = state.view;
   if (!view) return false;
   const text = view.state.doc.toString();
-  const answer = await call<{
-    saved: boolean;
-    version?: string;
-    conflict?: { text: string; version: string } | { deleted: true };
-  }>('PUT', '/api/piece', { name: state.name, text, version: state.version });
-  if (answer.status === 200 && answer.json.version) {
-    state.version = answer.json.version;
+  const answer = await call<SaveOutcome>('PUT', '/api/piece', {
+    name: state.name,
+    text,
+    version: state.version,
+  });
+  const outcome = answer.json;
+  if (answer.status === 200 && outcome.saved === true) {
+    state.version = outcome.version;
     state.saved = text;
     $('save').classList.remove('dirty');
     say(`Saved ${state.name}.`);
@@ -187,8 +189,8 @@ async function save(): Promise<boolean> {
     void showDiff();
     return true;
   }
-  if (answer.status === 409 && answer.json.conflict) {
-    showConflict(text, answer.json.conflict);
+  if (answer.status === 409 && outcome.saved === false) {
+    showConflict(text, outcome.conflict);
     return false;
   }
   say(errorText(answer.json));
@@ -196,7 +198,7 @@ async function save(): Promise<boolean> {
 }
 
 /** Both versions side by side; the editor picks one (or merges by hand), nothing is written until then. */
-function showConflict(mine: string, theirs: { text: string; version: string } | { deleted: true }) {
+function showConflict(mine: string, theirs: Extract<SaveOutcome, { saved: false }>['conflict']) {
   const box = $('conflict');
   box.hidden = false;
   if ('deleted' in theirs) {
@@ -247,7 +249,7 @@ function labelled(title: string, content: HTMLElement) {
 // ---- Facts panel and the sourced action -----------------------------------------------
 
 async function loadFacts() {
-  const answer = await call<{ asOf: string; facts: PanelFact[] }>('GET', withName('/api/facts', state.name));
+  const answer = await call<SessionFacts>('GET', withName('/api/facts', state.name));
   state.facts = answer.status === 200 ? answer.json.facts : [];
   state.asOf = answer.status === 200 ? answer.json.asOf : '';
   renderFacts();
