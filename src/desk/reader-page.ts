@@ -6,7 +6,6 @@
  * matter the site's schema refuses is shown as the preview shows it: a note, the title and the
  * body. The page carries no script and is served with a CSP that allows none.
  */
-import { bodyHtml } from '../../site/lib/article-html.ts';
 import { frontMatterSchema } from '../drafts/front-matter.ts';
 import { escapeHtml } from '../html-escape.ts';
 import { findFrontMatter, readDraftSource } from '../review/draft-source.ts';
@@ -21,7 +20,7 @@ export async function readerPage(
   const body = draftText.slice(findFrontMatter(draftText)?.bodyStart ?? 0);
   const parsed = frontMatterSchema.safeParse(source.data ?? {});
   const data = parsed.success ? parsed.data : undefined;
-  const html = bodyHtml(
+  const html = site.bodyHtml(
     { id: options.title, rendered: { html: await site.markdown(body) } },
     { highlightFacts: true, facts: data?.facts, asOf: data?.asOf },
   );

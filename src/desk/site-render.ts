@@ -12,18 +12,29 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { MarkdownRenderer } from 'astro/markdown';
 import type { PluginOption, ViteDevServer } from 'vite';
+import type { FrontMatter } from '../drafts/front-matter.ts';
 
 /** The package root: site/ and astro's plugins are found from here, whatever folder the desk runs in. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTICLE_VIEW = '/site/components/ArticleView.astro';
+/** The site's body step (sanitizer, fact marks), loaded as the site loads it: src/ may not import site/. */
+const ARTICLE_HTML = '/site/lib/article-html.ts';
 
 export interface SiteRenderer {
   /** The article element as the site prints it, for front matter the site's schema accepted. */
   article(props: { data: unknown; html: string; markdown: string }): Promise<string>;
   /** The body's markdown as the site's content layer renders it (before the site's sanitizer). */
   markdown(body: string): Promise<string>;
+  /** site/lib/article-html.ts's `bodyHtml`: the rendered body sanitized, its fact marks handled. */
+  bodyHtml: BodyHtml;
   close(): Promise<void>;
 }
+
+/** The signature of site/lib/article-html.ts's `bodyHtml` (a type import would put site/ in the package build). */
+type BodyHtml = (
+  entry: { id: string; rendered?: { html: string } | undefined },
+  options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined; asOf?: string | undefined },
+) => string;
 
 type Component = Parameters<
   Awaited<ReturnType<typeof import('astro/container').experimental_AstroContainer.create>>['renderToString']
@@ -104,10 +115,12 @@ export async function startSiteRenderer(): Promise<SiteRenderer> {
       smartypants: markdown.smartypants,
     });
     const view = (await vite.ssrLoadModule(ARTICLE_VIEW)) as { default: Component };
+    const { bodyHtml } = (await vite.ssrLoadModule(ARTICLE_HTML)) as { bodyHtml: BodyHtml };
     const container = await experimental_AstroContainer.create();
     return {
       article: (props) => container.renderToString(view.default, { props }),
       markdown: async (body) => (await processor.render(body, { frontmatter: {} })).code,
+      bodyHtml,
       close: () => vite.close(),
     };
   } catch (error) {
