@@ -185,6 +185,22 @@ describe.skipIf(!HAS_MARKET_DATA)('the desk over HTTP', () => {
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
   });
 
+  it('shows a piece whose front matter the site refuses as the preview does: what is wrong, the title, the body', async () => {
+    const text = readFileSync(draftFile(LATEST), 'utf8');
+    const broken = text.replace(/^summary: .*\n/m, '');
+    expect(broken).not.toBe(text);
+    writeFileSync(draftFile('2026-02-23-no-summary.md'), broken);
+    const response = await fetch(
+      `${desk.origin}/page?name=${encodeURIComponent('drafts/2026-02-23-no-summary.md')}`,
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<strong>Front matter the site refuses</strong>');
+    expect(html).toMatch(/<li>summary: [^<]+<\/li>/);
+    expect(html).toContain('<h1>Russell 2000 slides 1.6% to 2,620.99</h1>');
+    expect(html).toContain('The Russell 2000 slid');
+  });
+
   it('answers the diff as JSON-safe data: the added sentence in reader text, its number judged against its fact', async () => {
     const client = await tab(desk);
     const opened = (await client.get(piece(`drafts/${LATEST}`))).json as { text: string; version: string };
