@@ -103,8 +103,15 @@ export async function deskFigures(measure: Measure, market: string): Promise<voi
       await measure(
         'desk: reader page, first request (loads Astro, Vite, ArticleView.astro)',
         1,
-        async () => Buffer.byteLength(await (await fetch(pageUrl)).text()),
-        (_ms, bytes) => `${kb(bytes as number)} KB page, the site's CSS inlined; once per desk`,
+        async () => {
+          const rss = process.memoryUsage().rss;
+          const bytes = Buffer.byteLength(await (await fetch(pageUrl)).text());
+          return { bytes, rssMb: Math.round((process.memoryUsage().rss - rss) / 2 ** 20) };
+        },
+        (_ms, last) => {
+          const { bytes, rssMb } = last as { bytes: number; rssMb: number };
+          return `${kb(bytes)} KB page, the site's CSS inlined; once per desk; resident memory +${rssMb} MB`;
+        },
       );
       let version = versionOf(text);
       let save = 0;
