@@ -2,7 +2,8 @@
  * The desk's figures (issue 15): start-up (bundle with esbuild, then listen; budget 3 s), the
  * editor page's weight as the browser loads it (bytes and gzip), and the live check per
  * keystroke batch, the request the editor sends after a pause in typing (budget 100 ms), on the
- * real daily wrap of RUT.csv's last session.
+ * real daily wrap of RUT.csv's last session; and the reader page, first and per save (the site's
+ * own ArticleView.astro, loaded on the first request). Alone: `npm exec -- node bench/desk.ts`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { main } from '../src/cli/main.ts';
+import { versionOf } from '../src/desk/piece-files.ts';
 import { startDesk } from '../src/desk/server.ts';
 import { CommandContext } from '../src/jobs/context.ts';
 
@@ -96,6 +98,45 @@ export async function deskFigures(measure: Measure, market: string): Promise<voi
 
       const name = 'drafts/2026-02-23-daily-wrap.md';
       const text = readFileSync(join(dir, 'content', name), 'utf8');
+      const headers = { 'content-type': 'application/json', origin: base, 'x-wirecopy-csrf': csrf };
+      const pageUrl = `${base}/page?name=${encodeURIComponent(name)}`;
+      await measure(
+        'desk: reader page, first request (loads Astro, Vite, ArticleView.astro)',
+        1,
+        async () => {
+          const rss = process.memoryUsage().rss;
+          const bytes = Buffer.byteLength(await (await fetch(pageUrl)).text());
+          return { bytes, rssMb: Math.round((process.memoryUsage().rss - rss) / 2 ** 20) };
+        },
+        (_ms, last) => {
+          const { bytes, rssMb } = last as { bytes: number; rssMb: number };
+          return `${kb(bytes)} KB page, the site's CSS inlined; once per desk; resident memory +${rssMb} MB`;
+        },
+      );
+      let version = versionOf(text);
+      let save = 0;
+      const pageMs: number[] = [];
+      await measure(
+        'desk: reader page per save (PUT /api/piece, then GET /page)',
+        11,
+        async () => {
+          save++;
+          const edited = text.replace('on Monday', `on Monday${' again'.repeat(save)}`);
+          const saved = await fetch(`${base}/api/piece`, {
+            method: 'PUT',
+            headers,
+            body: JSON.stringify({ name, text: edited, version }),
+          });
+          version = ((await saved.json()) as { version: string }).version;
+          const started = performance.now();
+          await (await fetch(pageUrl)).text();
+          pageMs.push(performance.now() - started);
+        },
+        () => {
+          const sorted = [...pageMs].sort((a, b) => a - b);
+          return `GET /page ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms median (markdown, sanitizer, ArticleView.astro); load average ${loadavg()[0]?.toFixed(1)}`;
+        },
+      );
       const serverMs: number[] = [];
       let batch = 0;
       await measure(
@@ -107,7 +148,7 @@ export async function deskFigures(measure: Measure, market: string): Promise<voi
           const edited = text.replace('on Monday', `on Monday${' again'.repeat(batch)}`);
           const response = await fetch(`${base}/api/check`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', origin: base, 'x-wirecopy-csrf': csrf },
+            headers,
             body: JSON.stringify({ name, text: edited }),
           });
           const result = (await response.json()) as { ms: number; errors: number };
@@ -147,4 +188,34 @@ function deskProcessStartup(flags: string[]): Promise<void> {
     });
     child.on('exit', (code) => reject(new Error(`wirecopy desk exited (${code}) before listening`)));
   });
+}
+
+// `node bench/desk.ts`: these figures alone, without the rest of `npm run bench`.
+if (import.meta.main) {
+  const { printResults } = await import('./results-table.ts');
+  const results: import('./results-table.ts').BenchResult[] = [];
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  await deskFigures(
+    async (name, runs, work, figure) => {
+      const times: number[] = [];
+      let last: unknown;
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        last = await work();
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      const best = times[0] ?? 0;
+      const median = times[Math.floor(runs / 2)] ?? 0;
+      results.push({
+        case: name,
+        runs,
+        bestMs: round(best),
+        medianMs: round(median),
+        figure: figure(best, last),
+      });
+    },
+    fileURLToPath(new URL('../../shared/data/market/', import.meta.url)),
+  );
+  printResults(results);
 }

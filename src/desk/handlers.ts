@@ -16,12 +16,14 @@ import type { CheckOptions } from '../review/check.ts';
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
 import { formatMessage } from '../review/format-report.ts';
 import { dayView } from './day-view.ts';
+import { diffAnswer } from './diff-answer.ts';
 import { DeskRequestError, errorLines } from './errors.ts';
 import { liveCheck } from './live-check.ts';
 import { piecePath } from './paths.ts';
 import { openPiece, savePiece } from './piece-files.ts';
 import { readerPage } from './reader-page.ts';
 import { sessionFacts } from './session-facts.ts';
+import { type SiteRenderer, startSiteRenderer } from './site-render.ts';
 
 export interface Reply {
   status: number;
@@ -55,8 +57,20 @@ export class DeskHandlers {
   private checkOptions: CheckOptions | undefined;
   private checkOptionsAt = 0;
 
-  constructor(ctx: CommandContext) {
+  /** The site's renderer, started on the first reader request (it loads Astro and Vite). */
+  private site: Promise<SiteRenderer> | undefined;
+  private readonly siteCss: string;
+
+  constructor(ctx: CommandContext, siteCss: string) {
     this.ctx = ctx;
+    this.siteCss = siteCss;
+  }
+
+  /** Stops the site's renderer, if a reader request started it. */
+  async close(): Promise<void> {
+    const site = this.site;
+    this.site = undefined;
+    if (site) await (await site.catch(() => undefined))?.close();
   }
 
   private options(): CheckOptions {
@@ -144,15 +158,19 @@ export class DeskHandlers {
 
   diff(name: unknown): Promise<Reply> {
     const piece = this.piece(name);
-    return this.job((ctx) => diffFile(ctx, this.shown(piece.path)));
+    return this.job((ctx) => diffAnswer(diffFile(ctx, this.shown(piece.path))));
   }
 
-  page(name: unknown): Reply {
+  async page(name: unknown): Promise<Reply> {
     const piece = this.piece(name);
-    const html = readerPage(openPiece(piece).text, {
-      disclaimer: this.ctx.config.publication.disclaimer,
-      title: basename(piece.path),
+    const text = openPiece(piece).text;
+    this.site ??= startSiteRenderer();
+    // A renderer that failed to start is tried again on the next request, not kept broken.
+    const site = await this.site.catch((error: unknown) => {
+      this.site = undefined;
+      throw error;
     });
+    const html = await readerPage(text, site, { title: basename(piece.path), css: this.siteCss });
     return { status: 200, html };
   }
 

@@ -1,112 +1,52 @@
 /**
- * A piece as readers will see it, for the desk's page pane. Astro is not started per draft: the
- * body goes through a markdown pipeline (remark + GFM, raw HTML kept only to be sanitized), then
- * through the site's own sanitizer (src/site/sanitize-body.ts, the strict schema of
- * src/content/html-schema.ts) and fact highlighting, and the page is laid out as the site's
- * ArticleView.astro lays it out (kicker, headline, dek, stamp, chart, body, disclaimer, sources),
- * with the site's CSS. Every front-matter value is escaped; the page carries no script and is
- * served with a CSP that allows none.
+ * A piece as readers will see it, for the desk's page pane, made by the site's own code: the body
+ * through the markdown processor of Astro's content layer, then the site's sanitizer and fact
+ * highlighting (site/lib/article-html.ts, as the editors' preview prints drafts), and the article
+ * through site/components/ArticleView.astro (site-render.ts), with the site's stylesheet. Front
+ * matter the site's schema refuses is shown as the preview shows it: a note, the title and the
+ * body. The page carries no script and is served with a CSP that allows none.
  */
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import type { ChartSnapshot } from '../content/chart-snapshot.ts';
 import { frontMatterSchema } from '../content/front-matter.ts';
-import { sourceName } from '../drafts/sources.ts';
-import { formatDate } from '../facts/format.ts';
 import { escapeHtml } from '../html-escape.ts';
 import { findFrontMatter, readDraftSource } from '../review/draft-source.ts';
-import { storyLabel } from '../site/article-index.ts';
-import { chartTable, renderChartSvg } from '../site/chart-svg.ts';
-import { highlightFactLinks } from '../site/fact-links.ts';
-import { sanitizeBodyHtml } from '../site/sanitize-body.ts';
+import type { SiteRenderer } from './site-render.ts';
 
-const markdown = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeStringify, { allowDangerousHtml: true });
-
-/** The front matter's own chart rule, so the page draws exactly what the site would accept. */
-const chartShape = frontMatterSchema.shape.chart;
-
-const text = (value: unknown) => escapeHtml(typeof value === 'string' ? value : String(value ?? ''));
-
-interface SourceEntry {
-  symbol?: unknown;
-  name?: unknown;
-  sources?: unknown;
-  first?: unknown;
-  last?: unknown;
-}
-
-const isoDate = (value: unknown) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
-
-export function readerPage(draftText: string, options: { disclaimer: string; title: string }): string {
+export async function readerPage(
+  draftText: string,
+  site: SiteRenderer,
+  options: { title: string; css: string },
+): Promise<string> {
   const source = readDraftSource(draftText);
-  const data = (source.data ?? {}) as Record<string, unknown>;
-  const block = findFrontMatter(draftText);
-  const body = draftText.slice(block?.bodyStart ?? 0);
-  const asOf = isoDate(data['asOf']);
-  const html = highlightFactLinks(
-    sanitizeBodyHtml(String(markdown.processSync(body))),
-    data['facts'] as Parameters<typeof highlightFactLinks>[1],
-    { asOf },
+  const body = draftText.slice(findFrontMatter(draftText)?.bodyStart ?? 0);
+  const parsed = frontMatterSchema.safeParse(source.data ?? {});
+  const data = parsed.success ? parsed.data : undefined;
+  const html = site.bodyHtml(
+    { id: options.title, rendered: { html: await site.markdown(body) } },
+    { highlightFacts: true, facts: data?.facts, asOf: data?.asOf },
   );
-  const squash = (t: string) => t.replace(/[\s_*]+/g, ' ').trim();
-  const printsDisclaimer = squash(body).includes(squash(options.disclaimer));
-  const sources = Array.isArray(data['sources']) ? (data['sources'] as SourceEntry[]) : [];
-  const parts = [
-    data['dataset'] === 'demo'
-      ? '<p class="demo-banner">Demo data: generated numbers, not market data.</p>'
-      : '',
-    '<header>',
-    `<p class="kicker">${text(storyLabel(String(data['story'] ?? '')))}</p>`,
-    `<h1>${text(data['title'])}</h1>`,
-    `<p class="dek">${text(data['summary'])}</p>`,
-    asOf
-      ? `<p class="stamp">Data as of the <time datetime="${asOf}">${text(formatDate(asOf))}</time> close</p>`
-      : '',
-    '</header>',
-    chartFigure(data['chart']),
-    `<div class="body">${html}</div>`,
-    printsDisclaimer ? '' : `<p class="disclaimer">${text(options.disclaimer)}</p>`,
-    sources.length > 0
-      ? `<section class="about-data"><h2>Sources</h2><ul>${sources.map(sourceLine).join('')}</ul></section>`
-      : '',
-  ];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(options.title)}</title><link rel="stylesheet" href="/site.css"></head><body><main><article class="piece">${parts.join('')}</article></main></body></html>`;
-}
-
-function sourceLine(s: SourceEntry): string {
-  const names = Array.isArray(s.sources) ? s.sources.map((x) => sourceName(String(x))).join(', ') : '';
-  const first = isoDate(s.first);
-  const last = isoDate(s.last);
-  const span = first && last ? `, closes from ${formatDate(first)} to ${formatDate(last)}` : '';
-  return `<li>${text(s.name)} (${text(s.symbol)}): ${text(names)}${text(span)}</li>`;
-}
-
-/** The chart as Chart.astro draws it; a snapshot the editor broke is left out rather than drawn wrong. */
-function chartFigure(chart: unknown): string {
-  if (!isChart(chart)) return '';
-  try {
-    const { svg, summary } = renderChartSvg(chart, 'chart');
-    const table = chartTable(chart);
-    const rows = table.rows
-      .map(
-        ([date, ...values]) =>
-          `<tr><th scope="row">${text(date)}</th>${values.map((v) => `<td>${text(v)}</td>`).join('')}</tr>`,
-      )
-      .join('');
-    return `<figure class="chart">${svg}<figcaption>${text(chart.title)}, rebased to ${text(chart.rebased)} on the first date. ${text(summary)}</figcaption><details><summary>Chart data: closing levels</summary><table><thead><tr>${table.head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></details></figure>`;
-  } catch {
-    return '<p class="chart-broken">The chart snapshot in the front matter cannot be drawn.</p>';
+  let article: string;
+  if (data) {
+    article = await site
+      .article({ data, html, markdown: body })
+      .catch((error: unknown) =>
+        refused(source.data, html, [
+          `The site cannot draw this piece: ${error instanceof Error ? error.message : String(error)}`,
+        ]),
+      );
+  } else {
+    const issues = parsed.error?.issues ?? [];
+    article = refused(
+      source.data,
+      html,
+      issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`),
+    );
   }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)}</title><style>${options.css}</style></head><body><main>${article}</main></body></html>`;
 }
 
-function isChart(value: unknown): value is ChartSnapshot {
-  return value !== undefined && chartShape.safeParse(value).success;
+/** What the preview page (site/pages/drafts/[id].astro) shows for a draft it cannot lay out. */
+function refused(data: Record<string, unknown> | undefined, html: string, problems: string[]): string {
+  const title = typeof data?.['title'] === 'string' ? data['title'] : '';
+  const list = problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+  return `<article class="piece"><div class="draft-banner" role="note"><p><strong>Front matter the site refuses</strong>: readers would not see this piece.</p><ul>${list}</ul></div><h1>${escapeHtml(title)}</h1><div class="body">${html}</div></article>`;
 }

@@ -78,7 +78,7 @@ export async function startDesk(
   const access = deskAccess(options.host, ctx.env);
   const bundle: Bundle = await bundleDesk({ cache: options.bundleCache !== false });
   const siteCss = readFileSync(SITE_CSS, 'utf8');
-  const handlers = new DeskHandlers(ctx);
+  const handlers = new DeskHandlers(ctx, siteCss);
 
   const route = async (req: IncomingMessage, url: URL): Promise<Reply | undefined> => {
     const name = url.searchParams.get('name');
@@ -102,13 +102,8 @@ export async function startDesk(
         return handlers.reject(await readJson(req));
       case 'POST /api/draft':
         return handlers.draft(await readJson(req));
-      case 'GET /page': {
-        const reply = handlers.page(name);
-        return {
-          ...reply,
-          html: reply.html?.replace('<link rel="stylesheet" href="/site.css">', `<style>${siteCss}</style>`),
-        };
-      }
+      case 'GET /page':
+        return handlers.page(name);
       default:
         return undefined;
     }
@@ -167,10 +162,12 @@ export async function startDesk(
     startupMs: Math.round(performance.now() - started),
     bundleBytes: { js: Buffer.byteLength(bundle.js), css: Buffer.byteLength(bundle.css) },
     bundleCached: bundle.cached,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await handlers.close();
+    },
   };
 }

@@ -21,12 +21,6 @@ const MODEL_USERS = ['drafts', 'review', 'jobs', 'newsletter', 'desk', 'cli'];
 
 /** Every import of src/site/ allowed from MODEL_USERS: `importer -> imported`, with why it is rendering. */
 const SITE_RENDERING: Record<string, string> = {
-  // The desk's reader view is the page as readers will see it (issue 15, item 4): it draws the
-  // piece with the site's own chart, fact highlighting, sanitizer and story names.
-  'src/desk/reader-page.ts -> src/site/article-index.ts': "storyLabel: the site's name for a story",
-  'src/desk/reader-page.ts -> src/site/chart-svg.ts': "the site's chart drawing",
-  'src/desk/reader-page.ts -> src/site/fact-links.ts': "the site's fact highlighting",
-  'src/desk/reader-page.ts -> src/site/sanitize-body.ts': "the site's body sanitizer",
   // Approval renders the article's share card (satori + resvg) so a site build never has to.
   'src/jobs/approve.ts -> src/site/og-file.ts': 'renders the OG card PNG at approval',
   // `wirecopy preview` runs the Astro site itself.

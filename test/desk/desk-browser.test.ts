@@ -146,6 +146,12 @@ describe.skipIf(!HAS_MARKET_DATA || !hasChromium)('the desk in Chromium, on real
     await page.locator('[data-tab=page]').click();
     const body = page.frameLocator('#page').locator('.body');
     await expect.poll(() => body.textContent(), SOON).toContain('drew 1.2 billion dollars last week.');
+    // Laid out by the site's ArticleView.astro: its byline (the default config's desk) and its
+    // chart, both drawings, with the site's stylesheet showing one of them at this width.
+    const frame = page.frameLocator('#page');
+    expect(await frame.locator('article.piece .byline').textContent()).toBe('By The Small Caps Desk');
+    expect(await frame.locator('figure.chart svg').count()).toBe(2);
+    expect(await frame.locator('figure.chart svg:visible').count()).toBe(1);
   });
 
   it('deletes a number with its mark, and one undo brings both back', async () => {

@@ -7,6 +7,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiffAnswer } from '../../src/desk/diff-answer.ts';
 import { deskAccess } from '../../src/desk/security.ts';
 import { isWirecopyError } from '../../src/errors.ts';
 import { HAS_MARKET_DATA, type Workspace } from '../support/cli.ts';
@@ -182,6 +183,53 @@ describe.skipIf(!HAS_MARKET_DATA)('the desk over HTTP', () => {
     expect(html).toContain('The Russell 2000 slid');
     expect(html).toContain('<h1>Russell 2000 slides 1.6% to 2,620.99</h1>');
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
+  });
+
+  it('shows a piece whose front matter the site refuses as the preview does: what is wrong, the title, the body', async () => {
+    const text = readFileSync(draftFile(LATEST), 'utf8');
+    const broken = text.replace(/^summary: .*\n/m, '');
+    expect(broken).not.toBe(text);
+    writeFileSync(draftFile('2026-02-23-no-summary.md'), broken);
+    const response = await fetch(
+      `${desk.origin}/page?name=${encodeURIComponent('drafts/2026-02-23-no-summary.md')}`,
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<strong>Front matter the site refuses</strong>');
+    expect(html).toMatch(/<li>summary: [^<]+<\/li>/);
+    expect(html).toContain('<h1>Russell 2000 slides 1.6% to 2,620.99</h1>');
+    expect(html).toContain('The Russell 2000 slid');
+  });
+
+  it('answers the diff as JSON-safe data: the added sentence in reader text, its number judged against its fact', async () => {
+    const client = await tab(desk);
+    const opened = (await client.get(piece(`drafts/${LATEST}`))).json as { text: string; version: string };
+    const sentence = 'The Russell 2000 is up 5.6% for the year.';
+    const edited = opened.text.replace('sessions from now.', `sessions from now. ${sentence}`);
+    expect(edited).not.toBe(opened.text);
+    const saved = await client.send('PUT', '/api/piece', {
+      name: `drafts/${LATEST}`,
+      text: edited,
+      version: opened.version,
+    });
+    expect(saved.status).toBe(200);
+    const answer = await client.get(`/api/diff?name=${encodeURIComponent(`drafts/${LATEST}`)}`);
+    expect(answer.status).toBe(200);
+    const result = answer.json['result'] as DiffAnswer;
+    const body = result.sections.find((s) => s.name === 'body');
+    const added = body?.ops.find((op) => op.kind === 'added' && op.after?.text === sentence);
+    // RUT.return.ytd is 5.6% in the draft's facts (its summary: "small caps are up 5.6%").
+    expect(added?.numbers).toEqual([
+      {
+        text: '5.6%',
+        verdict: { kind: 'matches', fact: { id: 'RUT.return.ytd', display: '5.6%' }, shown: '5.6%' },
+        problems: [],
+      },
+    ]);
+    // Only the DTO's fields travel: no generated or current text, no parsed claims or marks.
+    expect(Object.keys(result)).toEqual(['sections']);
+    expect(Object.keys(added ?? {}).sort()).toEqual(['after', 'kind', 'numbers']);
+    expect(Object.keys(added?.after ?? {}).sort()).toEqual(['paragraph', 'text']);
   });
 
   it('redraft never overwrites an edited draft: the new text is a revision, listed beside it', async () => {

@@ -8,34 +8,14 @@
  * versions; the editor's text stays until the editor chooses.
  */
 import type { EditorView } from '@codemirror/view';
+import type { DayView } from '../day-view.ts';
+import type { DiffAnswer } from '../diff-answer.ts';
+import type { OpenedPiece, SaveOutcome } from '../piece-files.ts';
+import type { SessionFacts } from '../session-facts.ts';
 import type { PanelFact } from '../wire.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
-
-interface DayDraft {
-  name: string;
-  file: string;
-  status: string;
-  story: string;
-  asOf: string;
-  title: string;
-  lead: string;
-  check: { errors: number; warnings: number; unreadable: boolean };
-  age: { sessions: number | null; days: number | null };
-  note?: string;
-  earlierSession: boolean;
-  revisionOf?: string;
-}
-interface DayView {
-  session: string | undefined;
-  gate:
-    | { verdict: 'passed' | 'failed'; scope: string; errors: number; warnings: number; problems: string[] }
-    | { verdict: 'skipped'; reason: string };
-  drafts: DayDraft[];
-  articles: { file: string; title: string }[];
-  stories: string[];
-}
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 /** An element with its properties (textContent, className, type, ...) set. */
@@ -141,7 +121,7 @@ async function redraft(story: string) {
 let social: ReturnType<typeof socialFields> | undefined;
 
 async function openPiece(name: string) {
-  const answer = await call<{ text: string; version: string }>('GET', withName('/api/piece', name));
+  const answer = await call<OpenedPiece>('GET', withName('/api/piece', name));
   if (answer.status !== 200) return say(errorText(answer.json));
   state.name = name;
   state.version = answer.json.version;
@@ -195,13 +175,14 @@ async function save(): Promise<boolean> {
   const view = state.view;
   if (!view) return false;
   const text = view.state.doc.toString();
-  const answer = await call<{
-    saved: boolean;
-    version?: string;
-    conflict?: { text: string; version: string } | { deleted: true };
-  }>('PUT', '/api/piece', { name: state.name, text, version: state.version });
-  if (answer.status === 200 && answer.json.version) {
-    state.version = answer.json.version;
+  const answer = await call<SaveOutcome>('PUT', '/api/piece', {
+    name: state.name,
+    text,
+    version: state.version,
+  });
+  const outcome = answer.json;
+  if (answer.status === 200 && outcome.saved === true) {
+    state.version = outcome.version;
     state.saved = text;
     $('save').classList.remove('dirty');
     say(`Saved ${state.name}.`);
@@ -209,8 +190,8 @@ async function save(): Promise<boolean> {
     void showDiff();
     return true;
   }
-  if (answer.status === 409 && answer.json.conflict) {
-    showConflict(text, answer.json.conflict);
+  if (answer.status === 409 && outcome.saved === false) {
+    showConflict(text, outcome.conflict);
     return false;
   }
   say(errorText(answer.json));
@@ -218,7 +199,7 @@ async function save(): Promise<boolean> {
 }
 
 /** Both versions side by side; the editor picks one (or merges by hand), nothing is written until then. */
-function showConflict(mine: string, theirs: { text: string; version: string } | { deleted: true }) {
+function showConflict(mine: string, theirs: Extract<SaveOutcome, { saved: false }>['conflict']) {
   const box = $('conflict');
   box.hidden = false;
   if ('deleted' in theirs) {
@@ -269,7 +250,7 @@ function labelled(title: string, content: HTMLElement) {
 // ---- Facts panel and the sourced action -----------------------------------------------
 
 async function loadFacts() {
-  const answer = await call<{ asOf: string; facts: PanelFact[] }>('GET', withName('/api/facts', state.name));
+  const answer = await call<SessionFacts>('GET', withName('/api/facts', state.name));
   state.facts = answer.status === 200 ? answer.json.facts : [];
   state.asOf = answer.status === 200 ? answer.json.asOf : '';
   renderFacts();
@@ -348,21 +329,8 @@ function askSourced() {
 
 // ---- Diff, page, review ----------------------------------------------------------------
 
-interface DiffSentence {
-  text: string;
-}
-interface DiffOp {
-  kind: 'same' | 'changed' | 'removed' | 'added';
-  before?: DiffSentence;
-  after?: DiffSentence;
-  numbers: { text: string; verdict: { kind: string; shown?: string; fact?: { id: string } } }[];
-}
-
 async function showDiff() {
-  const answer = await call<{ result?: { sections: { name: string; ops: DiffOp[] }[] } }>(
-    'GET',
-    withName('/api/diff', state.name),
-  );
+  const answer = await call<{ result?: DiffAnswer }>('GET', withName('/api/diff', state.name));
   const box = $('diff');
   if (answer.status !== 200 || !answer.json.result) {
     box.textContent = errorText(answer.json);
@@ -387,7 +355,7 @@ async function showDiff() {
       table.append(row);
       for (const n of op.numbers) {
         const note = el('tr', { className: `number verdict-${n.verdict.kind}` });
-        const fact = n.verdict.fact ? ` ${n.verdict.fact.id} = ${n.verdict.shown}` : '';
+        const fact = 'fact' in n.verdict ? ` ${n.verdict.fact.id} = ${n.verdict.shown}` : '';
         note.append(el('td', { colSpan: 2, textContent: `${n.text}: ${n.verdict.kind}${fact}` }));
         table.append(note);
       }
