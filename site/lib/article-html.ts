@@ -6,15 +6,30 @@
 import type { FrontMatter } from '../../src/drafts/front-matter.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
 import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { SANITIZED_BY } from './sanitized-glob.ts';
+
+type RenderedEntry = {
+  id: string;
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+};
+
+/**
+ * The entry's rendered HTML, sanitized: as stored when the content layer sanitized it already
+ * (site/lib/sanitized-glob.ts), sanitized here otherwise.
+ */
+export function sanitizedHtml(entry: RenderedEntry): string | undefined {
+  const rendered = entry.rendered;
+  if (rendered === undefined) return undefined;
+  return rendered.metadata?.[SANITIZED_BY] !== undefined ? rendered.html : sanitizeBodyHtml(rendered.html);
+}
 
 export function bodyHtml(
-  entry: { id: string; rendered?: { html: string } | undefined },
+  entry: RenderedEntry,
   options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined; asOf?: string | undefined },
 ): string {
-  const html = entry.rendered?.html;
-  if (html === undefined)
+  const safe = sanitizedHtml(entry);
+  if (safe === undefined)
     throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
-  const safe = sanitizeBodyHtml(html);
   return options.highlightFacts
     ? highlightFactLinks(safe, options.facts, { asOf: options.asOf })
     : stripFactLinks(safe);
