@@ -40,6 +40,9 @@ export default defineConfig({
   srcDir: './site',
   site: publication.siteUrl,
   trailingSlash: 'always',
+  // Two pages at a time: one renders while the other's file is written. One at a time, the
+  // page generator waited on the disk for about a third of its time (cpuprofile, 1,000 pieces).
+  build: { concurrency: 2 },
   // Separate caches let a test, a bench and an editor's build run side by side.
   ...(process.env.WIRECOPY_SITE_CACHE ? { cacheDir: process.env.WIRECOPY_SITE_CACHE } : {}),
   devToolbar: { enabled: false },

@@ -2,15 +2,16 @@
  * The site's collections. Articles are validated with the same zod schema as the review step, so
  * a piece the site would reject can never be approved, and a bad file fails the build naming the
  * file and the field. Which pieces are shown (only `status: published`) is decided in
- * `lib/articles.ts`, so an unpublished file in articles/ is still validated.
+ * `lib/articles.ts`, so an unpublished file in articles/ is still validated. Every body is
+ * sanitized as it enters the content layer (`lib/sanitized-glob.ts`), once per change of its file.
  */
 
 import { defineCollection } from 'astro:content';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { glob } from 'astro/loaders';
 import { frontMatterSchema } from '../src/content/front-matter.ts';
 import { newsletterFrontMatterSchema } from '../src/content/newsletter-front-matter.ts';
+import { sanitizedGlob } from './lib/sanitized-glob.ts';
 import { contentDir, previewMode } from './lib/site-config.ts';
 
 /**
@@ -21,11 +22,11 @@ const byFilePath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
 /** A folder that may not exist yet: no loader warning, and no entries, until it does. */
 function optionalFolder(base: string) {
-  return existsSync(base) ? glob({ pattern: '*.md', base, generateId: byFilePath }) : () => [];
+  return existsSync(base) ? sanitizedGlob({ pattern: '*.md', base, generateId: byFilePath }) : () => [];
 }
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath }),
+  loader: sanitizedGlob({ pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath }),
   schema: frontMatterSchema,
 });
 
@@ -49,7 +50,7 @@ const newsletters = defineCollection({
  */
 const pages = defineCollection({
   loader: existsSync(join(contentDir, 'about.md'))
-    ? glob({ pattern: 'about.md', base: contentDir, generateId: byFilePath })
+    ? sanitizedGlob({ pattern: 'about.md', base: contentDir, generateId: byFilePath })
     : () => [],
 });
 

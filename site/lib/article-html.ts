@@ -6,32 +6,55 @@
 import type { FrontMatter } from '../../src/content/front-matter.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
 import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { SANITIZED_BY } from './sanitized-glob.ts';
+
+type RenderedEntry = {
+  id: string;
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+};
+
+/**
+ * The entry's rendered HTML, sanitized: as stored when the content layer sanitized it already
+ * (site/lib/sanitized-glob.ts), sanitized here otherwise.
+ */
+export function sanitizedHtml(entry: RenderedEntry): string | undefined {
+  const rendered = entry.rendered;
+  if (rendered === undefined) return undefined;
+  return rendered.metadata?.[SANITIZED_BY] !== undefined ? rendered.html : sanitizeBodyHtml(rendered.html);
+}
 
 export function bodyHtml(
-  entry: { id: string; rendered?: { html: string } | undefined },
+  entry: RenderedEntry,
   options: { highlightFacts: boolean; facts?: FrontMatter['facts'] | undefined; asOf?: string | undefined },
 ): string {
-  const html = entry.rendered?.html;
-  if (html === undefined)
+  const safe = sanitizedHtml(entry);
+  if (safe === undefined)
     throw new Error(`The piece ${entry.id} has no rendered body: is it a markdown file?`);
-  const safe = sanitizeBodyHtml(html);
   return options.highlightFacts
     ? highlightFactLinks(safe, options.facts, { asOf: options.asOf })
     : stripFactLinks(safe);
 }
 
-/** Whether the body already prints the disclaimer, so the page does not print it twice. */
+/**
+ * Whether the body already prints the disclaimer, so the page does not print it twice: its words
+ * in order, however the markdown spaces or emphasizes them (runs of spaces, `_` and `*` count as
+ * one space). A pattern made once per disclaimer and tested on the raw body: squashing a
+ * thousand whole bodies to compare them was 0.1 s of every build (the page and the feed ask of
+ * each piece).
+ */
 export function bodyHasDisclaimer(body: string | undefined, disclaimer: string): boolean {
   if (body === undefined) return false;
-  // The page and the feed both ask of every piece: squash each body once per build.
-  let squashed = squashedBodies.get(body);
-  if (squashed === undefined) {
-    squashed = squash(body);
-    if (squashedBodies.size >= 5000) squashedBodies.clear();
-    squashedBodies.set(body, squashed);
+  let pattern = disclaimerPatterns.get(disclaimer);
+  if (pattern === undefined) {
+    const words = disclaimer.split(/[\s_*]+/).filter((w) => w !== '');
+    pattern = new RegExp(words.map(escapeRegExp).join('[\\s_*]+'));
+    disclaimerPatterns.set(disclaimer, pattern);
   }
-  return squashed.includes(squash(disclaimer));
+  return pattern.test(body);
 }
 
-const squash = (text: string) => text.replace(/[\s_*]+/g, ' ').trim();
-const squashedBodies = new Map<string, string>();
+const disclaimerPatterns = new Map<string, RegExp>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -6,6 +6,7 @@
  * the `<!--fact:ID-->` marks (which the caller then strips or highlights), and the rest passed
  * through rehype-sanitize with the article schema the email uses too.
  */
+import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
@@ -51,3 +52,15 @@ export function sanitizeBodyHtml(html: string): string {
   sanitized.set(html, safe);
   return safe;
 }
+
+/**
+ * What a body sanitized earlier was sanitized by: the schema and this module's code. The content
+ * layer keeps bodies sanitized from one build to the next (site/lib/sanitized-glob.ts) and
+ * sanitizes them all again when this changes, so a tightened schema reaches every stored piece.
+ */
+export const SANITIZER_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify(ARTICLE_HTML_SCHEMA))
+  .update(FACT_MARK.source)
+  .update(keepOnlyFactMarks.toString())
+  .update(sanitizeBodyHtml.toString())
+  .digest('hex');

@@ -107,7 +107,7 @@ describe('the site sets HTML only from the sanitizer or the chart', () => {
     });
   const files = astroFiles(join(SITE_ROOT, 'site'));
 
-  it('every set:html is a body from bodyHtml, sanitizeBodyHtml(...), the chart SVG, the brand mark or escaped JSON-LD', () => {
+  it('every set:html is a body from bodyHtml, sanitizedHtml(...), sanitizeBodyHtml(...), the chart SVG, the brand mark or escaped JSON-LD', () => {
     const uses = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/set:html=\{([^}]*)\}/g)].map(
         (m) => `${file.slice(SITE_ROOT.length)}: ${m[1]}`,
@@ -121,8 +121,9 @@ describe('the site sets HTML only from the sanitizer or the chart', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       if (/set:html=\{html\}/.test(text))
-        expect(text, file).toMatch(/bodyHtml\(|html: string|sanitizeBodyHtml\(/);
-      if (/set:html=\{body\}/.test(text)) expect(text, file).toMatch(/const body = sanitizeBodyHtml\(/);
+        expect(text, file).toMatch(/bodyHtml\(|html: string|sanitizeBodyHtml\(|sanitizedHtml\(/);
+      if (/set:html=\{body\}/.test(text))
+        expect(text, file).toMatch(/const body = (?:sanitizeBodyHtml|sanitizedHtml)\(/);
       // Structured data goes out only as JSON with every `<` escaped, inside its own script type.
       if (/jsonLdScript\(/.test(text))
         expect(text, file).toMatch(/<script type="application\/ld\+json" set:html=\{jsonLdScript\(/);

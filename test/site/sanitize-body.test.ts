@@ -5,6 +5,8 @@
  * from the schema in src/content/html-schema.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { sanitizedHtml } from '../../site/lib/article-html.ts';
+import { SANITIZED_BY } from '../../site/lib/sanitized-glob.ts';
 import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 describe('sanitizeBodyHtml', () => {
@@ -49,5 +51,23 @@ describe('sanitizeBodyHtml', () => {
     const html =
       '<h2 id="the-week">The week</h2>\n<p>The <strong>Russell 2000</strong> rose, <a href="https://wirecopy.example/methodology/">see how</a>.</p>\n<hr>\n<ul>\n<li><em>one</em></li>\n</ul>\n<blockquote>\n<p>“quoted”</p>\n</blockquote>';
     expect(sanitizeBodyHtml(html)).toBe(html.replace(' id="the-week"', ''));
+  });
+});
+
+describe('sanitizedHtml (site/lib/article-html.ts)', () => {
+  it('sanitizes a body the content layer did not mark as sanitized', () => {
+    // Expected: the script goes, as in the first case above.
+    const entry = { id: 'x', rendered: { html: '<script>alert(1)</script><p>ok</p>' } };
+    expect(sanitizedHtml(entry)).toBe('<p>ok</p>');
+  });
+
+  it("takes a body sanitized in the content layer as stored, and only with the loader's mark", () => {
+    // A stored body is printed as the loader left it: a mark that says so skips the second pass
+    // (shown here with HTML the sanitizer would change, so the test sees which path ran).
+    const html = '<p style="color:red">t</p>';
+    const marked = { id: 'x', rendered: { html, metadata: { [SANITIZED_BY]: 'fingerprint' } } };
+    expect(sanitizedHtml(marked)).toBe(html);
+    expect(sanitizedHtml({ id: 'x', rendered: { html, metadata: {} } })).toBe('<p>t</p>');
+    expect(sanitizedHtml({ id: 'x' })).toBeUndefined();
   });
 });
