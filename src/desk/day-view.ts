@@ -9,31 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { storiesFor } from '../drafts/stories/index.ts';
 import type { CommandContext } from '../jobs/context.ts';
-import { type SessionGate, sessionGate } from '../jobs/gate.ts';
+import { sessionGate } from '../jobs/gate.ts';
 import { deskStatus } from '../jobs/status.ts';
-import type { ContentEntry } from '../review/content-status.ts';
 import { fieldValue, readDraftSource } from '../review/draft-source.ts';
+import type { DayDraft, DayView } from './wire.ts';
 
-export interface DayDraft extends ContentEntry {
-  /** "drafts/<file>", as the desk's other requests name it. */
-  name: string;
-  /** The fact the story leads with (`angles.lead`). */
-  lead: string;
-  /** An unpublished draft of an earlier session than the store's latest. */
-  earlierSession: boolean;
-  /** For a revision: the draft it was written beside ("drafts/<file>"). */
-  revisionOf?: string;
-}
-
-export interface DayView {
-  /** The lead index's latest session in the store; undefined for an empty store. */
-  session: string | undefined;
-  gate: SessionGate | { verdict: 'skipped'; reason: string };
-  drafts: DayDraft[];
-  articles: ContentEntry[];
-  /** Story ids `wirecopy draft --story` takes. */
-  stories: string[];
-}
+export type { DayDraft, DayView };
 
 const REVISION = /^(.*)-r\d+\.md$/;
 

@@ -7,37 +7,9 @@
  */
 import type { DraftDiff } from '../jobs/diff.ts';
 import type { NumberVerdict, Sentence } from '../review/draft-diff.ts';
+import type { DiffAnswer, DiffSentenceAnswer, DiffVerdictAnswer } from './wire.ts';
 
-export interface DiffSentenceAnswer {
-  /** As a reader sees it: marks removed, spaces collapsed. */
-  text: string;
-  /** Body paragraph (1-based), 0 for front-matter fields. */
-  paragraph: number;
-}
-
-export type DiffVerdictAnswer =
-  | { kind: 'matches' | 'mismatch'; fact: { id: string; display: string }; shown: string }
-  | { kind: 'unknown-fact'; factId: string }
-  | { kind: 'sourced'; source: string; date: string }
-  | { kind: 'no-fact'; closest: { id: string; shown: string } | null };
-
-export interface DiffNumberAnswer {
-  text: string;
-  verdict: DiffVerdictAnswer;
-  /** The claim check's messages on this number; empty when it found nothing wrong. */
-  problems: string[];
-}
-
-export interface DiffOpAnswer {
-  kind: 'same' | 'changed' | 'removed' | 'added';
-  before?: DiffSentenceAnswer;
-  after?: DiffSentenceAnswer;
-  numbers: DiffNumberAnswer[];
-}
-
-export interface DiffAnswer {
-  sections: { name: string; ops: DiffOpAnswer[] }[];
-}
+export type { DiffAnswer };
 
 export function diffAnswer(diff: DraftDiff): DiffAnswer {
   return {

@@ -10,16 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { DeskRequestError } from './errors.ts';
 import type { PiecePath } from './paths.ts';
+import type { OpenedPiece, SaveOutcome } from './wire.ts';
 
-export interface OpenedPiece {
-  name: string;
-  text: string;
-  version: string;
-}
-
-export type SaveOutcome =
-  | { saved: true; version: string }
-  | { saved: false; conflict: { text: string; version: string } | { deleted: true } };
+export type { OpenedPiece, SaveOutcome };
 
 export function versionOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);

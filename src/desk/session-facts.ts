@@ -9,13 +9,9 @@ import { explainFact } from '../facts/explain.ts';
 import type { CommandContext } from '../jobs/context.ts';
 import { factSetFor } from '../jobs/facts.ts';
 import { loadDeskInputs } from '../jobs/inputs.ts';
-import type { PanelFact } from './wire.ts';
+import type { SessionFacts } from './wire.ts';
 
-export interface SessionFacts {
-  asOf: string;
-  dataset: string;
-  facts: PanelFact[];
-}
+export type { SessionFacts };
 
 export function sessionFacts(ctx: CommandContext, asOf: string, carried: ReadonlySet<string>): SessionFacts {
   const factSet = factSetFor(ctx, asOf, loadDeskInputs(ctx));

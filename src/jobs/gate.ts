@@ -11,6 +11,9 @@ import { plural } from '../review/format-report.ts';
 import type { InputProblem } from '../types.ts';
 import { type VerifyReport, verifyStore } from '../verify/gate.ts';
 import type { CommandContext } from './context.ts';
+import type { SessionGate } from './gate-verdict.ts';
+
+export type { SessionGate };
 
 /** What a draft's front matter records of the gate. */
 export type DraftChecks = NonNullable<FrontMatter['checks']>;
@@ -71,16 +74,6 @@ function sessionReport(ctx: CommandContext, asOf: string, used: readonly string[
     settings: ctx.config.verify,
     registry: ctx.registry,
   });
-}
-
-export interface SessionGate {
-  verdict: 'passed' | 'failed';
-  /** "RUT, SPX through 2026-02-23". */
-  scope: string;
-  errors: number;
-  warnings: number;
-  /** The errors as `draft` lists them when it refuses, then the warnings. */
-  problems: string[];
 }
 
 /** The gate's verdict on a session, as the desk shows it beside the day's drafts: never throws on bad data. */

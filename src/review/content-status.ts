@@ -7,22 +7,11 @@ import { join } from 'node:path';
 import { isIsoDate, toDayNumber } from '../calendar/dates.ts';
 import type { IsoDate } from '../types.ts';
 import { type CheckOptions, checkFile } from './check.ts';
+import type { ContentEntry } from './content-entry.ts';
 import { draftOf, fieldValue } from './draft-source.ts';
 import { sessionsBehind } from './remark-fresh-data.ts';
 
-export interface ContentEntry {
-  file: string;
-  status: string;
-  asOf: string;
-  story: string;
-  dataset: string;
-  title: string;
-  /** Sessions from as-of to the store's latest lead session; days from as-of to today. */
-  age: { sessions: number | null; days: number | null };
-  check: { errors: number; warnings: number; unreadable: boolean };
-  /** Set for a state that needs someone: an approval that was interrupted. */
-  note?: string;
-}
+export type { ContentEntry };
 
 export interface ContentStatusOptions {
   check: CheckOptions;

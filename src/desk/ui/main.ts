@@ -8,11 +8,7 @@
  * versions; the editor's text stays until the editor chooses.
  */
 import type { EditorView } from '@codemirror/view';
-import type { DayView } from '../day-view.ts';
-import type { DiffAnswer } from '../diff-answer.ts';
-import type { OpenedPiece, SaveOutcome } from '../piece-files.ts';
-import type { SessionFacts } from '../session-facts.ts';
-import type { PanelFact } from '../wire.ts';
+import type { DayView, DiffAnswer, OpenedPiece, PanelFact, SaveOutcome, SessionFacts } from '../wire.ts';
 import { call, withName } from './api.ts';
 import { type CheckResult, createEditor } from './editor.ts';
 import { socialFields, withPost } from './social.ts';
