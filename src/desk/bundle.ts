@@ -12,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 
-const ENTRY = fileURLToPath(new URL('./ui/main.ts', import.meta.url));
-const STYLES = fileURLToPath(new URL('./ui/desk.css', import.meta.url));
+// The browser code is bundled from its sources, which the package ships (src/): tsc does not emit
+// src/desk/ui, so from dist/desk/bundle.js a path beside this file would not exist. Both this
+// file and its built copy sit two folders below the package root.
+const ENTRY = fileURLToPath(new URL('../../src/desk/ui/main.ts', import.meta.url));
+const STYLES = fileURLToPath(new URL('../../src/desk/ui/desk.css', import.meta.url));
 /** One cache per checkout (two worktrees never share one). */
 const CACHE = join(
   tmpdir(),

@@ -2,9 +2,13 @@
  * Issue 14, "a real package": the tarball `npm pack` makes, installed into a scratch project the
  * way an npm user installs it, runs: `npx wirecopy --version`, a demo draft that passes
  * `wirecopy check`, and the programmatic API, typed. Slow (the pack builds dist/ with tsc, the
- * install links some 470 packages from the npm cache): about a minute, most of it tsc.
+ * install links some 470 packages from the npm cache): about a minute, most of it tsc. Also that
+ * the installed `wirecopy desk` serves its editor: tsc emits no src/desk/ui, so the bundle must
+ * come from the shipped sources.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli.ts';
@@ -134,4 +138,45 @@ desk.close();
     expect(tsc.stdout).toBe('');
     expect(tsc.code).toBe(0);
   });
+
+  it('wirecopy desk, installed, serves its editor bundle and styles', async () => {
+    const port = await freePort();
+    // Detached, so the whole group (npx and the node it starts) is stopped at the end.
+    const desk = spawn('npx', ['--no-install', 'wirecopy', 'desk', '--port', String(port)], {
+      cwd: installed.project,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: 'ignore',
+    });
+    try {
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).catch(() => undefined);
+      let script: Response | undefined;
+      for (let tries = 0; tries < 100 && script?.status !== 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        script = await get('/desk.js');
+      }
+      expect(script?.status).toBe(200);
+      // The bundle holds CodeMirror (some 600 KB); the styles, the fact chip's rule.
+      expect((await script!.text()).length).toBeGreaterThan(100_000);
+      const styles = await get('/desk.css');
+      expect(styles?.status).toBe(200);
+      expect(await styles!.text()).toContain('.cm-mark-chip');
+    } finally {
+      if (desk.pid !== undefined) process.kill(-desk.pid, 'SIGTERM');
+    }
+  }, 60_000);
 });
+
+/** A port nothing listens on: the system's pick for a server opened and closed at once. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
