@@ -37,6 +37,7 @@ import { headlineCause } from './stories/headline-moves.ts';
 import type { Story, StorySettings } from './stories/story.ts';
 import { renderStrict } from './strict-template.ts';
 import { articleLambda } from './style/articles.ts';
+import { referenceView, resolveReferences } from './style/referring.ts';
 import { proseOf, spendSections } from './style/repetition.ts';
 import { targetsView } from './targets-view.ts';
 import type { TemplateLibrary } from './templates.ts';
@@ -131,6 +132,8 @@ export function storyViews(choice: StoryChoice, factSet: FactSet, context: Omit<
     disclaimer: publication.disclaimer,
     forward_returns_disclaimer: publication.forwardReturnsDisclaimer,
     vary: createVariation(variationSeed, phrasingsUsed).vary,
+    // `{{#Ref}}rises|rise{{/Ref}}`: the next mention of the index, in words after rendering (style/referring.ts).
+    ...referenceView,
     // A figure's third print gives way to words (style/repetition.ts); short texts print every figure.
     spend: spend.lambda,
     // A list, because strict sections refuse a missing value: empty when no quote fits.
@@ -162,7 +165,8 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const { view, bodyView, bodySpend, sources, plan } = storyViews(choice, factSet, context);
   const printed = new Set<string>();
   const partials = templates.partials();
-  const renderBody = () => renderStrict(templates.get(story.template), bodyView(), partials);
+  const renderBody = () =>
+    resolveReferences(renderStrict(templates.get(story.template), bodyView(), partials));
   let withSourcesSlot = renderBody();
   // The headline counts: a figure it prints may appear twice more, in the lede and once after.
   for (let tries = 0; tries < MAX_RERENDERS; tries++) {
@@ -184,9 +188,15 @@ export function renderDraft(choice: StoryChoice, factSet: FactSet, context: Draf
   const cause = headlineCause(factSet, story.period ?? 'five', context.settings);
   if (cause !== undefined && angle.headline.includes(cause.text))
     for (const id of cause.facts) if (factSet.facts[id]) printed.add(id);
-  const summary = renderStrict(templates.get(`${story.template}.summary`), view, partials, printed).trim();
+  // The summary and the social posts are read on their own: every mention is the name.
+  const summary = resolveReferences(
+    renderStrict(templates.get(`${story.template}.summary`), view, partials, printed),
+    { nameOnly: true },
+  ).trim();
   const rendered = (network: (typeof SOCIAL)[number]) =>
-    renderStrict(templates.get(`social/${network}`), view, partials, printed).trim();
+    resolveReferences(renderStrict(templates.get(`social/${network}`), view, partials, printed), {
+      nameOnly: true,
+    }).trim();
   const social = socialPosts(
     { x: rendered('x'), linkedin: rendered('linkedin'), facebook: rendered('facebook') },
     view.links,

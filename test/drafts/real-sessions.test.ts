@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RUSSELL_2000_REFERENCES } from '../../src/drafts/style/referring.ts';
 import { FACT_LINK } from '../../src/drafts/view-values.ts';
 import { HAS_MARKET_DATA, MARKET_DATA, type Workspace, workspace } from '../support/cli.ts';
 
@@ -23,6 +24,29 @@ interface Session {
   every: (string | RegExp)[];
   /** Sentences of one story's piece. */
   story?: Record<string, (string | RegExp)[]>;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A sentence whose subject is whichever mention of the Russell 2000 the piece gives there (the
+ * referrer varies it, src/drafts/style/referring.ts), with the verb agreeing: `"{Ref} is|are up
+ * 12.1%"` matches "The index is up 12.1%" and "Small caps are up 12.1%", never "Small caps is".
+ * `{Ref}'s` is the possessive ("Small caps' close"), `{ref}` a mention inside a sentence.
+ */
+function mentioning(sentence: string): RegExp {
+  const forms = [{ text: RUSSELL_2000_REFERENCES.name, plural: false }, ...RUSSELL_2000_REFERENCES.later];
+  const match = /\{(Ref|ref)\}(?:('s)|(?: ([a-z]+)\|([a-z]+)))?/.exec(sentence);
+  if (!match) throw new Error(`no {Ref} in "${sentence}"`);
+  const [whole, tag, possessive, singular, plural] = match;
+  const options = forms.map(({ text, plural: isPlural }) => {
+    const words = tag === 'Ref' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+    if (possessive) return escape(isPlural ? `${words}'` : `${words}'s`);
+    if (singular) return escape(`${words} ${isPlural ? plural : singular}`);
+    return escape(words);
+  });
+  const [before, after] = [sentence.slice(0, match.index), sentence.slice(match.index + whole.length)];
+  return new RegExp(`${escape(before)}(?:${options.join('|')})${escape(after)}`);
 }
 
 /** The credit line when the piece prints the Russell 2000, the S&P 500 and a yield and the target. */
@@ -38,11 +62,11 @@ const SESSIONS: Session[] = [
       // FRED DFEDTARU 4.00 from 2025-10-30 (4.25 before): the FOMC decision of Oct. 29, a 25 bp cut.
       'The Federal Reserve cut its target range by 25 basis points on Oct. 29, to a range of 3.75% to 4.00%.',
       // Small caps trail: RUT 2,500.43 against 2,230.16 on 2024-12-31 (+12.1%); SPX 6,849.09 against 5,881.63 (+16.4%).
-      'The Russell 2000 is up 12.1% in 2025, compared with a 16.4% gain for the S&P 500.',
+      mentioning('{Ref} is|are up 12.1% in 2025, compared with a 16.4% gain for the S&P 500.'),
       // 2021 through 2024 each a year of RUT below SPX; five in a row last ended in 1998.
       'If the year ended today, 2025 would be the fifth straight year in which small caps trailed the S&P 500, matching the longest such run on record, which ended in 1998.',
       // RUT's last record close: 2,520.44 on 2025-10-27, within 3% (0.8% below).
-      'Whether the Russell 2000 can clear the record close it set on Oct. 27, now within reach.',
+      /Whether (?:the Russell 2000|the index|the small-cap benchmark) can clear the record close it set on Oct\. 27, now within reach\.|Whether small caps can clear the record close they set on Oct\. 27, now within reach\./,
       // src/calendar/fomc.ts: Dec. 9–10, 2025; sessions Dec. 1–10 are eight.
       "The Fed's next rate decision is due on Dec. 10, eight sessions from now.",
       /Sources: Russell 2000: FTSE Russell; S&P 500: S&P Dow Jones Indices; (?:Nasdaq-100: Nasdaq; )?Treasury yields and the fed funds target: Federal Reserve Bank of St\. Louis \(FRED\)\./,
@@ -65,7 +89,7 @@ const SESSIONS: Session[] = [
         /past performance does not predict future results\. What followed earlier occurrences of a pattern says nothing certain about what follows this one\./,
       ],
       'weekly-recap': [
-        'On Friday, a holiday-shortened session that closed the week, the Russell 2000 rose 0.6%.',
+        mentioning('On Friday, a holiday-shortened session that closed the week, {ref} rose|rose 0.6%.'),
       ],
     },
   },
@@ -79,7 +103,9 @@ const SESSIONS: Session[] = [
       'fell 8 basis points over the past five sessions to 3.50%',
       // RUT 2,519.75 / 2,230.16 = +13.0%; SPX 6,671.06 / 5,881.63 = +13.4%: 0.4 point behind,
       // and closer than 21 sessions earlier (ytd_race.nearly_caught_up, within 1 point).
-      'Small caps have nearly caught up with large caps for the year. The Russell 2000 is up 13.0% in 2025, compared with a 13.4% gain for the S&P 500.',
+      mentioning(
+        'Small caps have nearly caught up with large caps for the year. {Ref} is|are up 13.0% in 2025, compared with a 13.4% gain for the S&P 500.',
+      ),
       // RUT +1.4% (2,483.99 on 10-08) against SPX −1.2% (6,753.72): a 2.7-point lead; the last
       // five-session window with one at least as wide ended 2025-08-27.
       'Over five sessions the small-cap benchmark leads the S&P 500 by 2.7 percentage points, its widest lead since the stretch ending Aug. 27.',
@@ -128,13 +154,15 @@ const SESSIONS: Session[] = [
       'The index has now gone 955 sessions without a record close, the longest such stretch since the one that ended on April 5, 2004.',
       'The Federal Reserve has held its target range at 4.25% to 4.50% since its last cut, on Dec. 18, 2024.',
       // RUT 2,366.42 / 2,230.16 = +6.1%; SPX 6,460.26 / 5,881.63 = +9.8%.
-      'Small caps still trail for the year. The Russell 2000 is up 6.1% in 2025, compared with a 9.8% gain for the S&P 500.',
+      mentioning(
+        'Small caps still trail for the year. {Ref} is|are up 6.1% in 2025, compared with a 9.8% gain for the S&P 500.',
+      ),
       // FOMC Sept. 16–17, 2025: Sept. 2–17 are 12 sessions (Sept. 1 is Labor Day).
       "The Fed's next rate decision is due on Sept. 17, 12 sessions from now.",
     ],
     story: {
       // The month's last session: 2,366.42 against 2,211.65 on 2025-07-31, +7.0%.
-      'daily-wrap': ['The Russell 2000 ended the month up 7.0%.', SOURCES_RUT_SPX_FRED],
+      'daily-wrap': [mentioning('{Ref} ended|ended the month up 7.0%.'), SOURCES_RUT_SPX_FRED],
       // DGS2 3.59 against 3.94 on 2025-07-31: -35 bp.
       'monthly-recap': ['fell 35 basis points this month to 3.59%'],
     },
@@ -146,15 +174,15 @@ const SESSIONS: Session[] = [
       // FRED DFEDTARU 5.50 since 2023-07-27: the FOMC hike of July 26, 2023.
       'The Federal Reserve has held its target range at 5.25% to 5.50% since its last hike, on July 26, 2023.',
       // The last close at least 2,263.67 before this one: 2022-01-04.
-      "The Russell 2000's close is its highest since Jan. 4, 2022.",
+      mentioning("{Ref}'s close is its highest since Jan. 4, 2022."),
       // 2,263.67 / 2,029.47 (2024-07-09) = +11.5%; the last earlier five-session window with a
       // gain at least as large ended 2020-04-29.
-      "The Russell 2000's five-session gain is its best since the stretch ending April 29, 2020.",
+      mentioning("{Ref}'s five-session gain is its best since the stretch ending April 29, 2020."),
       // RUT +11.5% against SPX +1.6% (5,667.20 / 5,576.98): 9.9 points, wider than every
       // earlier five-session window back to RUT.csv's first row, 1987-09-10.
       'Over five sessions the small-cap benchmark leads the S&P 500 by 9.9 percentage points, its widest lead in data going back to Sept. 10, 1987.',
       // RUT +11.7% (2,027.07 on 2023-12-29) against SPX +18.8% (4,769.83).
-      'The Russell 2000 is up 11.7% in 2024, compared with an 18.8% gain for the S&P 500.',
+      mentioning('{Ref} is|are up 11.7% in 2024, compared with an 18.8% gain for the S&P 500.'),
       // src/calendar/fomc.ts: July 30–31, 2024; July 17–31 are 11 sessions.
       "The Fed's next rate decision is due on July 31, 11 sessions from now.",
       SOURCES_RUT_SPX_FRED,
