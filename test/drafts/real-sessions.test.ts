@@ -39,14 +39,16 @@ function mentioning(sentence: string): RegExp {
   const match = /\{(Ref|ref)\}(?:('s)|(?: ([a-z]+)\|([a-z]+)))?/.exec(sentence);
   if (!match) throw new Error(`no {Ref} in "${sentence}"`);
   const [whole, tag, possessive, singular, plural] = match;
+  const [before, after] = [sentence.slice(0, match.index), sentence.slice(match.index + whole.length)];
+  // `{its}` later in the sentence agrees with the mention: "small caps ... their".
   const options = forms.map(({ text, plural: isPlural }) => {
     const words = tag === 'Ref' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-    if (possessive) return escape(isPlural ? `${words}'` : `${words}'s`);
-    if (singular) return escape(`${words} ${isPlural ? plural : singular}`);
-    return escape(words);
+    const rest = escape(after.replaceAll('{its}', isPlural ? 'their' : 'its'));
+    if (possessive) return escape(isPlural ? `${words}'` : `${words}'s`) + rest;
+    if (singular) return escape(`${words} ${isPlural ? plural : singular}`) + rest;
+    return escape(words) + rest;
   });
-  const [before, after] = [sentence.slice(0, match.index), sentence.slice(match.index + whole.length)];
-  return new RegExp(`${escape(before)}(?:${options.join('|')})${escape(after)}`);
+  return new RegExp(`${escape(before)}(?:${options.join('|')})`);
 }
 
 /** The credit line when the piece prints the Russell 2000, the S&P 500 and a yield and the target. */
@@ -174,10 +176,10 @@ const SESSIONS: Session[] = [
       // FRED DFEDTARU 5.50 since 2023-07-27: the FOMC hike of July 26, 2023.
       'The Federal Reserve has held its target range at 5.25% to 5.50% since its last hike, on July 26, 2023.',
       // The last close at least 2,263.67 before this one: 2022-01-04.
-      mentioning("{Ref}'s close is its highest since Jan. 4, 2022."),
+      mentioning('{Ref} closed at {its} highest level since Jan. 4, 2022.'),
       // 2,263.67 / 2,029.47 (2024-07-09) = +11.5%; the last earlier five-session window with a
       // gain at least as large ended 2020-04-29.
-      mentioning("{Ref}'s five-session gain is its best since the stretch ending April 29, 2020."),
+      mentioning('{Ref} had {its} best five sessions since the stretch ending April 29, 2020.'),
       // RUT +11.5% against SPX +1.6% (5,667.20 / 5,576.98): 9.9 points, wider than every
       // earlier five-session window back to RUT.csv's first row, 1987-09-10.
       'Over five sessions the small-cap benchmark leads the S&P 500 by 9.9 percentage points, its widest lead in data going back to Sept. 10, 1987.',
