@@ -50,6 +50,31 @@ describe.skipIf(!HAS_MARKET_DATA)('headlines on real history', () => {
     expect(gainOnDownDay('Small caps rise 2.2% in five sessions, outpacing the S&P 500', -0.008)).toBe(true);
   });
 
+  // Weekly moves from RUT.csv, each week's last close over the one before: the week ending
+  // 2024-11-08 rose 8.57% (2,399.64 over 2,210.13), and the last bigger week ended 2020-04-09
+  // (+18.5%); the week ending 2024-07-12 rose 6.00%, the last bigger one ended 2023-11-03
+  // (+7.6%). The days: +0.71% on 2024-11-08, +1.09% on 2024-07-12.
+  it("leads with the week's superlative on its last session, in the daily wrap and the recap", () => {
+    const f = factsOn('2024-11-08');
+    expect(f.facts['RUT.return.week']?.display).toBe('8.6%');
+    expect(f.facts['RUT.week.best_since']?.value).toBe('2020-04-09');
+    expect(headlineOf('daily-wrap', '2024-11-08')).toBe(
+      'Small caps rise 0.7%, capping their best week since April 9, 2020',
+    );
+    expect(headlineOf('weekly-recap', '2024-11-08')).toBe(
+      'Small caps have their best week since April 9, 2020, up 8.6%',
+    );
+    // Before: the five-session move led (it scores 95; the superlative contains it).
+    expect(headlineOf('daily-wrap', '2024-07-12')).toBe(
+      'Small caps rise 1.1%, capping their best week since Nov. 3, 2023',
+    );
+    expect(headlineOf('weekly-recap', '2024-07-12')).toBe(
+      'Small caps have their best week since Nov. 3, 2023, up 6.0%',
+    );
+    // Mid-week the daily wrap keeps its five-session lead: 2024-07-11 is a Thursday.
+    expect(headlineOf('daily-wrap', '2024-07-11')).not.toContain('best week');
+  });
+
   it('gives the Fed cut of the week as the cause of the weekly gain (cut decided 2025-09-17)', () => {
     const f = factsOn('2025-09-19');
     expect(f.facts['FED.target.last_change_date']?.value).toBe('2025-09-17');
@@ -68,8 +93,11 @@ describe.skipIf(!HAS_MARKET_DATA)('headlines on real history', () => {
     );
   });
 
+  // The week ending 2025-11-28 rose 5.52% in RUT.csv; the last bigger week ended 2024-11-08 (+8.57%).
   it('gives no cause the data do not show (2025-11-28: the week up 5.5%, no Fed change that week)', () => {
-    expect(headlineOf('weekly-recap', '2025-11-28')).toBe('Small caps jump 5.5% on the week');
+    expect(headlineOf('weekly-recap', '2025-11-28')).toBe(
+      'Small caps have their best week since Nov. 8, 2024, up 5.5%',
+    );
   });
 
   it('a move under stories.headlineMinMove is no lead: the year leads (2024-03-08, the week and the day under 0.5% and 0.25%)', () => {

@@ -2,11 +2,13 @@
  * The daily wrap: how the Russell 2000 moved against large caps, where it stands against its
  * record and its 200-day average, and where it still lags. Written every session.
  */
+import { weekKey } from '../../calendar/dates.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { ANGLE_RULES, type ScoredAngle } from '../angles.ts';
 import { magnitudeOf, numberOf } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
 import { dayAndRun, headlineCause, tooSmallToLead, yearSoFar } from './headline-moves.ts';
+import { bestSinceAngle, closesPeriod } from './period-recaps.ts';
 import type { Pick, Story, StorySettings } from './story.ts';
 
 export const CORE_FACTS = [
@@ -34,9 +36,28 @@ export const dailyWrap: Story = {
     ANGLE_RULES['day']!,
     ANGLE_RULES['upStreak']!,
     ANGLE_RULES['downStreak']!,
+    // On a week's last session the week's superlative is the day's strongest claim short of a record.
+    (f, s) => (closesPeriod(f.asOf, weekKey) ? bestWeekAngle(f, s) : undefined),
   ],
   headline: (f, lead, pick, settings) => dailyHeadline(f, lead, pick, settings),
 };
+
+const bestWeek = bestSinceAngle('RUT.return.week', 'RUT.week.best_since', 'week');
+
+/**
+ * The week's best-since, on its last session. When the week is the five sessions, the
+ * superlative says all the five-session move says and more, so it outranks that move too; a
+ * record close still leads (the best-since stays under it).
+ */
+function bestWeekAngle(f: FactSet, symbol: string): ScoredAngle | undefined {
+  const best = bestWeek(f);
+  if (best === undefined) return undefined;
+  const sameSpan = f.facts['RUT.return.week']?.display === f.facts['RUT.return.5d']?.display;
+  const five = sameSpan ? ANGLE_RULES['fiveDays']!(f, symbol) : undefined;
+  if (five === undefined || five.score < best.score || f.facts['RUT.record.today']?.value === true)
+    return best;
+  return { ...best, score: five.score + 1 };
+}
 
 /**
  * The lead number in the headline: a record, a five-session move, or the day's move. A move
@@ -59,6 +80,14 @@ export function dailyHeadline(
       `Small caps ${headlineVerb(day)} ${move} to a record close of ${close}`,
       `Russell 2000 ${headlineVerb(day).replace(/^(\w+)/, '$1s')} ${move} to a record ${close}`,
     ]);
+  }
+  if (lead?.id === 'RUT.week.best_since') {
+    // "Small caps rise 1.2%, capping their best week since Nov. 3, 2023": the day's move, then
+    // what it completed (a down day "ends" the week rather than caps it).
+    const day = numberOf(f, 'RUT.change.1d')!;
+    const best = f.facts['RUT.week.best_since']!;
+    const since = best.value === null ? 'on record' : `since ${best.display}`;
+    return `Small caps ${headlineVerb(day)} ${magnitudeOf(f, 'RUT.change.1d')}${day > 0 ? ', capping' : ' but end'} their best week ${since}`;
   }
   const smallDay = tooSmallToLead(f, 'RUT.change.1d', 'day', settings);
   const smallRun = tooSmallToLead(f, 'RUT.return.5d', 'five', settings);

@@ -19,7 +19,12 @@ export function closesPeriod(asOf: string, periodOf: (d: string) => string): boo
   return next === undefined || periodOf(next) !== periodOf(asOf);
 }
 
-const bestSinceAngle =
+/**
+ * The period's gain as its best since a date at least half a year back (or ever). It outranks
+ * the bare move (at most 80), which it contains ("their best week since X, up 4.2%"), and stays
+ * under a record close (85 and up): the strongest claim the data support leads.
+ */
+export const bestSinceAngle =
   (returnId: string, bestId: string, label: string) =>
   (f: FactSet): ScoredAngle | undefined => {
     const move = numberOf(f, returnId);
@@ -30,7 +35,7 @@ const bestSinceAngle =
     if (years < 0.5) return undefined;
     return {
       id: bestId,
-      score: Math.min(90, Math.round(50 + years * 8)),
+      score: Math.min(84, Math.round(81 + years * 2)),
       reason: `The best ${label} since ${best.display}.`,
     };
   };
