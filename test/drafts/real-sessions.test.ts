@@ -26,7 +26,7 @@ interface Session {
   story?: Record<string, (string | RegExp)[]>;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const asLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A sentence whose subject is whichever mention of the Russell 2000 the piece gives there (the
@@ -43,12 +43,12 @@ function mentioning(sentence: string): RegExp {
   // `{its}` later in the sentence agrees with the mention: "small caps ... their".
   const options = forms.map(({ text, plural: isPlural }) => {
     const words = tag === 'Ref' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-    const rest = escape(after.replaceAll('{its}', isPlural ? 'their' : 'its'));
-    if (possessive) return escape(isPlural ? `${words}'` : `${words}'s`) + rest;
-    if (singular) return escape(`${words} ${isPlural ? plural : singular}`) + rest;
-    return escape(words) + rest;
+    const rest = asLiteral(after.replaceAll('{its}', isPlural ? 'their' : 'its'));
+    if (possessive) return asLiteral(isPlural ? `${words}'` : `${words}'s`) + rest;
+    if (singular) return asLiteral(`${words} ${isPlural ? plural : singular}`) + rest;
+    return asLiteral(words) + rest;
   });
-  return new RegExp(`${escape(before)}(?:${options.join('|')})`);
+  return new RegExp(`${asLiteral(before)}(?:${options.join('|')})`);
 }
 
 /** The credit line when the piece prints the Russell 2000, the S&P 500 and a yield and the target. */
