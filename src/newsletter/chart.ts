@@ -19,6 +19,8 @@ export interface ChartTable {
   rows: { date: string; values: string[] }[];
   /** Each series from the chart's first close to its last: what the site's rebased lines show. */
   change: string[];
+  /** The change row's label, "Change since Oct. 29": the whole chart's move, not the day's. */
+  changeLabel: string;
 }
 
 /** At most this many rows: the closes are a summary of a line, not the data set. */
@@ -36,6 +38,7 @@ export function chartTable(chart: ArticleChart, asOf: IsoDate, maxRows = MAX_CHA
       date: formatDate(chart.dates[i]!, asOf),
       values: chart.series.map((s) => chartValue(s, s.closes[i]!)),
     })),
+    changeLabel: `Change since ${formatDate(chart.dates[0]!, asOf)}`,
     // A rate's change is in basis points (never a percent of a percent: "+11.8%" of a yield).
     change: chart.series.map((s) =>
       isRate(s)

@@ -78,7 +78,7 @@ function chartBlocks(chart: ChartTable): RootContent[] {
       children: [
         row(['Date', ...chart.columns]),
         ...chart.rows.map((r) => row([r.date, ...r.values])),
-        row(['Change', ...chart.change]),
+        row([chart.changeLabel, ...chart.change]),
       ],
     },
   ];

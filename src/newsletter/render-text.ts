@@ -104,7 +104,7 @@ function inline(nodes: readonly PhrasingContent[], notes: Footnotes): string {
 
 function chartLines(chart: ChartTable): string[] {
   const header = ['Date', ...chart.columns];
-  const rows = [...chart.rows.map((row) => [row.date, ...row.values]), ['Change', ...chart.change]];
+  const rows = [...chart.rows.map((row) => [row.date, ...row.values]), [chart.changeLabel, ...chart.change]];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   // Dates read left-aligned; numbers right-aligned, so their digits line up.
   const line = (cells: string[]) =>

@@ -95,7 +95,7 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
     );
     expect(links.length).toBeGreaterThanOrEqual(WEEK_ARTICLES.length * 2 + 2);
     for (const link of links) expect(Object.fromEntries(new URL(link).searchParams)).toMatchObject(UTM);
-    expect(file.content).toMatch(/\| Change +\| +\+0\.6% \| +-0\.6% \|/);
+    expect(file.content).toMatch(/\| Change since Oct\. 29 +\| +\+0\.6% \| +-0\.6% \|/);
     expect(file.content).not.toContain('<!--');
   });
 
@@ -182,7 +182,7 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
       expect(rows[0]).toEqual(['Date', 'Russell 2000', 'S&P 500']);
       expect(rows[1]).toEqual(['Oct. 29', '2,484.81', '6,890.59']);
       expect(rows.at(-2)).toEqual(['Nov. 28', '2,500.43', '6,849.09']);
-      expect(rows.at(-1)).toEqual(['Change', '+0.6%', '-0.6%']);
+      expect(rows.at(-1)).toEqual(['Change since Oct. 29', '+0.6%', '-0.6%']);
       expect(rows).toHaveLength(8); // heading, 6 sampled dates, change
     });
 
@@ -245,8 +245,11 @@ describe('wirecopy newsletter on the fixture week (default range: the last compl
     });
 
     it('keeps the chart as an aligned table', () => {
-      expect(text).toContain('Date     Russell 2000   S&P 500\nOct. 29      2,484.81  6,890.59');
-      expect(text).toContain('Change          +0.6%     -0.6%');
+      expect(text).toContain(
+        'Date                  Russell 2000   S&P 500\nOct. 29                   2,484.81  6,890.59',
+      );
+      // The whole chart's move, labelled by its span: not the day's move (2,500.43 / 2,484.81 - 1).
+      expect(text).toContain('Change since Oct. 29         +0.6%     -0.6%');
     });
   });
 
