@@ -58,7 +58,7 @@ const STYLES = [
 /** End labels are two lines (name, rebased value): this far apart they never overlap. */
 const LABEL_GAP = 30;
 /** The rate panel's height, added under the index panel: its title line, plot and date axis. */
-const RATE_PANEL = 128;
+const RATE_PANEL = 140;
 
 export interface RenderedChart {
   svg: string;
@@ -116,10 +116,11 @@ export function renderChartSvg(
   let ratePanel = '';
   let axisFrame = frame;
   if (rates.length > 0) {
-    const titleY = frame.bottom + layout.fontSize + 10;
+    // Clear of the upper panel's lowest tick label, and the rate plot's top tick clear of the title.
+    const titleY = frame.bottom + layout.fontSize + 18;
     const rateFrame = frameIn(chart.dates.length, rateTicks, {
       ...box,
-      top: titleY + 10,
+      top: titleY + 14,
       bottom: height - pad.bottom,
     });
     axisFrame = rateFrame;

@@ -88,13 +88,13 @@ describe('renderChartSvg with a rate', () => {
     expect(wide.svg).not.toContain('>2.3</text>');
     // No rebased value of the yield (2.66 / 2.40 × 100 = 110.8) anywhere.
     expect(wide.svg).not.toContain('110.8');
-    // The panel is added under the index panel: 280 + 128 and 300 + 128 units tall.
-    expect(wide.svg).toMatch(/^<svg viewBox="0 0 640 408"/);
-    expect(narrow.svg).toMatch(/^<svg viewBox="0 0 360 428"/);
+    // The panel is added under the index panel: 280 + 140 and 300 + 140 units tall.
+    expect(wide.svg).toMatch(/^<svg viewBox="0 0 640 420"/);
+    expect(narrow.svg).toMatch(/^<svg viewBox="0 0 360 440"/);
   });
 
   it('names the years on an axis that crosses one, under the lower panel', () => {
-    const dates = [...narrow.svg.matchAll(/y="418" text-anchor="(?:start|end)">([^<]+)</g)].map((m) => m[1]);
+    const dates = [...narrow.svg.matchAll(/y="430" text-anchor="(?:start|end)">([^<]+)</g)].map((m) => m[1]);
     expect(dates).toEqual(['Dec. 29, 2025', 'Jan. 2, 2026']);
   });
 
