@@ -15,13 +15,7 @@ import { main } from '../src/cli/main.ts';
 import { versionOf } from '../src/desk/piece-files.ts';
 import { startDesk } from '../src/desk/server.ts';
 import { CommandContext } from '../src/jobs/context.ts';
-
-type Measure = (
-  name: string,
-  runs: number,
-  work: () => unknown | Promise<unknown>,
-  figure: (ms: number, last: unknown) => string,
-) => Promise<void>;
+import { type BenchResult, type Measure, measureInto, printResults } from './results-table.ts';
 
 const quiet = { out: () => {}, err: (t: string) => process.stderr.write(`${t}\n`) };
 
@@ -192,29 +186,9 @@ function deskProcessStartup(flags: string[]): Promise<void> {
 
 // `node bench/desk.ts`: these figures alone, without the rest of `npm run bench`.
 if (import.meta.main) {
-  const { printResults } = await import('./results-table.ts');
-  const results: import('./results-table.ts').BenchResult[] = [];
-  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const results: BenchResult[] = [];
   await deskFigures(
-    async (name, runs, work, figure) => {
-      const times: number[] = [];
-      let last: unknown;
-      for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        last = await work();
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const best = times[0] ?? 0;
-      const median = times[Math.floor(runs / 2)] ?? 0;
-      results.push({
-        case: name,
-        runs,
-        bestMs: round(best),
-        medianMs: round(median),
-        figure: figure(best, last),
-      });
-    },
+    measureInto(results),
     fileURLToPath(new URL('../../shared/data/market/', import.meta.url)),
   );
   printResults(results);

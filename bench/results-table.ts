@@ -1,4 +1,4 @@
-/** The table `npm run bench` prints for each of its result files (run.ts, startup.ts). */
+/** The table `npm run bench` prints for each of its result files (run.ts, startup.ts), and the timing loop behind its rows. */
 
 export interface BenchResult {
   case: string;
@@ -25,4 +25,36 @@ export function printResults(results: readonly BenchResult[]): void {
         `  ${r.figure}`,
     );
   }
+}
+
+/** A case: `runs` timed calls of `work`, and the figure said from the best time and the last answer. */
+export type Measure = (
+  name: string,
+  runs: number,
+  work: () => unknown | Promise<unknown>,
+  figure: (ms: number, last: unknown) => string,
+) => Promise<void>;
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** The measure that times each case and adds its row (best and median) to `results`. */
+export function measureInto(results: BenchResult[]): Measure {
+  return async (name, runs, work, figure) => {
+    const times: number[] = [];
+    let last: unknown;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      last = await work();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const best = times[0]!;
+    results.push({
+      case: name,
+      runs,
+      bestMs: round(best),
+      medianMs: round(times[Math.floor(runs / 2)]!),
+      figure: figure(best, last),
+    });
+  };
 }

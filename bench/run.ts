@@ -6,7 +6,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sessionsBetween } from '../src/calendar/nyse.ts';
 import { main } from '../src/cli/main.ts';
@@ -21,7 +20,7 @@ import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { subjectLexicon } from '../src/language/subjects.ts';
 import { checkText } from '../src/review/check.ts';
 import { MarketStore } from '../src/store/market-store.ts';
-import { type BenchResult, printResults } from './results-table.ts';
+import { type BenchResult, measureInto, printResults } from './results-table.ts';
 
 const MARKET = fileURLToPath(new URL('../../shared/data/market/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -29,29 +28,7 @@ const registry = symbolRegistry(loadConfig({}, {}, tmpdir()));
 
 const results: BenchResult[] = [];
 
-async function measure(
-  name: string,
-  runs: number,
-  work: () => unknown | Promise<unknown>,
-  figure: (ms: number, last: unknown) => string,
-) {
-  const times: number[] = [];
-  let last: unknown;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    last = await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const best = times[0]!;
-  results.push({
-    case: name,
-    runs,
-    bestMs: round(best),
-    medianMs: round(times[Math.floor(runs / 2)]!),
-    figure: figure(best, last),
-  });
-}
+const measure = measureInto(results);
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const tempStore = () => {
