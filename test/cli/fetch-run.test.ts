@@ -5,13 +5,13 @@
  * wrapped so that any request leaving 127.0.0.1 fails the test, and every URL is recorded.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessionsBetween } from '../../src/calendar/nyse.ts';
 import { frontMatterSchema } from '../../src/content/front-matter.ts';
 import { fixture, RecordedServer } from '../fetchers/recorded-server.ts';
+import { freePort } from '../support/free-port.ts';
 import { readStore, testWorkspace, walkTo, writeStore } from '../verify/support.ts';
 
 let server: RecordedServer;
@@ -43,15 +43,6 @@ const chartRequests = (ticker: string) =>
   requested.filter((u) => decodeURIComponent(new URL(u).pathname) === `/v8/finance/chart/${ticker}`);
 const period1Of = (url: string) =>
   new Date(Number(new URL(url).searchParams.get('period1')) * 1000).toISOString().slice(0, 10);
-
-/** A port nothing listens on: connections to it are refused at once. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe('wirecopy fetch', () => {
   it('fetches every configured series from the recorded server into an empty store, one line each', async () => {
@@ -139,7 +130,7 @@ describe('wirecopy fetch', () => {
   });
 
   it('when no provider answers, says so once and exits 1 without trying each series', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const offline = {
       WIRECOPY_YAHOO_URL: `http://127.0.0.1:${port}`,
       WIRECOPY_FRED_URL: `http://127.0.0.1:${port}`,
@@ -219,7 +210,7 @@ describe('wirecopy run', () => {
   });
 
   it('with the network unreachable: one line, then drafts from the store as it is', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const offline = {
       WIRECOPY_YAHOO_URL: `http://127.0.0.1:${port}`,
       WIRECOPY_FRED_URL: `http://127.0.0.1:${port}`,

@@ -16,7 +16,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
@@ -47,6 +46,7 @@ import {
 } from '../site/site-fixture.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { type Workspace, workspace } from '../support/cli.ts';
+import { freePort } from '../support/free-port.ts';
 import {
   executablesInHtml,
   type Finding,
@@ -651,11 +651,3 @@ describe.skipIf(!hasChromium)(`the editors' preview ${NEEDS_CHROMIUM}`, () => {
     expect(findings).toEqual([]);
   }, 300_000);
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
