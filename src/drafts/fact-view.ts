@@ -100,6 +100,14 @@ export function has(factSet: FactSet, id: string): boolean {
   return fact !== undefined && fact.value !== null;
 }
 
+/**
+ * Whether the calendar week's move prints as the five-session move: on the last session of a
+ * five-session week they are one figure, so a piece says it once and may name either period.
+ */
+export function weekIsFiveSessions(factSet: FactSet): boolean {
+  return factSet.facts['RUT.return.week']?.display === factSet.facts['RUT.return.5d']?.display;
+}
+
 /** A fact's display without its sign ("3.2%" for "-3.2%"), for headlines whose verb carries it. */
 export function magnitudeOf(factSet: FactSet, id: string): string {
   const display = factSet.facts[id]?.display ?? '';

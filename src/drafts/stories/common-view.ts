@@ -6,7 +6,7 @@
 import { dayOfWeek, monthOf, yearOf } from '../../calendar/dates.ts';
 import { formatDate } from '../../facts/format.ts';
 import type { FactSet } from '../../facts/types.ts';
-import { boolOf, has, numberOf } from '../fact-view.ts';
+import { boolOf, has, numberOf, weekIsFiveSessions } from '../fact-view.ts';
 import { bodyVerb, gainedOrLost, upOrDown, weekdayName } from '../lexicon.ts';
 import { smaMargin } from '../plan.ts';
 import { connected, directionOf, relationOf } from '../style/connectives.ts';
@@ -186,7 +186,7 @@ export function commonView(f: FactSet, settings: StorySettings) {
       week_best_known: sinceReachesBack('week'),
       // On a week's last session the week's move is the five-session move the lead already
       // printed: the best-week line then names the week without printing the figure a third time.
-      week_is_five: f.facts['RUT.return.week']?.display === f.facts['RUT.return.5d']?.display,
+      week_is_five: weekIsFiveSessions(f),
       month_best_known: sinceReachesBack('month'),
       short_session: session.kind !== 'full',
       // On a month's last session the month to date is the month: "ended the month up 7.0%".

@@ -5,7 +5,7 @@
 import { weekKey } from '../../calendar/dates.ts';
 import type { FactSet } from '../../facts/types.ts';
 import { ANGLE_RULES, type ScoredAngle } from '../angles.ts';
-import { magnitudeOf, numberOf } from '../fact-view.ts';
+import { boolOf, magnitudeOf, numberOf, weekIsFiveSessions } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
 import { dayAndRun, headlineCause, tooSmallToLead, yearSoFar } from './headline-moves.ts';
 import { bestSinceAngle, closesPeriod } from './period-recaps.ts';
@@ -52,10 +52,8 @@ const bestWeek = bestSinceAngle('RUT.return.week', 'RUT.week.best_since', 'week'
 function bestWeekAngle(f: FactSet, symbol: string): ScoredAngle | undefined {
   const best = bestWeek(f);
   if (best === undefined) return undefined;
-  const sameSpan = f.facts['RUT.return.week']?.display === f.facts['RUT.return.5d']?.display;
-  const five = sameSpan ? ANGLE_RULES['fiveDays']!(f, symbol) : undefined;
-  if (five === undefined || five.score < best.score || f.facts['RUT.record.today']?.value === true)
-    return best;
+  const five = weekIsFiveSessions(f) ? ANGLE_RULES['fiveDays']!(f, symbol) : undefined;
+  if (five === undefined || five.score < best.score || boolOf(f, 'RUT.record.today') === true) return best;
   return { ...best, score: five.score + 1 };
 }
 

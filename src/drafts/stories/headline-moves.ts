@@ -5,7 +5,7 @@
  * not get the same headline.
  */
 import type { FactSet } from '../../facts/types.ts';
-import { boolOf, magnitudeOf, numberOf } from '../fact-view.ts';
+import { boolOf, magnitudeOf, numberOf, weekIsFiveSessions } from '../fact-view.ts';
 import { headlineVerb } from '../lexicon.ts';
 import type { PiecePeriod } from '../plan.ts';
 import { withArticle } from '../style/articles.ts';
@@ -82,8 +82,7 @@ export function headlineCause(
   const ids = PERIOD_MOVES[period];
   const move = numberOf(f, ids.move);
   if (move === undefined || move === 0) return undefined;
-  if (period === 'week' && f.facts['RUT.return.week']?.display !== f.facts['RUT.return.5d']?.display)
-    return undefined;
+  if (period === 'week' && !weekIsFiveSessions(f)) return undefined;
   const changed = f.facts['FED.target.last_change_date'];
   const cut = boolOf(f, 'FED.target.last_change_cut');
   if (changed && typeof changed.value === 'string' && cut !== undefined && cut === move > 0) {
