@@ -13,6 +13,7 @@ import { discoverConfigFile } from './src/config-file.ts';
 import storedOgImages from './src/site/og-integration.ts';
 import outDirAside from './src/site/out-dir-aside.ts';
 import pagefind from './src/site/pagefind-integration.ts';
+import previewRoutes from './src/site/preview-routes.ts';
 import { checkSiteAddress, siteBuildMode } from './src/site/site-address.ts';
 import { sitemapLastModified } from './src/site/sitemap-dates.ts';
 
@@ -34,7 +35,7 @@ try {
   const hint = error && typeof error === 'object' && 'hint' in error ? ` ${error.hint}` : '';
   throw new Error(`${error instanceof Error ? error.message : String(error)}${hint}`);
 }
-const lastModified = sitemapLastModified(resolve(config.content, 'articles'), publication.siteUrl);
+const sitemapDates = sitemapLastModified(resolve(config.content, 'articles'), publication.siteUrl);
 
 export default defineConfig({
   srcDir: './site',
@@ -47,6 +48,9 @@ export default defineConfig({
   ...(process.env.WIRECOPY_SITE_CACHE ? { cacheDir: process.env.WIRECOPY_SITE_CACHE } : {}),
   devToolbar: { enabled: false },
   vite: {
+    // A constant, not the env read at run time: a build drops the preview's code (the home
+    // page's draft list and its review checks) instead of bundling it unused.
+    define: { 'import.meta.env.WIRECOPY_PREVIEW': JSON.stringify(preview) },
     // Astro needs cookie 2 (nested under node_modules/astro); left external, the prerender
     // bundle would import the hoisted cookie 0.7 that yahoo-finance2's express brings. Bundling it
     // resolves it from Astro's own folder.
@@ -54,16 +58,17 @@ export default defineConfig({
   },
   integrations: [
     outDirAside(),
+    { name: 'wirecopy:sitemap-dates', hooks: { 'astro:build:start': () => sitemapDates.read() } },
     sitemap({
       filter: (page) => !/\/(search|drafts)\//.test(new URL(page).pathname),
       // An article's lastmod is its latest review; listing pages change with their newest piece.
-      serialize: (item) => {
-        const lastmod = lastModified(item.url);
+      serialize: async (item) => {
+        const lastmod = await sitemapDates.lastmod(item.url);
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
     storedOgImages(resolve(config.content, 'articles')),
-    // A preview is for editors and is served by the dev server: no search index to build.
-    ...(preview ? [] : [pagefind()]),
+    // A preview is for editors and is served by the dev server: its draft pages, no search index.
+    ...(preview ? [previewRoutes()] : [pagefind()]),
   ],
 });

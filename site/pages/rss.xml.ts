@@ -1,6 +1,7 @@
 /**
- * `/rss.xml`: every published piece with its full text (sanitized, fact marks dropped, the
- * disclaimer added when the body does not print it), by publication time, newest first. Each
+ * `/rss.xml`: the newest published pieces (src/site/feed.ts says how many) with their full text
+ * (sanitized, fact marks dropped, the disclaimer added when the body does not print it), by
+ * publication time, newest first. Each
  * item's pubDate is its first approval (an update replaces the text, not the date); the channel
  * says where it lives (atom:link rel=self) and when it was built. Opened in a browser, it shows
  * as a page through /rss.xsl.
@@ -8,15 +9,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escapeHtml } from '../../src/html-escape.ts';
-import { publishedAt } from '../../src/site/article-dates.ts';
+import { feedPieces } from '../../src/site/feed.ts';
 import { bodyHasDisclaimer, bodyHtml } from '../lib/article-html.ts';
 import { articleUrl, publishedArticles } from '../lib/articles.ts';
 import { publication } from '../lib/site-config.ts';
 
 export async function GET(context: APIContext) {
-  const articles = [...(await publishedArticles())]
-    .map((article) => ({ article, at: publishedAt(article.data) }))
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  const articles = feedPieces(await publishedArticles());
   const site = context.site ?? new URL(publication.siteUrl);
   const self = new URL('/rss.xml', site).href;
   return rss({
@@ -26,7 +25,7 @@ export async function GET(context: APIContext) {
     description: 'Market commentary on US small caps: the Russell 2000 against the market, in numbers.',
     site,
     trailingSlash: true,
-    items: articles.map(({ article, at }) => {
+    items: articles.map(({ piece: article, at }) => {
       const { data } = article;
       const disclaimer = bodyHasDisclaimer(article.body, publication.disclaimer)
         ? ''

@@ -44,7 +44,7 @@ export async function readerPage(
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)}</title><style>${options.css}</style></head><body><main>${article}</main></body></html>`;
 }
 
-/** What the preview page (site/pages/drafts/[id].astro) shows for a draft it cannot lay out. */
+/** What the preview page (site/preview/drafts/[id].astro) shows for a draft it cannot lay out. */
 function refused(data: Record<string, unknown> | undefined, html: string, problems: string[]): string {
   const title = typeof data?.['title'] === 'string' ? data['title'] : '';
   const list = problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('');

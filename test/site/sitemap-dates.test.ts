@@ -3,11 +3,12 @@
  * the same values as the whole front matter parsed, on every fixture piece and on the shapes a
  * hand-edited file may take.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { datingFields } from '../../src/site/sitemap-dates.ts';
+import { datingFields, sitemapLastModified } from '../../src/site/sitemap-dates.ts';
 import { frontMatterEngine } from '../../src/yaml-data.ts';
 
 const FIELDS = ['status', 'asOf', 'slug', 'date', 'review', 'revisions'];
@@ -56,5 +57,53 @@ describe('datingFields', () => {
   it('parses the whole front matter when a line is not plain block YAML', () => {
     const text = "---\n'status': published\nslug: x\n---\n";
     expect(datingFields(text)).toEqual({ status: 'published', slug: 'x' });
+  });
+});
+
+describe('sitemapLastModified', () => {
+  it('dates each published piece by its last review, and the listings by the newest piece', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecopy-sitemap-'));
+    try {
+      mkdirSync(dir, { recursive: true });
+      const write = (name: string, lines: string[]) =>
+        writeFileSync(join(dir, name), ['---', ...lines, '---', 'Body.', ''].join('\n'));
+      write('2025-11-27-daily-wrap.md', [
+        'status: published',
+        "asOf: '2025-11-27'",
+        "date: '2025-11-27'",
+        'slug: daily-wrap',
+        'review:',
+        "  at: '2025-11-29T14:00:00.000Z'",
+        'revisions:',
+        "  - at: '2025-11-27T22:30:00.000Z'",
+      ]);
+      write('2025-10-31-monthly-recap.md', [
+        'status: published',
+        "asOf: '2025-10-31'",
+        "date: '2025-10-31'",
+        'slug: monthly-recap',
+        'review:',
+        "  at: '2025-10-31T22:30:00.000Z'",
+      ]);
+      write('2025-11-28-daily-wrap.md', [
+        'status: draft',
+        "asOf: '2025-11-28'",
+        "date: '2025-11-28'",
+        'slug: daily-wrap',
+      ]);
+      const { lastmod } = sitemapLastModified(dir, 'https://example.test');
+      // The Nov. 27 piece was revised on Nov. 29: its review is its last change.
+      expect(await lastmod('https://example.test/articles/2025-11-27-daily-wrap/')).toBe(
+        '2025-11-29T14:00:00.000Z',
+      );
+      expect(await lastmod('https://example.test/archive/2025-10/')).toBe('2025-10-31T22:30:00.000Z');
+      expect(await lastmod('https://example.test/')).toBe('2025-11-29T14:00:00.000Z');
+      expect(await lastmod('https://example.test/tags/small-caps/')).toBe('2025-11-29T14:00:00.000Z');
+      // The draft has no page, and the About page no date of its own.
+      expect(await lastmod('https://example.test/articles/2025-11-28-daily-wrap/')).toBeUndefined();
+      expect(await lastmod('https://example.test/about/')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
