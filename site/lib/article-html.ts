@@ -5,8 +5,7 @@
  */
 import type { FrontMatter } from '../../src/content/front-matter.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
-import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
-import { SANITIZED_BY } from './sanitized-glob.ts';
+import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 type RenderedEntry = {
   id: string;

@@ -3,7 +3,8 @@
  * content layer. The data store keeps an entry's rendered HTML between builds and renders only
  * the files that changed: sanitized here, a piece is sanitized once when it is written, not on
  * every build (on a thousand pieces, about 0.7 s of each build's pages). An entry says so in its
- * metadata (`sanitizedBy`), and `bodyHtml` sanitizes any body that does not.
+ * metadata (`SANITIZED_BY`), and `bodyHtml` sanitizes any body that does not. The bodies of a
+ * load are sanitized on a second thread (src/site/sanitizer-thread.ts).
  *
  * The store outlives code changes (Astro clears it only for a new Astro or config): when the
  * sanitizer or the installed packages differ from the ones that filled it, it is emptied and
@@ -15,13 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { SANITIZER_FINGERPRINT, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { SANITIZED_BY, SANITIZER_FINGERPRINT, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
-
-/** The mark a stored entry's metadata carries once its HTML is sanitized. */
-export const SANITIZED_BY = 'sanitizedBy';
 
 export function sanitizedGlob(options: GlobOptions): Loader {
   const inner = glob(options);
@@ -34,21 +33,37 @@ export function sanitizedGlob(options: GlobOptions): Loader {
         context.meta.set(SANITIZED_BY, fingerprint);
       }
       const { store } = context;
-      await inner.load({
-        ...context,
-        store: { ...store, set: (entry: StoredEntry) => store.set(sanitized(entry, fingerprint)) },
-      });
+      // During the load a body is sanitized on a second thread and stored once sanitized, never
+      // before (a second `set` of the same file would be ignored, its digest unchanged); the load
+      // ends when every body it read is stored. A file the dev server sees change afterwards is
+      // sanitized on the spot.
+      const sanitizer = threadedSanitizer();
+      const stored: Promise<boolean>[] = [];
+      let loading = true;
+      const set = (entry: StoredEntry): boolean => {
+        if (!entry.rendered) return store.set(entry);
+        if (!loading) return store.set(sanitized(entry, sanitizeBodyHtml(entry.rendered.html), fingerprint));
+        const html = sanitizer.sanitize(entry.rendered.html);
+        stored.push(html.then((safe) => store.set(sanitized(entry, safe, fingerprint))));
+        return true;
+      };
+      try {
+        await inner.load({ ...context, store: { ...store, set } });
+        await Promise.all(stored);
+      } finally {
+        loading = false;
+        await sanitizer.close();
+      }
     },
   };
 }
 
-function sanitized(entry: StoredEntry, fingerprint: string): StoredEntry {
-  if (!entry.rendered) return entry;
+function sanitized(entry: StoredEntry, html: string, fingerprint: string): StoredEntry {
   return {
     ...entry,
     rendered: {
-      html: sanitizeBodyHtml(entry.rendered.html),
-      metadata: { ...entry.rendered.metadata, [SANITIZED_BY]: fingerprint },
+      html,
+      metadata: { ...entry.rendered?.metadata, [SANITIZED_BY]: fingerprint },
     },
   };
 }

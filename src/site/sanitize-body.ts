@@ -54,6 +54,12 @@ export function sanitizeBodyHtml(html: string): string {
 }
 
 /**
+ * The mark a stored entry's metadata carries once the content layer sanitized its HTML
+ * (site/lib/sanitized-glob.ts), with the fingerprint below as its value.
+ */
+export const SANITIZED_BY = 'sanitizedBy';
+
+/**
  * What a body sanitized earlier was sanitized by: the schema and this module's code. The content
  * layer keeps bodies sanitized from one build to the next (site/lib/sanitized-glob.ts) and
  * sanitizes them all again when this changes, so a tightened schema reaches every stored piece.

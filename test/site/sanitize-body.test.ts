@@ -6,38 +6,36 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sanitizedHtml } from '../../site/lib/article-html.ts';
-import { SANITIZED_BY } from '../../site/lib/sanitized-glob.ts';
-import { sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
+
+const HOSTILE: Array<[name: string, html: string, expected: string]> = [
+  ['a script after a comment', '<!-- note --><script>alert(document.domain)</script><p>ok</p>', '<p>ok</p>'],
+  ['an event handler', '<p><img src=x onerror="alert(1)">text</p>', '<p>text</p>'],
+  ['a javascript: link', '<p><a href="javascript:alert(1)">click</a></p>', '<p><a>click</a></p>'],
+  ['a data: link', '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', '<p><a>x</a></p>'],
+  ['an SVG with onload', '<svg onload="alert(1)"><script>alert(2)</script></svg><p>t</p>', '<p>t</p>'],
+  ['an iframe', '<iframe src="https://evil.example/"></iframe><p>t</p>', '<p>t</p>'],
+  ['a style with url()', '<p style="background:url(javascript:alert(1))">t</p>', '<p>t</p>'],
+  [
+    'a comment that closes early',
+    '<p>1%<!--sourced: x--><script>alert(1)</script>, 2025-01-01--></p>',
+    '<p>1%, 2025-01-01--></p>',
+  ],
+  [
+    'entity-encoded tags, which stay text',
+    '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    '<p>&#x3C;script>alert(1)&#x3C;/script></p>',
+  ],
+  [
+    'a table cell alignment style',
+    '<table><tr><td style="text-align: right">1</td></tr></table>',
+    '<table><tbody><tr><td>1</td></tr></tbody></table>',
+  ],
+];
 
 describe('sanitizeBodyHtml', () => {
-  it.each([
-    [
-      'a script after a comment',
-      '<!-- note --><script>alert(document.domain)</script><p>ok</p>',
-      '<p>ok</p>',
-    ],
-    ['an event handler', '<p><img src=x onerror="alert(1)">text</p>', '<p>text</p>'],
-    ['a javascript: link', '<p><a href="javascript:alert(1)">click</a></p>', '<p><a>click</a></p>'],
-    ['a data: link', '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', '<p><a>x</a></p>'],
-    ['an SVG with onload', '<svg onload="alert(1)"><script>alert(2)</script></svg><p>t</p>', '<p>t</p>'],
-    ['an iframe', '<iframe src="https://evil.example/"></iframe><p>t</p>', '<p>t</p>'],
-    ['a style with url()', '<p style="background:url(javascript:alert(1))">t</p>', '<p>t</p>'],
-    [
-      'a comment that closes early',
-      '<p>1%<!--sourced: x--><script>alert(1)</script>, 2025-01-01--></p>',
-      '<p>1%, 2025-01-01--></p>',
-    ],
-    [
-      'entity-encoded tags, which stay text',
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
-      '<p>&#x3C;script>alert(1)&#x3C;/script></p>',
-    ],
-    [
-      'a table cell alignment style',
-      '<table><tr><td style="text-align: right">1</td></tr></table>',
-      '<table><tbody><tr><td>1</td></tr></tbody></table>',
-    ],
-  ])('removes %s', (_name, html, expected) => {
+  it.each(HOSTILE)('removes %s', (_name, html, expected) => {
     expect(sanitizeBodyHtml(html)).toBe(expected);
   });
 
@@ -51,6 +49,27 @@ describe('sanitizeBodyHtml', () => {
     const html =
       '<h2 id="the-week">The week</h2>\n<p>The <strong>Russell 2000</strong> rose, <a href="https://wirecopy.example/methodology/">see how</a>.</p>\n<hr>\n<ul>\n<li><em>one</em></li>\n</ul>\n<blockquote>\n<p>“quoted”</p>\n</blockquote>';
     expect(sanitizeBodyHtml(html)).toBe(html.replace(' id="the-week"', ''));
+  });
+});
+
+describe('threadedSanitizer (the content layer sanitizes on a second thread)', () => {
+  it('answers every hostile body as sanitizeBodyHtml does, from the second thread', async () => {
+    const sanitizer = threadedSanitizer();
+    try {
+      const answers = await Promise.all(HOSTILE.map(([, html]) => sanitizer.sanitize(html)));
+      expect(answers).toEqual(HOSTILE.map(([, , expected]) => expected));
+      expect(sanitizer.answeredOnThread).toBe(HOSTILE.length);
+    } finally {
+      await sanitizer.close();
+    }
+  });
+
+  it('still sanitizes after the thread is closed, on the calling thread', async () => {
+    const sanitizer = threadedSanitizer();
+    await sanitizer.close();
+    const [, html, expected] = HOSTILE[0]!;
+    expect(await sanitizer.sanitize(html)).toBe(expected);
+    expect(sanitizer.answeredOnThread).toBe(0);
   });
 });
 
