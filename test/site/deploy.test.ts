@@ -52,7 +52,8 @@ describe('the deploy recipes', () => {
     expect(push.paths).toContain('content/articles/**');
     expect(w.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     const runs = steps(w).flatMap((s) => (s.run ? [s.run.trim()] : []));
-    // The site build needs Pagefind, satori and resvg (devDependencies): never --omit=dev here.
+    // Plain npm ci: the workflow's Node comes from setup-node, and the build's own packages are
+    // runtime dependencies (checked by hand: `npm ci --omit=dev`, then `astro build` on Node 24).
     expect(runs).toContain('npm ci --no-audit --no-fund');
     expect(runs).toContain('npm run build');
     expect(steps(w).map((s) => s.uses?.split('@')[0])).toEqual(
