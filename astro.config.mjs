@@ -58,7 +58,14 @@ export default defineConfig({
   },
   integrations: [
     outDirAside(),
-    { name: 'wirecopy:sitemap-dates', hooks: { 'astro:build:start': () => sitemapDates.read() } },
+    {
+      name: 'wirecopy:sitemap-dates',
+      hooks: {
+        'astro:config:setup': ({ command }) => {
+          if (command === 'build') sitemapDates.read();
+        },
+      },
+    },
     sitemap({
       filter: (page) => !/\/(search|drafts)\//.test(new URL(page).pathname),
       // An article's lastmod is its latest review; listing pages change with their newest piece.

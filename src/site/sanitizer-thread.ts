@@ -2,12 +2,13 @@
  * Bodies sanitized on a second thread while the content layer's main thread reads, parses and
  * renders the next files: a cold build of a thousand pieces spent a third of a second sanitizing
  * on the main thread, with the machine's other core idle. The answers are the same function's
- * (sanitize-worker.ts runs sanitizeBodyHtml). Where the worker cannot run, the bodies are
- * sanitized on the calling thread instead: installed under node_modules, where Node does not
- * strip the worker's TypeScript, or when the worker fails, for the bodies it had not answered.
+ * (sanitize-worker.ts runs sanitizeBodyHtml). Where the worker cannot run (worker-thread.ts:
+ * installed under node_modules, Node does not strip its TypeScript), the bodies are sanitized on
+ * the calling thread instead, and so are those it had not answered when it fails.
  */
 import { Worker } from 'node:worker_threads';
 import { sanitizeBodyHtml } from './sanitize-body.ts';
+import { canRunOnWorker } from './worker-thread.ts';
 
 export interface BodySanitizer {
   sanitize(html: string): Promise<string>;
@@ -20,7 +21,7 @@ export interface BodySanitizer {
 const WORKER = new URL('./sanitize-worker.ts', import.meta.url);
 
 export function threadedSanitizer(): BodySanitizer {
-  const canRun = !WORKER.pathname.includes('/node_modules/') && Boolean(process.features.typescript);
+  const canRun = canRunOnWorker(WORKER);
   let worker: Worker | undefined;
   let closed = false;
   let nextId = 0;

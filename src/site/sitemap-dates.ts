@@ -5,11 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
 import { articleId } from '../content/article-id.ts';
 import type { FrontMatter } from '../content/front-matter.ts';
 import { frontMatterEngine } from '../yaml-data.ts';
 import { lastChangedAt } from './article-dates.ts';
+import { canRunOnWorker } from './worker-thread.ts';
 
 /** The top-level front matter fields a sitemap date needs; the rest (facts, chart, sources) is most of the bytes. */
 const DATING_FIELDS = new Set(['status', 'asOf', 'slug', 'date', 'review', 'revisions']);
@@ -33,25 +35,37 @@ export function datingFields(text: string): Partial<FrontMatter> {
   return frontMatterEngine.parse(kept.join('\n')) as Partial<FrontMatter>;
 }
 
+/** What the sitemap dates by: each article and month page's last change, and the newest of all. */
+export interface SitemapDates {
+  byPath: Map<string, string>;
+  newest: string;
+}
+
+const WORKER = new URL('./sitemap-dates-worker.ts', import.meta.url);
+
 /**
- * The sitemap's `lastmod` for a URL. `read()` starts reading the front matters in the background,
- * a file per turn of the event loop: called as Vite starts bundling (astro.config.mjs), the
- * reading fills the seconds the main thread waits on the bundler's native threads, instead of
- * delaying the build's start (0.2 s of every build, read up front) or slowing the content sync,
- * which keeps the main thread busy. `lastmod` reads them itself when nothing started it.
+ * The sitemap's `lastmod` for a URL. `read()` starts reading the front matters (0.2 s for a
+ * thousand pieces) on a worker thread, called as the build starts (astro.config.mjs): the other
+ * core reads while the main thread syncs the content. Read up front, they delayed the build's
+ * start; read on the main thread in the background, they slowed Vite's bundling by 0.3 s. Where
+ * no worker can run (see worker-thread.ts), or it fails, they are read on the main thread, a file
+ * per turn of the event loop. `lastmod` starts the reading itself when nothing did.
  */
 export function sitemapLastModified(
   articlesDir: string,
   siteUrl: string,
 ): { read(): void; lastmod(url: string): Promise<string | undefined> } {
-  let dates: ReturnType<typeof readDates> | undefined;
+  let dates: Promise<SitemapDates> | undefined;
+  const read = () => {
+    dates ??= canRunOnWorker(WORKER)
+      ? readOnWorker(articlesDir).catch(() => readSitemapDates(articlesDir))
+      : readSitemapDates(articlesDir);
+    return dates;
+  };
   return {
-    read: () => {
-      dates ??= readDates(articlesDir);
-    },
+    read: () => void read(),
     lastmod: async (url) => {
-      dates ??= readDates(articlesDir);
-      const { byPath, newest } = await dates;
+      const { byPath, newest } = await read();
       const path = new URL(url, siteUrl).pathname;
       const own = byPath.get(path);
       if (own) return own;
@@ -62,7 +76,16 @@ export function sitemapLastModified(
   };
 }
 
-async function readDates(articlesDir: string): Promise<{ byPath: Map<string, string>; newest: string }> {
+function readOnWorker(articlesDir: string): Promise<SitemapDates> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { articlesDir } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the sitemap's dates worker exited (${code})`)));
+  });
+}
+
+export async function readSitemapDates(articlesDir: string): Promise<SitemapDates> {
   const byPath = new Map<string, string>();
   let newest = '';
   const files = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith('.md')) : [];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { datingFields, sitemapLastModified } from '../../src/site/sitemap-dates.ts';
+import { datingFields, readSitemapDates, sitemapLastModified } from '../../src/site/sitemap-dates.ts';
 import { frontMatterEngine } from '../../src/yaml-data.ts';
 
 const FIELDS = ['status', 'asOf', 'slug', 'date', 'review', 'revisions'];
@@ -102,6 +102,16 @@ describe('sitemapLastModified', () => {
       // The draft has no page, and the About page no date of its own.
       expect(await lastmod('https://example.test/articles/2025-11-28-daily-wrap/')).toBeUndefined();
       expect(await lastmod('https://example.test/about/')).toBeUndefined();
+      // Those came from the worker thread; the main thread's reading, where no worker can run,
+      // finds the same dates.
+      const here = await readSitemapDates(dir);
+      expect(Object.fromEntries(here.byPath)).toEqual({
+        '/articles/2025-11-27-daily-wrap/': '2025-11-29T14:00:00.000Z',
+        '/archive/2025-11/': '2025-11-29T14:00:00.000Z',
+        '/articles/2025-10-31-monthly-recap/': '2025-10-31T22:30:00.000Z',
+        '/archive/2025-10/': '2025-10-31T22:30:00.000Z',
+      });
+      expect(here.newest).toBe('2025-11-29T14:00:00.000Z');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
