@@ -65,6 +65,15 @@ describe('the built site', () => {
     expect(filesUnder(site.outDir).some((f) => relative(site.outDir, f).startsWith('drafts'))).toBe(false);
   });
 
+  it('marks text for search on article pages only, the pages Pagefind is given', () => {
+    // src/site/pagefind-integration.ts reads articles/**/*.html alone: a page elsewhere marked
+    // for search would silently be left out of the index.
+    const marked = filesUnder(site.outDir)
+      .filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('data-pagefind-body'))
+      .map((f) => relative(site.outDir, f));
+    expect(marked.sort()).toEqual(published.map((p) => join('articles', p.id, 'index.html')).sort());
+  });
+
   it('ships no script on any article page (JSON-LD is data, not code)', () => {
     for (const piece of published) {
       const html = readFileSync(join(site.outDir, 'articles', piece.id, 'index.html'), 'utf8');
