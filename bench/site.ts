@@ -163,7 +163,7 @@ try {
   const runs: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const cache = join(cacheParent, `round-${round}`);
-    for (const dir of [bareOut, siteOut, join(bare, 'node_modules/.astro'), join(bare, '.astro')])
+    for (const dir of [bareOut, siteOut, join(bare, 'node_modules'), join(bare, '.astro')])
       rmSync(dir, { recursive: true, force: true });
     for (const pass of ['cold', 'warm'] as const) {
       const bareBuild = await measuredBuild(bareOut, { root: bare });
