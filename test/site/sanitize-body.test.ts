@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sanitizedHtml } from '../../site/lib/article-html.ts';
+import { sanitized } from '../../site/lib/sanitized-glob.ts';
 import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
 
@@ -88,5 +89,25 @@ describe('sanitizedHtml (site/lib/article-html.ts)', () => {
     expect(sanitizedHtml(marked)).toBe(html);
     expect(sanitizedHtml({ id: 'x', rendered: { html, metadata: {} } })).toBe('<p>t</p>');
     expect(sanitizedHtml({ id: 'x' })).toBeUndefined();
+  });
+});
+
+describe('the entry the content layer stores (site/lib/sanitized-glob.ts)', () => {
+  it("holds the sanitized HTML and its mark, and not Astro's second copy of the front matter", () => {
+    const entry = {
+      id: '2025-11-28-daily-wrap',
+      data: { title: 'Small caps rise' },
+      digest: 'abc',
+      rendered: {
+        html: '<script>alert(1)</script><p>ok</p>',
+        metadata: { frontmatter: { title: 'Small caps rise' }, headings: [], imagePaths: [] },
+      },
+    };
+    expect(sanitized(entry, '<p>ok</p>', 'fp')).toEqual({
+      id: '2025-11-28-daily-wrap',
+      data: { title: 'Small caps rise' },
+      digest: 'abc',
+      rendered: { html: '<p>ok</p>', metadata: { headings: [], imagePaths: [], [SANITIZED_BY]: 'fp' } },
+    });
   });
 });
