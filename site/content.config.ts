@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { frontMatterSchema } from '../src/content/front-matter.ts';
 import { newsletterFrontMatterSchema } from '../src/content/newsletter-front-matter.ts';
 import { sanitizedGlob } from './lib/sanitized-glob.ts';
-import { contentDir, previewMode } from './lib/site-config.ts';
+import { contentDir, previewMode, publication } from './lib/site-config.ts';
 
 /**
  * Ids are file paths: the glob loader's default id is the front matter's `slug`, which every
@@ -26,7 +26,10 @@ function optionalFolder(base: string) {
 }
 
 const articles = defineCollection({
-  loader: sanitizedGlob({ pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath }),
+  loader: sanitizedGlob(
+    { pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath },
+    { disclaimer: publication.disclaimer },
+  ),
   schema: frontMatterSchema,
 });
 

@@ -4,8 +4,9 @@
  * editors' preview).
  */
 import type { FrontMatter } from '../../src/content/front-matter.ts';
+import { bodyHasDisclaimer } from '../../src/site/body-disclaimer.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
-import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { PRINTS_DISCLAIMER, SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 type RenderedEntry = {
   id: string;
@@ -35,25 +36,14 @@ export function bodyHtml(
 }
 
 /**
- * Whether the body already prints the disclaimer, so the page does not print it twice: its words
- * in order, however the markdown spaces or emphasizes them (runs of spaces, `_` and `*` count as
- * one space). A pattern made once per disclaimer and tested on the raw body: squashing a
- * thousand whole bodies to compare them was 0.1 s of every build (the page and the feed ask of
- * each piece).
+ * Whether the piece's body prints the disclaimer itself (src/site/body-disclaimer.ts), so the page
+ * and the feed do not print it twice: as the content layer found it when it stored the piece
+ * (which then keeps no markdown, see site/lib/sanitized-glob.ts), or from the markdown.
  */
-export function bodyHasDisclaimer(body: string | undefined, disclaimer: string): boolean {
-  if (body === undefined) return false;
-  let pattern = disclaimerPatterns.get(disclaimer);
-  if (pattern === undefined) {
-    const words = disclaimer.split(/[\s_*]+/).filter((w) => w !== '');
-    pattern = new RegExp(words.map(escapeRegExp).join('[\\s_*]+'));
-    disclaimerPatterns.set(disclaimer, pattern);
-  }
-  return pattern.test(body);
-}
-
-const disclaimerPatterns = new Map<string, RegExp>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function printsDisclaimer(
+  entry: { body?: string | undefined; rendered?: RenderedEntry['rendered'] },
+  disclaimer: string,
+): boolean {
+  const stored = entry.rendered?.metadata?.[PRINTS_DISCLAIMER];
+  return typeof stored === 'boolean' ? stored : bodyHasDisclaimer(entry.body, disclaimer);
 }

@@ -10,7 +10,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escapeHtml } from '../../src/html-escape.ts';
 import { feedPieces } from '../../src/site/feed.ts';
-import { bodyHasDisclaimer, bodyHtml } from '../lib/article-html.ts';
+import { bodyHtml, printsDisclaimer } from '../lib/article-html.ts';
 import { articleUrl, publishedArticles } from '../lib/articles.ts';
 import { publication } from '../lib/site-config.ts';
 
@@ -27,7 +27,7 @@ export async function GET(context: APIContext) {
     trailingSlash: true,
     items: articles.map(({ piece: article, at }) => {
       const { data } = article;
-      const disclaimer = bodyHasDisclaimer(article.body, publication.disclaimer)
+      const disclaimer = printsDisclaimer(article, publication.disclaimer)
         ? ''
         : `<p><em>${escapeHtml(publication.disclaimer)}</em></p>`;
       const demo = data.dataset === 'demo' ? '<p><strong>Demo data:</strong> not market data.</p>' : '';

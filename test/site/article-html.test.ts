@@ -1,5 +1,5 @@
 /**
- * Whether a body prints the disclaimer itself (site/lib/article-html.ts), so the page and the
+ * Whether a body prints the disclaimer itself (src/site/body-disclaimer.ts), so the page and the
  * feed do not print it twice. Cases written by hand from the rule: the disclaimer's words in
  * order, with any run of spaces, `_` and `*` between them counting as one space.
  */
@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { bodyHasDisclaimer } from '../../site/lib/article-html.ts';
 import { loadConfig } from '../../src/config.ts';
+import { bodyHasDisclaimer } from '../../src/site/body-disclaimer.ts';
 import { FIXTURE_CONTENT } from './site-fixture.ts';
 
 const DISCLAIMER = 'Not investment advice. Past performance (S&P 500) does not predict results.';

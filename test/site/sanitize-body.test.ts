@@ -5,9 +5,9 @@
  * from the schema in src/content/html-schema.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizedHtml } from '../../site/lib/article-html.ts';
+import { printsDisclaimer, sanitizedHtml } from '../../site/lib/article-html.ts';
 import { sanitized } from '../../site/lib/sanitized-glob.ts';
-import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { PRINTS_DISCLAIMER, SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
 
 const HOSTILE: Array<[name: string, html: string, expected: string]> = [
@@ -109,5 +109,32 @@ describe('the entry the content layer stores (site/lib/sanitized-glob.ts)', () =
       digest: 'abc',
       rendered: { html: '<p>ok</p>', metadata: { headings: [], imagePaths: [], [SANITIZED_BY]: 'fp' } },
     });
+  });
+
+  it('keeps, for a published piece, whether its body prints the disclaimer instead of its markdown', () => {
+    const disclaimer = 'Not investment advice.';
+    const piece = (body: string) => ({
+      id: 'x',
+      data: {},
+      body,
+      rendered: { html: '<p>ok</p>', metadata: { frontmatter: {} } },
+    });
+    // The first body ends with the disclaimer in italics, which counts (body-disclaimer.ts); the
+    // second never prints it.
+    const printed = sanitized(piece('Up 2%.\n\n_Not investment advice._\n'), '<p>ok</p>', 'fp', {
+      disclaimer,
+    });
+    const silent = sanitized(piece('Up 2%.\n'), '<p>ok</p>', 'fp', { disclaimer });
+    expect(printed).toEqual({
+      id: 'x',
+      data: {},
+      rendered: { html: '<p>ok</p>', metadata: { [SANITIZED_BY]: 'fp', [PRINTS_DISCLAIMER]: true } },
+    });
+    expect(silent.rendered?.metadata?.[PRINTS_DISCLAIMER]).toBe(false);
+    // The page and the feed read the stored answer, and the markdown only when none is stored.
+    expect(printsDisclaimer(printed, disclaimer)).toBe(true);
+    expect(printsDisclaimer(silent, disclaimer)).toBe(false);
+    expect(printsDisclaimer({ body: 'Not investment advice.' }, disclaimer)).toBe(true);
+    expect(printsDisclaimer({ body: 'Up.' }, disclaimer)).toBe(false);
   });
 });
