@@ -9,7 +9,7 @@
 import { defineCollection } from 'astro:content';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { frontMatterSchema } from '../src/content/front-matter.ts';
+import { frontMatterSchema, shownFrontMatter } from '../src/content/front-matter.ts';
 import { newsletterFrontMatterSchema } from '../src/content/newsletter-front-matter.ts';
 import { sanitizedGlob } from './lib/sanitized-glob.ts';
 import { contentDir, previewMode, publication } from './lib/site-config.ts';
@@ -30,7 +30,7 @@ const articles = defineCollection({
     { pattern: '**/*.md', base: join(contentDir, 'articles'), generateId: byFilePath },
     { disclaimer: publication.disclaimer },
   ),
-  schema: frontMatterSchema,
+  schema: frontMatterSchema.transform(shownFrontMatter),
 });
 
 /**

@@ -133,3 +133,16 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/**
+ * A piece as the site keeps it: the front matter without what no page prints (the angles and
+ * the document plan the generator chose by, its version and seal, the desk's note for the
+ * editor). The site validates the whole front matter, then stores this in its content layer:
+ * the data store is written by every build and loaded by every page generation.
+ */
+export type ShownFrontMatter = Omit<FrontMatter, 'angles' | 'plan' | 'generator' | 'note'>;
+
+export function shownFrontMatter(data: FrontMatter): ShownFrontMatter {
+  const { angles: _angles, plan: _plan, generator: _generator, note: _note, ...shown } = data;
+  return shown;
+}

@@ -4,11 +4,11 @@
  */
 import { MONTH_NAMES } from '../calendar/dates.ts';
 import { articleId } from '../content/article-id.ts';
-import type { FrontMatter } from '../content/front-matter.ts';
+import type { ShownFrontMatter } from '../content/front-matter.ts';
 
 /** What the site needs of a piece: its front matter and the file it came from. */
 export interface Piece {
-  data: FrontMatter;
+  data: ShownFrontMatter;
   /** The source file, for error messages. */
   filePath?: string | undefined;
 }
