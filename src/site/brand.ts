@@ -1,8 +1,9 @@
 /**
  * The publication's mark: a rising line on a blue square, drawn as SVG so the header logo, the
  * favicon set and the Apple touch icon come from one drawing. resvg rasterizes the PNG sizes.
+ * The icon files are drawn once into public/ (brandFiles), not by every build.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { escapeHtml } from '../html-escape.ts';
 
 export const BRAND_BLUE = '#1d4ed8';
@@ -18,8 +19,27 @@ export function markSvg(title?: string): string {
   );
 }
 
+/**
+ * The mark as a PNG, `size` pixels wide. resvg (a native module) is loaded on the first call: the
+ * site's pages import this file for the SVG mark, and the PNGs are drawn once, into public/.
+ */
 export function markPng(size: number): Uint8Array {
+  const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   return new Resvg(markSvg(), { fitTo: { mode: 'width', value: size } }).render().asPng();
+}
+
+/**
+ * The icon files the site serves from public/, drawn from the mark: a build copies them and draws
+ * nothing (the four of them were drawn on every build). `npm run brand:files` writes them again
+ * after a change to the mark; test/site/brand-files.test.ts fails until it is run.
+ */
+export function brandFiles(): Array<{ file: string; bytes: Uint8Array }> {
+  return [
+    { file: 'favicon.svg', bytes: new TextEncoder().encode(markSvg()) },
+    { file: 'favicon.ico', bytes: faviconIco(markPng(32), 32) },
+    { file: 'apple-touch-icon.png', bytes: markPng(180) },
+    { file: 'icon-512.png', bytes: markPng(512) },
+  ];
 }
 
 /**

@@ -8,8 +8,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { articleId } from '../../../src/content/article-id.ts';
-import { cachedOgImage } from '../../../src/site/og-cache.ts';
-import { ogCard, storedOgImage } from '../../../src/site/og-file.ts';
 import { storedOgImagePath } from '../../../src/site/og-integration.ts';
 import bold from '../../assets/fonts/DejaVuSans-Bold-Latin.ttf?inline';
 import regular from '../../assets/fonts/DejaVuSans-Latin.ttf?inline';
@@ -32,6 +30,10 @@ const articlesDir = join(contentDir, 'articles');
 
 export async function GET({ props }: APIContext<{ article: Article }>) {
   const { data, id } = props.article;
+  // Loaded here, not with the page: a build whose pieces all carry their image never draws one,
+  // and satori and resvg stay unloaded.
+  const { cachedOgImage } = await import('../../../src/site/og-cache.ts');
+  const { ogCard, storedOgImage } = await import('../../../src/site/og-file.ts');
   const png =
     storedOgImage(articlesDir, id) ??
     (await cachedOgImage(ogCard(data, publication.name), fonts, ogCacheDir));
