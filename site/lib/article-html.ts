@@ -4,9 +4,9 @@
  * editors' preview).
  */
 import type { FrontMatter } from '../../src/content/front-matter.ts';
-import { bodyHasDisclaimer } from '../../src/site/body-disclaimer.ts';
+import { bodyHasDisclaimer, PRINTS_DISCLAIMER } from '../../src/site/body-disclaimer.ts';
 import { highlightFactLinks, stripFactLinks } from '../../src/site/fact-links.ts';
-import { PRINTS_DISCLAIMER, SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 
 type RenderedEntry = {
   id: string;

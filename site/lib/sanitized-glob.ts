@@ -16,13 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { bodyHasDisclaimer } from '../../src/site/body-disclaimer.ts';
-import {
-  PRINTS_DISCLAIMER,
-  SANITIZED_BY,
-  SANITIZER_FINGERPRINT,
-  sanitizeBodyHtml,
-} from '../../src/site/sanitize-body.ts';
+import { bodyHasDisclaimer, PRINTS_DISCLAIMER } from '../../src/site/body-disclaimer.ts';
+import { SANITIZED_BY, SANITIZER_FINGERPRINT, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];

@@ -1,10 +1,9 @@
 /**
  * `/rss.xml`: the newest published pieces (src/site/feed.ts says how many) with their full text
  * (sanitized, fact marks dropped, the disclaimer added when the body does not print it), by
- * publication time, newest first. Each
- * item's pubDate is its first approval (an update replaces the text, not the date); the channel
- * says where it lives (atom:link rel=self) and when it was built. Opened in a browser, it shows
- * as a page through /rss.xsl.
+ * publication time, newest first. Each item's pubDate is its first approval (an update replaces
+ * the text, not the date); the channel says where it lives (atom:link rel=self) and when it was
+ * built. Opened in a browser, it shows as a page through /rss.xsl.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';

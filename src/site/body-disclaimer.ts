@@ -21,3 +21,10 @@ const disclaimerPatterns = new Map<string, RegExp>();
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The mark a stored piece's metadata carries when the content layer kept no markdown
+ * (site/lib/sanitized-glob.ts): bodyHasDisclaimer's answer, the one question the site asked of
+ * the markdown.
+ */
+export const PRINTS_DISCLAIMER = 'printsDisclaimer';

@@ -60,13 +60,6 @@ export function sanitizeBodyHtml(html: string): string {
 export const SANITIZED_BY = 'sanitizedBy';
 
 /**
- * The mark a stored piece's metadata carries when the content layer kept no markdown: whether
- * the body prints the disclaimer (src/site/body-disclaimer.ts), the one question the site asked
- * of the markdown.
- */
-export const PRINTS_DISCLAIMER = 'printsDisclaimer';
-
-/**
  * What a body sanitized earlier was sanitized by: the schema and this module's code. The content
  * layer keeps bodies sanitized from one build to the next (site/lib/sanitized-glob.ts) and
  * sanitizes them all again when this changes, so a tightened schema reaches every stored piece.

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { printsDisclaimer, sanitizedHtml } from '../../site/lib/article-html.ts';
 import { sanitized } from '../../site/lib/sanitized-glob.ts';
-import { PRINTS_DISCLAIMER, SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
+import { PRINTS_DISCLAIMER } from '../../src/site/body-disclaimer.ts';
+import { SANITIZED_BY, sanitizeBodyHtml } from '../../src/site/sanitize-body.ts';
 import { threadedSanitizer } from '../../src/site/sanitizer-thread.ts';
 
 const HOSTILE: Array<[name: string, html: string, expected: string]> = [
